@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Querying;
+using Bhyt.Warehouse.Schema;
+
+namespace Bhyt.Etl.Cli;
+
+/// <summary>The <c>bhyt</c> command line: one verb per capability, every verb takes <c>--warehouse</c>.</summary>
+public static class BhytCli
+{
+    public static readonly Option<string?> Warehouse = new("--warehouse")
+    {
+        Description = "Kho dữ liệu: tệp .duckdb (mặc định data/bhyt.duckdb hoặc BHYT_WAREHOUSE) hoặc chuỗi kết nối SQL Server.",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("bhyt — kho dữ liệu báo cáo BHYT: nạp, kiểm tra và truy vấn.") { Warehouse };
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(SqlCommand.Create());
+        root.Subcommands.Add(ReferenceCommand.Create());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync($"bhyt: {error.Message}");
+            await Console.Error.WriteLineAsync("Xem 'bhyt --help'.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return Report(e);
+        }
+    }
+
+    /// <summary>Resolves the verb's engine from <c>--warehouse</c>, <c>BHYT_WAREHOUSE</c> or the default path.</summary>
+    public static IWarehouseEngine Engine(ParseResult parse) => WarehouseEngine.For(parse.GetValue(Warehouse));
+
+    private static int Report(Exception e)
+    {
+        var (code, message) = e switch
+        {
+            QueryRefusedException or WarehouseNotFoundException or ArgumentException => (ExitCodes.Usage, e.Message),
+            MigrationMismatchException => (ExitCodes.Usage, e.Message),
+            QueryTimeoutException => (ExitCodes.Rejected, e.Message),
+            OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),
+            _ => (ExitCodes.Rejected, $"Lỗi: {e.Message}"),
+        };
+        Console.Error.WriteLine($"bhyt: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Querying;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Bhyt.Warehouse.Engines;
+
+/// <summary>The embedded engine: one DuckDB file. Bulk loads go through DuckDB's Appender.</summary>
+public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
+{
+    // Settings of the analysts' connection: no writes to the file, no access to the host (COPY, ATTACH,
+    // INSTALL/LOAD, read_csv ...), and no way to change either from inside the session.
+    private const string ReadOnlySettings = "ACCESS_MODE=READ_ONLY;enable_external_access=false;lock_configuration=true";
+
+    public string Name => "duckdb";
+
+    public WarehouseTarget Target { get; } = target;
+
+    public string FilePath => Target.Value;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var directory = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var connection = new DuckDBConnection($"Data Source={FilePath}");
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public async Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct)
+    {
+        if (!File.Exists(FilePath)) throw new WarehouseNotFoundException(Target);
+        var connection = new DuckDBConnection($"Data Source={FilePath};{ReadOnlySettings}");
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public string Sql(string sql) => DuckDbParameterSyntax.Translate(sql);
+
+    public IEnumerable<string> SplitBatches(string script) => [script];
+
+    public async Task<long> ReserveKeysAsync(DbConnection connection, DbTransaction transaction, string sequence,
+        int count, CancellationToken ct)
+    {
+        if (count <= 0) return 0;
+        var range = await connection.QuerySingleAsync<(long First, long Last)>(new CommandDefinition(
+            $"SELECT min(k), max(k) FROM (SELECT nextval('{sequence}') AS k FROM range({count}))",
+            transaction: transaction, cancellationToken: ct));
+        if (range.Last - range.First + 1 != count)
+            throw new InvalidOperationException($"Sequence {sequence} returned a non-contiguous range; another writer is active.");
+        return range.First;
+    }
+
+    public async Task<long> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var (schema, name) = SplitTableName(table);
+        var tableColumns = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = $schema AND table_name = $name ORDER BY ordinal_position",
+            new { schema, name }, transaction, cancellationToken: ct))).ToList();
+        if (tableColumns.Count == 0) throw new InvalidOperationException($"Table {table} does not exist.");
+        var positions = tableColumns.Select(c => IndexOf(columns, c)).ToArray();
+        foreach (var column in columns.Where(c => !tableColumns.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            throw new InvalidOperationException($"Table {table} has no column {column}.");
+
+        long written = 0;
+        using var appender = ((DuckDBConnection)connection).CreateAppender(schema, name);
+        foreach (var row in rows)
+        {
+            var appenderRow = appender.CreateRow();
+            foreach (var position in positions)
+                DuckDbValues.Append(appenderRow, position < 0 ? null : row[position]);
+            appenderRow.EndRow();
+            if (++written % 65_536 == 0) ct.ThrowIfCancellationRequested();
+        }
+        appender.Close();
+        return written;
+    }
+
+    public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct) =>
+        DuckDbQueryGuard.EnsureReadOnlyAsync(readOnlyConnection, sql, ct);
+
+    public DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout) =>
+        new DuckDBCommand(sql, (DuckDBConnection)connection) { UseStreamingMode = true };
+
+    public (string Begin, string End) ReadOnlyScope => ("BEGIN TRANSACTION READ ONLY", "ROLLBACK");
+
+    public bool IsPermissionDenied(Exception exception) =>
+        exception is DuckDBException e && (e.Message.StartsWith("Permission Error", StringComparison.Ordinal)
+                                           || e.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase));
+
+    private static (string Schema, string Name) SplitTableName(string table)
+    {
+        var dot = table.IndexOf('.');
+        return dot < 0 ? ("main", table) : (table[..dot], table[(dot + 1)..]);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+            if (string.Equals(columns[i], column, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+
+namespace Bhyt.Warehouse.Engines;
+
+/// <summary>
+/// Everything that differs between DuckDB and SQL Server. Code above this interface is engine-agnostic:
+/// it writes SQL with <c>@name</c> parameters and calls <see cref="Sql"/> before handing it to Dapper.
+/// </summary>
+public interface IWarehouseEngine
+{
+    /// <summary>"duckdb" or "sqlserver"; also the folder of the engine's scripts under <c>sql/</c>.</summary>
+    string Name { get; }
+
+    WarehouseTarget Target { get; }
+
+    /// <summary>Opens a read-write connection, creating the warehouse file where the engine does that.</summary>
+    Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Opens a connection for analysts' queries; it never creates the warehouse.</summary>
+    Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct);
+
+    /// <summary>Adapts engine-agnostic SQL (with <c>@name</c> parameters) to the engine's dialect.</summary>
+    string Sql(string sql);
+
+    /// <summary>Splits a migration script into the batches the engine executes one by one.</summary>
+    IEnumerable<string> SplitBatches(string script);
+
+    /// <summary>Reserves <paramref name="count"/> values of a sequence for keys the caller assigns.</summary>
+    Task<long> ReserveKeysAsync(DbConnection connection, DbTransaction transaction, string sequence, int count, CancellationToken ct);
+
+    /// <summary>
+    /// Bulk-loads rows (DuckDB Appender, SqlBulkCopy). <paramref name="columns"/> name the values of each row;
+    /// table columns not named receive NULL.
+    /// </summary>
+    Task<long> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct);
+
+    /// <summary>
+    /// Proves with the engine's own parser that <paramref name="sql"/> is exactly one read-only query;
+    /// throws <see cref="Querying.QueryRefusedException"/> otherwise.
+    /// </summary>
+    Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct);
+
+    /// <summary>A command for an analyst's query: streams its result and stops at <paramref name="timeout"/>.</summary>
+    DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout);
+
+    /// <summary>Statements that open and close the read-only transaction an analyst's query runs in.</summary>
+    (string Begin, string End) ReadOnlyScope { get; }
+
+    /// <summary>True when the engine refused an operation for lack of permission (host access, writes).</summary>
+    bool IsPermissionDenied(Exception exception);
+}

@@ -1,0 +1,58 @@
+using Bhyt.Warehouse.Querying;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Bhyt.Warehouse.Engines;
+
+/// <summary>
+/// Decides with SQL Server's own grammar (ScriptDom) whether an analyst's text is exactly one SELECT
+/// without INTO and without rowset functions that reach other servers or files.
+/// </summary>
+internal static class SqlServerQueryGuard
+{
+    public static void EnsureReadOnly(string sql)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+            throw new QueryRefusedException("sql.empty", "Câu truy vấn trống.");
+        var parser = new TSql170Parser(initialQuotedIdentifiers: true);
+        var fragment = parser.Parse(new StringReader(sql), out var errors);
+        if (errors.Count > 0)
+            throw new QueryRefusedException("sql.syntax",
+                $"Câu truy vấn không hợp lệ (dòng {errors[0].Line}, cột {errors[0].Column}): {errors[0].Message}");
+
+        var statements = ((TSqlScript)fragment).Batches.SelectMany(b => b.Statements).ToList();
+        if (statements.Count != 1)
+            throw new QueryRefusedException("sql.multiple_statements",
+                $"Chỉ được chạy đúng một câu lệnh SELECT; văn bản có {statements.Count} câu lệnh.");
+        if (statements[0] is not SelectStatement select || select is SelectStatementSnippet)
+            throw new QueryRefusedException("sql.not_select",
+                "Chỉ chấp nhận một câu lệnh SELECT (hoặc WITH … SELECT); câu lệnh ghi dữ liệu, EXEC, SET … bị từ chối.");
+        if (select.Into is not null)
+            throw new QueryRefusedException("sql.select_into", "SELECT … INTO tạo bảng mới và bị từ chối.");
+
+        var visitor = new HostAccessVisitor();
+        select.Accept(visitor);
+        if (visitor.Refusal is not null) throw visitor.Refusal;
+    }
+
+    private sealed class HostAccessVisitor : TSqlFragmentVisitor
+    {
+        public QueryRefusedException? Refusal { get; private set; }
+
+        public override void Visit(OpenRowsetTableReference node) => Refuse("OPENROWSET");
+        public override void Visit(BulkOpenRowset node) => Refuse("OPENROWSET(BULK)");
+        public override void Visit(OpenQueryTableReference node) => Refuse("OPENQUERY");
+        public override void Visit(AdHocTableReference node) => Refuse("OPENDATASOURCE");
+        public override void Visit(OpenXmlTableReference node) => Refuse("OPENXML");
+        public override void Visit(SelectStatement node)
+        {
+            if (node.Into is not null) Refuse("SELECT INTO");
+        }
+        public override void Visit(NamedTableReference node)
+        {
+            if (node.SchemaObject.ServerIdentifier is not null) Refuse("linked server " + node.SchemaObject.ServerIdentifier.Value);
+        }
+
+        private void Refuse(string what) => Refusal ??= new QueryRefusedException("sql.host_access",
+            $"'{what}' truy cập máy chủ hoặc tệp bên ngoài và không được phép trong truy vấn phân tích.");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Bhyt.Warehouse.Engines;
+
+namespace Bhyt.Warehouse.Querying;
+
+/// <summary>
+/// The analysts' door into the warehouse: exactly one read-only query, proven by the engine's parser, run on a
+/// read-only connection inside a transaction that is rolled back, with a timeout and a row cap.
+/// </summary>
+public sealed class ReadOnlyQueryRunner(IWarehouseEngine engine)
+{
+    public async Task<QueryResult> RunAsync(string sql, QueryLimits limits, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await engine.OpenReadOnlyAsync(ct);
+        await engine.EnsureReadOnlyAsync(connection, sql, ct);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limits.Timeout);
+        await ExecuteAsync(connection, engine.ReadOnlyScope.Begin, ct);
+        try
+        {
+            await using var command = engine.CreateQueryCommand(connection, sql, limits.Timeout);
+            await using var cancelOnTimeout = timeout.Token.Register(command.Cancel);
+            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            var truncated = false;
+            while (await reader.ReadAsync(timeout.Token))
+            {
+                if (rows.Count == limits.MaxRows)
+                {
+                    truncated = true;
+                    break;
+                }
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                rows.Add(row);
+            }
+            return new QueryResult(columns, rows, truncated, clock.Elapsed);
+        }
+        catch (Exception e) when (engine.IsPermissionDenied(e))
+        {
+            throw new QueryRefusedException("sql.permission", $"Kho dữ liệu từ chối thao tác: {FirstLine(e.Message)}");
+        }
+        catch (Exception e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested && e is not QueryRefusedException)
+        {
+            throw new QueryTimeoutException(limits.Timeout);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, engine.ReadOnlyScope.End, CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Engines;
+using Dapper;
+
+namespace Bhyt.Warehouse.Schema;
+
+/// <summary>
+/// Applies the engine's numbered scripts that the warehouse has not recorded yet, each in its own
+/// transaction, and records version and checksum in <c>etl.schema_version</c>.
+/// </summary>
+public sealed class Migrator(IWarehouseEngine engine)
+{
+    /// <summary>Applies pending migrations; returns the ones applied now (empty when up to date).</summary>
+    public async Task<IReadOnlyList<MigrationScript>> ApplyAsync(DbConnection connection, CancellationToken ct)
+    {
+        var scripts = MigrationScript.For(engine.Name);
+        foreach (var bootstrap in scripts.Where(s => s.IsBootstrap))
+            await ExecuteBatchesAsync(connection, null, bootstrap, ct);
+
+        var applied = (await connection.QueryAsync<(int Version, string Checksum)>(new CommandDefinition(
+                "SELECT version, checksum FROM etl.schema_version", cancellationToken: ct)))
+            .ToDictionary(row => row.Version, row => row.Checksum.Trim());
+
+        var appliedNow = new List<MigrationScript>();
+        foreach (var script in scripts.Where(s => !s.IsBootstrap))
+        {
+            if (applied.TryGetValue(script.Version, out var checksum))
+            {
+                if (checksum != script.Checksum)
+                    throw new MigrationMismatchException(script, checksum);
+                continue;
+            }
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await ExecuteBatchesAsync(connection, transaction, script, ct);
+            await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
+                    "INSERT INTO etl.schema_version (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)"),
+                new { version = script.Version, name = script.Name, checksum = script.Checksum, appliedAt = DateTime.UtcNow },
+                transaction, cancellationToken: ct));
+            await transaction.CommitAsync(ct);
+            appliedNow.Add(script);
+        }
+        return appliedNow;
+    }
+
+    /// <summary>The highest version recorded in the warehouse (0 when none).</summary>
+    public static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT max(version) FROM etl.schema_version", cancellationToken: ct)) ?? 0;
+
+    private async Task ExecuteBatchesAsync(DbConnection connection, DbTransaction? transaction, MigrationScript script, CancellationToken ct)
+    {
+        foreach (var batch in engine.SplitBatches(script.Sql))
+        {
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: ct));
+            }
+            catch (DbException e)
+            {
+                throw new InvalidOperationException($"Migration {script.Name} ({engine.Name}) failed: {e.Message}", e);
+            }
+        }
+    }
+}

@@ -18,7 +18,9 @@ public static class BhytCli
     {
         var root = new RootCommand("bhyt — kho dữ liệu báo cáo BHYT: nạp, kiểm tra và truy vấn.") { Warehouse };
         root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(ReferenceCommand.Create());
 
         var parsed = root.Parse(args);
@@ -45,7 +47,7 @@ public static class BhytCli
     {
         var (code, message) = e switch
         {
-            QueryRefusedException or WarehouseNotFoundException or ArgumentException => (ExitCodes.Usage, e.Message),
+            QueryRefusedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
             MigrationMismatchException => (ExitCodes.Usage, e.Message),
             QueryTimeoutException => (ExitCodes.Rejected, e.Message),
             OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),

@@ -51,6 +51,9 @@ internal static class SqlServerQueryGuard
         {
             if (node.SchemaObject.ServerIdentifier is not null) Refuse("linked server " + node.SchemaObject.ServerIdentifier.Value);
         }
+        // Sequence values are not transactional: the rollback after the query would not give them back.
+        public override void Visit(NextValueForExpression node) => Refusal ??= new QueryRefusedException("sql.function",
+            "'NEXT VALUE FOR' tăng giá trị của sequence và không được phép trong truy vấn phân tích.");
 
         private void Refuse(string what) => Refusal ??= new QueryRefusedException("sql.host_access",
             $"'{what}' truy cập máy chủ hoặc tệp bên ngoài và không được phép trong truy vấn phân tích.");

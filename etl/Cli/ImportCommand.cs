@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using Bhyt.Etl.Import;
+using Bhyt.Etl.Validation;
+
+namespace Bhyt.Etl.Cli;
+
+/// <summary>
+/// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it) and prints one summary line per
+/// file, or a JSON array with <c>--json</c>. Exit 1 when a file was rejected, 2 when a path is unusable.
+/// </summary>
+internal static class ImportCommand
+{
+    private const int IssuesShownPerFile = 25;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path") { Description = "Tệp hoặc thư mục cần nạp.", Arity = ArgumentArity.OneOrMore };
+        var kind = new Option<string>("--kind") { Description = "auto | submission | report | claims | facilities", DefaultValueFactory = _ => ImportKinds.Auto };
+        kind.AcceptOnlyFromAmong(ImportKinds.All);
+        var unit = new Option<string?>("--unit") { Description = "Mã đơn vị báo cáo (khi tài liệu không ghi rõ, hoặc để giới hạn tra tên đơn vị)." };
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (cho script)." };
+        var jumpBound = new Option<decimal>("--jump-bound") { Description = "Ngưỡng cảnh báo biến động so với kỳ trước (0,5 = ±50%).", DefaultValueFactory = _ => JumpCheck.DefaultBound };
+
+        var command = new Command("import", "Nạp tệp báo cáo/số liệu vào kho: kiểm tra, từ chối tệp lỗi, ghi nhận cảnh báo.") { paths, kind, unit, json, jumpBound };
+        command.SetAction(async (parse, ct) =>
+        {
+            var engine = BhytCli.Engine(parse);
+            var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths));
+            var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));
+            var service = await ImportService.CreateAsync(engine, ct);
+            var asJson = parse.GetValue(json);
+            var progress = new Progress<string>(line => Console.Error.WriteLine(line));
+
+            var results = new List<ImportResult>();
+            var unusable = false;
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (files.Count > 1) await Console.Error.WriteLineAsync($"[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}");
+                try
+                {
+                    var result = await service.ImportAsync(files[i], options, progress, ct);
+                    results.Add(result);
+                    if (!asJson) Print(result);
+                }
+                catch (UnusableInputException e)
+                {
+                    unusable = true;
+                    await Console.Error.WriteLineAsync($"bhyt: {e.Message}");
+                }
+            }
+            if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(ToJson), JsonOptions));
+            return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected) ? ExitCodes.Rejected : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(ImportResult result)
+    {
+        Console.WriteLine(result.SummaryLine);
+        if (result.Note is not null && !result.IsRejected) Console.Error.WriteLine($"  {result.Note}");
+        var shown = result.Issues.OrderBy(i => i.IsError ? 0 : 1).Take(IssuesShownPerFile).ToList();
+        foreach (var issue in shown)
+            Console.Error.WriteLine($"  {(issue.IsError ? "LỖI" : "cảnh báo")} {result.Submission.FileName}: {issue.Location}: {issue.Message} [{issue.Rule}]");
+        if (result.Issues.Count > shown.Count)
+            Console.Error.WriteLine($"  … và {result.Issues.Count - shown.Count} vấn đề khác (xem rpt.validation_issues, submission_id = {result.Submission.SubmissionId}).");
+    }
+
+    private static object ToJson(ImportResult r) => new
+    {
+        file = r.Submission.FileName, status = r.Submission.Status, rows = r.Submission.RowsLoaded, rejected = r.Submission.RowsRejected,
+        warnings = r.Submission.Warnings, submission = r.Submission.SubmissionId, duplicate_of = r.Submission.DuplicateOf, note = r.Note,
+        issues = r.Issues.Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,
+            period_label = i.PeriodLabel, indicator_code = i.IndicatorCode }),
+    };
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

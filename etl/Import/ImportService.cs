@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using Bhyt.Etl.Loading;
+using Bhyt.Etl.Sources;
+using Bhyt.Etl.Sources.Csv;
+using Bhyt.Etl.Sources.Reports;
+using Bhyt.Etl.Validation;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units;
+
+namespace Bhyt.Etl.Import;
+
+/// <summary>
+/// Imports files into the warehouse: reads, validates (errors reject the whole file, warnings are recorded), and
+/// loads each file in one transaction. An identical file already loaded is a no-op recorded as <c>duplicate</c>.
+/// </summary>
+public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
+{
+    private readonly IndicatorCatalog _catalog = IndicatorCatalog.Bundled;
+    private readonly UnitNameResolver _names = new(units);
+    private readonly SubmissionStore _store = new(engine);
+
+    public static async Task<ImportService> CreateAsync(IWarehouseEngine engine, CancellationToken ct) =>
+        new(engine, await UnitDirectory.LoadAsync(engine, ct));
+
+    /// <summary>The files a list of paths names: files as given, folders expanded to the files they hold.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths.SelectMany<string, string>(path =>
+        Directory.Exists(path) ? Directory.GetFiles(path).Order(StringComparer.Ordinal)
+        : File.Exists(path) ? [Path.GetFullPath(path)]
+        : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
+
+    public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<string>? progress, CancellationToken ct)
+    {
+        var fileName = Path.GetFileName(path);
+        var kind = KindOf(path, options.Kind);
+        var sha = await Sha256Async(path, ct);
+        await using var connection = await engine.OpenAsync(ct);
+
+        if (await _store.FindLoadedAsync(connection, sha, ct) is { } original)
+        {
+            var duplicate = await _store.SaveAsync(connection, new SubmissionRecord(0, fileName, sha, kind, null, options.UnitCode, "duplicate", 0, 0, 0,
+                original, $"Trùng nội dung với bản nộp {original}; không nạp lại."), [], [], ct);
+            return new ImportResult(path, duplicate, [], duplicate.Message);
+        }
+
+        var extraction = Extract(path, kind, options, progress);
+        var issues = extraction.Issues.ToList();
+        var rejected = issues.Any(i => i.IsError);
+        if (!rejected)
+        {
+            issues.AddRange(ConsistencyRules.Check(extraction.Figures, _catalog));
+            var known = await _store.CurrentValuesAsync(connection, extraction.Figures.Select(f => f.Unit.UnitKey).Distinct().ToList(), ct);
+            issues.AddRange(new JumpCheck(options.JumpBound).Check(extraction.Figures, known));
+        }
+
+        var unit = extraction.ReportingUnit ?? SingleUnit(extraction.Figures);
+        var record = new SubmissionRecord(0, fileName, sha, kind, unit?.UnitKey, unit?.UnitCode ?? options.UnitCode,
+            rejected ? "rejected" : "loaded",
+            rejected ? 0 : extraction.Figures.Count, extraction.RejectedRows.Count, issues.Count(i => !i.IsError),
+            null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note);
+        var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
+        return new ImportResult(path, saved, issues, extraction.Note);
+    }
+
+    private Extraction Extract(string path, string kind, ImportOptions options, IProgress<string>? progress)
+    {
+        var resolver = new FigureResolver(units, _names, _catalog, options.UnitCode);
+        return kind switch
+        {
+            ImportKinds.Submission => new SubmissionCsvReader(resolver).Read(path,
+                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row:N0} dòng"))),
+            ImportKinds.Report => new ReportExtractor(resolver, units, _names).Extract(
+                DocumentReaders.For(path)!.Read(path), options.UnitCode),
+            _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
+        };
+    }
+
+    private static string KindOf(string path, string requested)
+    {
+        if (requested == ImportKinds.Report && DocumentReaders.For(path) is null)
+            throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx). [input.format]");
+        if (requested != ImportKinds.Auto) return requested;
+        if (SubmissionCsvReader.LooksLikeSubmissionCsv(path)) return ImportKinds.Submission;
+        if (DocumentReaders.For(path) is not null) return ImportKinds.Report;
+        throw new UnusableInputException(
+            $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]");
+    }
+
+    private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)
+    {
+        var distinct = figures.Select(f => f.Unit).DistinctBy(u => u.UnitKey).Take(2).ToList();
+        return distinct.Count == 1 ? distinct[0] : null;
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Bhyt.Etl.Validation;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Periods;
+using Dapper;
+
+namespace Bhyt.Etl.Loading;
+
+/// <summary>
+/// Writes one file's outcome in one transaction: the submission, its figures (superseding older current figures
+/// for the same unit, period, indicator and kind, history kept) and every validation issue with its source cell.
+/// </summary>
+public sealed class SubmissionStore(IWarehouseEngine engine)
+{
+    private static readonly string[] ValueColumns =
+    [
+        "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
+        "source_location", "source_text", "is_current", "superseded_by", "loaded_at",
+    ];
+
+    private static readonly string[] IssueColumns =
+        ["issue_id", "submission_id", "location", "rule", "severity", "message", "unit_code", "period_label", "indicator_code", "cell_text"];
+
+    /// <summary>The loaded (or since superseded) submission with this content hash, if any.</summary>
+    public async Task<long?> FindLoadedAsync(DbConnection connection, string sha256, CancellationToken ct) =>
+        await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(engine.Sql(
+            "SELECT min(submission_id) FROM etl.submission WHERE sha256 = @sha256 AND status IN ('loaded', 'superseded')"),
+            new { sha256 }, cancellationToken: ct));
+
+    /// <summary>Current values of these units and indicators, for the jump check.</summary>
+    public async Task<IReadOnlyList<PreviousValue>> CurrentValuesAsync(DbConnection connection, IReadOnlyCollection<int> unitKeys, CancellationToken ct)
+    {
+        if (unitKeys.Count == 0) return [];
+        var rows = await connection.QueryAsync<PreviousValue>(new CommandDefinition(engine.Sql("""
+            SELECT f.unit_key AS UnitKey, i.code AS IndicatorCode, f.value_kind AS ValueKind, p.kind AS PeriodKind,
+                   p.end_date AS PeriodEnd, p.label AS PeriodLabel, f.value AS Value
+            FROM dw.fct_indicator_value f
+            JOIN dw.dim_period p ON p.period_key = f.period_key
+            JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
+            WHERE f.is_current = @current AND f.unit_key IN @unitKeys
+            """), new { current = true, unitKeys }, cancellationToken: ct));
+        return rows.Select(r => r with { PeriodKind = Capitalise(r.PeriodKind) }).ToList();
+    }
+
+    public async Task<SubmissionRecord> SaveAsync(DbConnection connection, SubmissionRecord submission, IReadOnlyList<Figure> figures,
+        IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var id = await engine.ReserveKeysAsync(connection, transaction, "etl.seq_submission", 1, ct);
+        var saved = submission with { SubmissionId = id };
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            INSERT INTO etl.submission (submission_id, file_name, sha256, kind, unit_key, unit_code, received_at, status,
+                                        rows_loaded, rows_rejected, warnings, duplicate_of, message)
+            VALUES (@SubmissionId, @FileName, @Sha256, @Kind, @UnitKey, @UnitCode, @receivedAt, @Status, @RowsLoaded, @RowsRejected, @Warnings, @DuplicateOf, @Message)
+            """), new { saved.SubmissionId, saved.FileName, saved.Sha256, saved.Kind, saved.UnitKey, saved.UnitCode, receivedAt = DateTime.UtcNow,
+                saved.Status, saved.RowsLoaded, saved.RowsRejected, saved.Warnings, saved.DuplicateOf, saved.Message }, transaction, cancellationToken: ct));
+
+        if (figures.Count > 0) await SaveFiguresAsync(connection, transaction, id, figures, ct);
+        await SaveIssuesAsync(connection, transaction, id, issues, ct);
+        await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    private async Task SaveFiguresAsync(DbConnection connection, DbTransaction transaction, long submissionId, IReadOnlyList<Figure> figures, CancellationToken ct)
+    {
+        var periodKeys = await new PeriodStore(engine).EnsureAsync(connection, transaction, figures.Select(f => f.Period), ct);
+        var indicatorKeys = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
+            "SELECT code, indicator_key FROM dw.dim_indicator", transaction: transaction, cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
+
+        // A file that states the same figure twice keeps the last statement, as a later file would.
+        var distinct = figures.GroupBy(f => (f.Unit.UnitKey, f.Period.Label, f.Indicator.Code, f.ValueKind)).Select(g => g.Last()).ToList();
+        var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_value", distinct.Count, ct);
+        var now = DateTime.UtcNow;
+        var rows = distinct.Select((f, i) => new object?[]
+        {
+            first + i, f.Unit.UnitKey, periodKeys[f.Period.Label], indicatorKeys[f.Indicator.Code], f.ValueKind, f.Value, "submission", null,
+            submissionId, Truncate(f.Source.Location, 300), Truncate(f.Source.Text, 500), true, null, now,
+        }).ToList();
+        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", ValueColumns, rows, ct);
+        await SupersedeAsync(connection, transaction, submissionId, ct);
+    }
+
+    private async Task SupersedeAsync(DbConnection connection, DbTransaction transaction, long submissionId, CancellationToken ct)
+    {
+        var pairs = (await connection.QueryAsync<(long OldId, long NewId, long OldSubmission)>(new CommandDefinition(engine.Sql("""
+            SELECT o.value_id, n.value_id, o.submission_id
+            FROM dw.fct_indicator_value n
+            JOIN dw.fct_indicator_value o
+              ON o.unit_key = n.unit_key AND o.period_key = n.period_key AND o.indicator_key = n.indicator_key
+             AND o.value_kind = n.value_kind AND o.is_current = @current AND o.value_id <> n.value_id
+             AND coalesce(o.source_ref, '') = coalesce(n.source_ref, '')
+            WHERE n.submission_id = @submissionId AND o.submission_id <> @submissionId
+            """), new { submissionId, current = true }, transaction, cancellationToken: ct))).ToList();
+        if (pairs.Count == 0) return;
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
+                "UPDATE dw.fct_indicator_value SET is_current = @current, superseded_by = @NewId WHERE value_id = @OldId"),
+            pairs.Select(p => new { p.OldId, p.NewId, current = false }), transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            UPDATE etl.submission SET status = 'superseded'
+            WHERE status = 'loaded' AND submission_id IN @ids
+              AND NOT EXISTS (SELECT 1 FROM dw.fct_indicator_value v WHERE v.submission_id = etl.submission.submission_id AND v.is_current = @current)
+            """), new { ids = pairs.Select(p => p.OldSubmission).Distinct().ToList(), current = true }, transaction, cancellationToken: ct));
+    }
+
+    private async Task SaveIssuesAsync(DbConnection connection, DbTransaction transaction, long submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
+    {
+        if (issues.Count == 0) return;
+        var first = await engine.ReserveKeysAsync(connection, transaction, "etl.seq_issue", issues.Count, ct);
+        await engine.BulkInsertAsync(connection, transaction, "etl.validation_issue", IssueColumns, issues.Select((v, i) => new object?[]
+        {
+            first + i, submissionId, Truncate(v.Location, 300), v.Rule, v.Severity, Truncate(v.Message, 2000), v.UnitCode, v.PeriodLabel,
+            v.IndicatorCode, v.CellText is null ? null : Truncate(v.CellText, 500),
+        }), ct);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    private static string Capitalise(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];
+}

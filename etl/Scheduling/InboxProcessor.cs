@@ -1,0 +1,85 @@
+using System.Text;
+using Bhyt.Etl.Import;
+using Bhyt.Warehouse.Engines;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Bhyt.Etl.Scheduling;
+
+/// <summary>What one pass over the inbox did.</summary>
+public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantined, string Outcome);
+
+/// <summary>
+/// One pass over the inbox: imports every settled file, moves it to <c>archive/</c> (loaded, duplicate) or
+/// <c>quarantine/</c> (rejected, unreadable) with a report beside it, and logs the run in <c>etl.job_run</c>.
+/// A bad file never stops the pass.
+/// </summary>
+public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger)
+{
+    public async Task<InboxRun> RunOnceAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.Inbox);
+        var started = DateTime.UtcNow;
+        var files = Directory.GetFiles(options.Inbox)
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && DateTime.UtcNow - File.GetLastWriteTimeUtc(f) >= options.SettleTime)
+            .Order(StringComparer.Ordinal).ToList();
+        int archived = 0, quarantined = 0;
+        var failures = new List<string>();
+        if (files.Count > 0)
+        {
+            var service = await ImportService.CreateAsync(engine, ct);
+            foreach (var file in files)
+            {
+                var (ok, report) = await ImportOneAsync(service, file, ct);
+                Move(file, ok ? options.Archive : options.Quarantine, report);
+                if (ok) archived++;
+                else { quarantined++; failures.Add(Path.GetFileName(file)); }
+            }
+        }
+        var outcome = files.Count == 0 ? "idle" : quarantined == 0 ? "ok" : "partial";
+        var message = failures.Count == 0 ? null : $"Cách ly: {string.Join(", ", failures)}";
+        var runId = await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
+        return new InboxRun(runId, files.Count, archived, quarantined, outcome);
+    }
+
+    private async Task<(bool Ok, string Report)> ImportOneAsync(ImportService service, string file, CancellationToken ct)
+    {
+        try
+        {
+            var result = await service.ImportAsync(file, new ImportOptions(), null, ct);
+            logger.LogInformation("{Summary}", result.SummaryLine);
+            var report = new StringBuilder(result.SummaryLine).AppendLine();
+            if (result.Note is not null) report.AppendLine(result.Note);
+            foreach (var issue in result.Issues)
+                report.AppendLine($"{issue.Severity}\t{issue.Location}\t{issue.Rule}\t{issue.Message}");
+            return (!result.IsRejected, report.ToString());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Inbox file {File} could not be imported", file);
+            return (false, $"{Path.GetFileName(file)}: không nạp được: {e.Message}{Environment.NewLine}");
+        }
+    }
+
+    private static void Move(string file, string folder, string report)
+    {
+        Directory.CreateDirectory(folder);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss");
+        var target = Path.Combine(folder, $"{stamp}_{Path.GetFileName(file)}");
+        File.Move(file, target, overwrite: true);
+        File.WriteAllText(target + ".report.txt", report, Encoding.UTF8);
+    }
+
+    private async Task<long> LogRunAsync(string job, DateTime started, int files, string outcome, string? message, CancellationToken ct)
+    {
+        await using var connection = await engine.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var id = await engine.ReserveKeysAsync(connection, transaction, "etl.seq_job_run", 1, ct);
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            INSERT INTO etl.job_run (run_id, job_name, started_at, ended_at, files, outcome, message)
+            VALUES (@id, @job, @started, @ended, @files, @outcome, @message)
+            """), new { id, job, started, ended = DateTime.UtcNow, files, outcome, message }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return id;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Bhyt.Warehouse.Units;
+
+namespace Bhyt.Etl.Sources.Reports;
+
+/// <summary>Cleaning of cell and label texts from converted documents: markup, numbering, bullets, unit suffixes.</summary>
+public static partial class ReportText
+{
+    /// <summary>Removes conversion markup (<c>&lt;b&gt;</c>, <c>&lt;sup&gt;1&lt;/sup&gt;</c>, <c>\*</c>, <c>**</c>) and trims.</summary>
+    public static string StripMarkup(string text) =>
+        Spaces().Replace(Tags().Replace(Footnotes().Replace(text, ""), " ").Replace("\\*", " ").Replace("*", " ").Replace('\u00a0', ' '), " ").Trim();
+
+    /// <summary>True for numbering cells: STT, 1, 2.1, I, II, a), -, +.</summary>
+    public static bool IsNumbering(string cell) => cell.Length == 0 || Numbering().IsMatch(StripMarkup(cell));
+
+    /// <summary>
+    /// A row label reduced for matching against the catalog: markup, leading numbering and bullets, trailing
+    /// colons and unit parentheses ("(%)", "(người)") removed, then folded without diacritics.
+    /// </summary>
+    public static string LabelKey(string label)
+    {
+        var text = StripMarkup(label);
+        text = LeadingNumbering().Replace(text, "");
+        text = UnitSuffix().Replace(text, "");
+        return VietnameseText.FoldAll(text.TrimEnd(':', ' ', '.'));
+    }
+
+    /// <summary>The unit a label states in parentheses, e.g. "triệu đồng" in "Tổng số thu BHYT (triệu đồng)".</summary>
+    public static string? LabelUnit(string label)
+    {
+        var match = UnitSuffix().Match(StripMarkup(label));
+        return match.Success ? match.Groups[1].Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"<sup>[^<]*</sup>", RegexOptions.IgnoreCase)] private static partial Regex Footnotes();
+    [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();
+    [GeneratedRegex(@"\s+")] private static partial Regex Spaces();
+    [GeneratedRegex(@"^(stt|tt|\d+(\.\d+)*\.?|[ivxlc]+\.?|[a-zđ]\)|[-+–•])$", RegexOptions.IgnoreCase)] private static partial Regex Numbering();
+    [GeneratedRegex(@"^((\d+(\.\d+)*\.?|[IVXLC]+\.|[a-zđ]\))\s+|[-+–•]\s*)+")] private static partial Regex LeadingNumbering();
+    [GeneratedRegex(@"\s*\(([^()]*)\)\s*:?\s*$")] private static partial Regex UnitSuffix();
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Bhyt.Etl.Import;
+
+namespace Bhyt.Etl.Sources;
+
+/// <summary>
+/// Reads .md and .txt report documents line by line. Lines of running text are paragraphs, kept as written (markdown
+/// markers included) less trailing whitespace; blank lines are dropped. A run of lines holding a TAB is a table, and
+/// blank lines inside it do not end it (the seeds' exports break tables with them): only a non-blank line without TAB
+/// does. Markdown pipe tables are tables too; their <c>|---|</c> separator line is dropped and, as in markdown, a
+/// blank line ends them. Cells are trimmed, markup such as <c>&lt;b&gt;</c> kept, and empty cells (trailing ones too)
+/// keep their column. Text is UTF-8 with or without BOM; bytes that are not UTF-8 read as U+FFFD rather than failing,
+/// so a stray legacy-encoded character costs one character, not the file.
+/// </summary>
+public sealed class TextDocumentReader : IDocumentReader
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".txt"];
+
+    public RawDocument Read(string path)
+    {
+        var document = new Builder();
+        try
+        {
+            using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            var number = 0;
+            while (reader.ReadLine() is { } line)
+                document.Add(++number, line);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được tệp: {e.Message} [input.unreadable]");
+        }
+        return document.Build(Path.GetFileName(path));
+    }
+
+    /// <summary>Collects paragraphs and tables as lines arrive.</summary>
+    private sealed class Builder
+    {
+        private readonly List<RawParagraph> _paragraphs = [];
+        private readonly List<RawTable> _tables = [];
+        private List<RawRow>? _rows;
+        private TextLineKind _tableKind;
+        private string? _title;
+
+        public void Add(int number, string line)
+        {
+            var kind = TextLine.Classify(line);
+            if (kind == TextLineKind.Blank)
+            {
+                if (_tableKind == TextLineKind.PipeRow) EndTable();
+                return;
+            }
+            if (kind == TextLineKind.PipeSeparator && _tableKind == TextLineKind.PipeRow) return;
+            if (kind is TextLineKind.TabRow or TextLineKind.PipeRow)
+            {
+                AddRow(kind, new RawRow(number, kind == TextLineKind.TabRow ? TextLine.SplitTabs(line) : TextLine.SplitPipes(line)));
+                return;
+            }
+            EndTable();
+            var text = line.TrimEnd();
+            _paragraphs.Add(new RawParagraph(number, text));
+            _title = text;
+        }
+
+        public RawDocument Build(string fileName)
+        {
+            EndTable();
+            return new RawDocument(fileName, _paragraphs, _tables);
+        }
+
+        private void AddRow(TextLineKind kind, RawRow row)
+        {
+            if (_tableKind != kind)
+            {
+                EndTable();
+                _rows = [];
+                _tableKind = kind;
+            }
+            _rows!.Add(row);
+        }
+
+        private void EndTable()
+        {
+            if (_rows is { Count: > 0 })
+                _tables.Add(new RawTable(_tables.Count, _title, null, _rows));
+            _rows = null;
+            _tableKind = TextLineKind.Blank;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Bhyt.Etl.Import;
+
+namespace Bhyt.Etl.Sources;
+
+/// <summary>
+/// Reads .xlsx workbooks: each worksheet with content gives one <see cref="RawTable"/> (Sheet = its name). The table
+/// starts at the first row with two or more written cells (the header); the non-empty rows above it (titles, the
+/// "kèm theo" line) are paragraphs, and the nearest of them titles the table, else the sheet name does. Rows keep
+/// their sheet row number; fully empty rows are left out, as blank lines are in text documents. Every row spans the
+/// same columns, from the leftmost to the rightmost written one, empty cells as "". A merged range repeats its
+/// top-left value in every cell it covers. Numbers are written as stored, not as formatted (see
+/// <see cref="XlsxCellText"/>); text is text.
+/// </summary>
+public sealed class XlsxDocumentReader : IDocumentReader
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".xlsx"];
+
+    public RawDocument Read(string path)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(path, isEditable: false);
+            return ReadWorkbook(Path.GetFileName(path), document.WorkbookPart);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException
+            or IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException(
+                $"{Path.GetFileName(path)}: không mở được tệp Excel (.xlsx hỏng hoặc không đúng định dạng): {e.Message} [input.unreadable]");
+        }
+    }
+
+    private static RawDocument ReadWorkbook(string fileName, WorkbookPart? workbook)
+    {
+        var paragraphs = new List<RawParagraph>();
+        var tables = new List<RawTable>();
+        if (workbook?.Workbook?.Sheets is not { } sheets) return new RawDocument(fileName, paragraphs, tables);
+
+        var text = XlsxWorkbookText.Of(workbook);
+        foreach (var sheet in sheets.Elements<Sheet>())
+        {
+            if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
+            var name = sheet.Name?.Value ?? "";
+            var (sheetParagraphs, table) = Split(XlsxSheet.Read(part, text), name, tables.Count);
+            paragraphs.AddRange(sheetParagraphs);
+            if (table is not null) tables.Add(table);
+        }
+        return new RawDocument(fileName, paragraphs, tables);
+    }
+
+    private static (List<RawParagraph> Paragraphs, RawTable? Table) Split(XlsxSheet sheet, string name, int index)
+    {
+        var spread = sheet.Spread();
+        if (spread.Count == 0) return ([], null);
+
+        var header = sheet.Rows.Where(r => r.Value.Count >= 2).Select(r => (int?)r.Key).Min() ?? spread.Keys.First();
+        var paragraphs = sheet.Rows.Where(r => r.Key < header)
+            .Select(r => new RawParagraph(r.Key, string.Join(" ", r.Value.Values)))
+            .ToList();
+        var left = spread.Values.Min(r => r.Keys.First());
+        var right = spread.Values.Max(r => r.Keys.Last());
+        var rows = spread.Where(r => r.Key >= header)
+            .Select(r => new RawRow(r.Key, Enumerable.Range(left, right - left + 1)
+                .Select(c => r.Value.GetValueOrDefault(c, "")).ToArray()))
+            .ToList();
+        var title = paragraphs.Count > 0 ? paragraphs[^1].Text : name;
+        return (paragraphs, new RawTable(index, title, name, rows));
+    }
+}

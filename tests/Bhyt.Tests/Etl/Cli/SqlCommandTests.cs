@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using Bhyt.Etl.Cli;
+using Bhyt.Tests.Support;
+using CsvHelper;
+
+namespace Bhyt.Tests.Etl.Cli;
+
+[Collection("Console")]
+public class SqlCommandTests
+{
+    private static readonly int IndicatorCount = File.ReadLines(
+        Path.Combine(RepositoryRoot.Directory, "warehouse", "Reference", "Data", "indicators.csv")).Skip(1).Count(l => l.Length > 0);
+
+    private static async Task<TempWarehouse> InitialisedAsync()
+    {
+        var warehouse = TempWarehouse.Empty();
+        var init = await CliRun.RunAsync("init", "--warehouse", warehouse.Path);
+        Assert.True(init.ExitCode == ExitCodes.Ok, init.ToString());
+        return warehouse;
+    }
+
+    [Fact]
+    public async Task Init_twice_succeeds_both_times_and_the_second_applies_nothing()
+    {
+        await using var warehouse = TempWarehouse.Empty();
+
+        var first = await CliRun.RunAsync("init", "--warehouse", warehouse.Path);
+        var second = await CliRun.RunAsync("init", "--warehouse", warehouse.Path);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(File.Exists(warehouse.Path));
+        Assert.Contains("migration", first.Out);
+        Assert.Contains("không có migration nào", second.Out);
+    }
+
+    [Fact]
+    public async Task Sql_count_of_indicators_prints_the_catalog_size()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "select count(*) from rpt.indicators", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(70, IndicatorCount);
+        Assert.Equal(IndicatorCount.ToString(CultureInfo.InvariantCulture), lines[^1]);
+    }
+
+    [Fact]
+    public async Task Sql_format_csv_prints_parseable_csv_with_the_value()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "SELECT count(*) AS n, 'Hà Nội, Việt Nam' AS place FROM rpt.indicators",
+            "--format", "csv", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var csv = new CsvReader(new StringReader(run.Out), CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(IndicatorCount.ToString(CultureInfo.InvariantCulture), row["n"]);
+        Assert.Equal("Hà Nội, Việt Nam", row["place"]);
+    }
+
+    [Fact]
+    public async Task Sql_format_json_prints_an_array_of_objects_with_the_value()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "SELECT count(*) AS n, DATE '2024-07-01' AS day FROM rpt.indicators",
+            "--format", "json", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = JsonDocument.Parse(run.Out);
+        var row = Assert.Single(document.RootElement.EnumerateArray());
+        Assert.Equal(IndicatorCount, row.GetProperty("n").GetInt32());
+        Assert.Equal("2024-07-01", row.GetProperty("day").GetString());
+    }
+
+    [Fact]
+    public async Task Sql_max_rows_truncates_and_says_so()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "SELECT code FROM rpt.indicators ORDER BY code", "--format", "json", "--max-rows", "5",
+            "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(5, document.RootElement.GetArrayLength());
+        Assert.Contains("--max-rows 5", run.Error);
+    }
+
+    [Theory]
+    [InlineData("DROP TABLE dw.dim_unit")]
+    [InlineData("INSERT INTO dw.dim_period SELECT * FROM dw.dim_period")]
+    [InlineData("SELECT 1; DELETE FROM dw.dim_unit")]
+    [InlineData("COPY dw.dim_unit TO 'units.csv'")]
+    public async Task Sql_hostile_statement_exits_2_and_leaves_the_warehouse_unchanged(string statement)
+    {
+        await using var warehouse = await InitialisedAsync();
+        var before = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--warehouse", warehouse.Path);
+
+        var run = await CliRun.RunAsync("sql", statement, "--warehouse", warehouse.Path);
+        var after = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("[sql.", run.Error);
+        Assert.Equal(before.Out, after.Out);
+        Assert.False(File.Exists("units.csv"));
+    }
+
+    [Fact]
+    public async Task Sql_missing_warehouse_exits_2_and_creates_nothing()
+    {
+        await using var warehouse = TempWarehouse.Empty();
+
+        var run = await CliRun.RunAsync("sql", "SELECT 1", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("warehouse.not_found", run.Error);
+        Assert.False(File.Exists(warehouse.Path));
+    }
+
+    [Fact]
+    public async Task Sql_query_longer_than_timeout_exits_non_zero_with_the_timeout_rule()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "SELECT count(*) FROM range(1000000000) a, range(1000000000) b", "--timeout", "1",
+            "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Rejected, run.ToString());
+        Assert.Contains("sql.timeout", run.Error);
+    }
+
+    [Theory]
+    [InlineData("sql", "SELECT 1", "--no-such-option")]
+    [InlineData("sql", "SELECT 1", "--format", "xml")]
+    [InlineData("sql", "SELECT 1", "--max-rows", "many")]
+    [InlineData("sql")]
+    [InlineData("no-such-verb")]
+    public async Task RunAsync_bad_usage_exits_2(params string[] args)
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync([.. args, "--warehouse", warehouse.Path]);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.NotEmpty(run.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_invalid_warehouse_target_exits_2()
+    {
+        var run = await CliRun.RunAsync("sql", "SELECT 1", "--warehouse", "not-a-warehouse.txt");
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("warehouse.target", run.Error);
+    }
+}

@@ -1,0 +1,119 @@
+using Bhyt.Tests.Support;
+using Dapper;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Bhyt.Tests.Warehouse.Schema;
+
+public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFixture<InitialisedWarehouseFixture>
+{
+    // The reporting views promised in spec/interfaces.md, with their columns in the promised order.
+    public static TheoryData<string, string[]> PromisedViews() => new()
+    {
+        { "indicators", ["code", "name_vi", "name_en", "unit", "measure", "annex", "topic"] },
+        { "units", ["unit_code", "name", "level", "parent_code", "province_code", "valid_from", "valid_to"] },
+        {
+            "indicator_values",
+            ["unit_code", "unit_name", "unit_level", "period_label", "period_start", "period_end", "indicator_code", "value",
+             "value_kind", "source", "submission_id"]
+        },
+        {
+            "submissions",
+            ["submission_id", "file_name", "sha256", "kind", "unit_code", "received_at", "status", "rows_loaded", "rows_rejected", "warnings"]
+        },
+        {
+            "validation_issues",
+            ["submission_id", "file_name", "location", "rule", "severity", "message", "unit_code", "period_label", "indicator_code"]
+        },
+        {
+            "claims_monthly",
+            ["month", "province_code", "facility_code", "facility_tier", "visit_type", "claims", "patients", "bed_days", "total_cost",
+             "insurer_paid", "drug_cost", "supplies_cost"]
+        },
+        {
+            "anomalies",
+            ["anomaly_id", "detected_at", "subject_kind", "subject_code", "period_label", "measure", "value", "expected", "score",
+             "severity", "method", "explanation"]
+        },
+        { "alerts", ["alert_id", "rule", "unit_code", "period_label", "severity", "message", "created_at", "delivered_at", "channel"] },
+    };
+
+    [Fact]
+    public async Task RptViews_both_engines_declare_the_same_views()
+    {
+        var duckDb = await DuckDbViewColumnsAsync();
+        var sqlServer = SqlServerViewColumns();
+
+        Assert.NotEmpty(duckDb);
+        Assert.Equal(duckDb.Keys.Order(StringComparer.Ordinal), sqlServer.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RptViews_every_view_has_the_same_columns_in_the_same_order_on_both_engines()
+    {
+        var duckDb = await DuckDbViewColumnsAsync();
+        var sqlServer = SqlServerViewColumns();
+
+        foreach (var (view, columns) in duckDb)
+        {
+            Assert.True(sqlServer.ContainsKey(view), $"rpt.{view} is missing from sql/sqlserver/0004_rpt_views.sql");
+            Assert.True(columns.SequenceEqual(sqlServer[view]),
+                $"rpt.{view}: DuckDB ({string.Join(", ", columns)}) ≠ SQL Server ({string.Join(", ", sqlServer[view])})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PromisedViews))]
+    public async Task RptViews_promised_view_has_exactly_the_promised_columns_on_both_engines(string view, string[] columns)
+    {
+        var duckDb = await DuckDbViewColumnsAsync();
+        var sqlServer = SqlServerViewColumns();
+
+        Assert.True(duckDb.ContainsKey(view), $"DuckDB has no rpt.{view}");
+        Assert.True(sqlServer.ContainsKey(view), $"SQL Server has no rpt.{view}");
+        Assert.Equal(columns, duckDb[view]);
+        Assert.Equal(columns, sqlServer[view]);
+    }
+
+    private async Task<Dictionary<string, List<string>>> DuckDbViewColumnsAsync()
+    {
+        await using var connection = await fixture.Warehouse.Engine.OpenAsync(CancellationToken.None);
+        var rows = await connection.QueryAsync<(string View, string Column)>("""
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_schema = 'rpt' ORDER BY table_name, ordinal_position
+            """);
+        return rows.GroupBy(r => r.View).ToDictionary(g => g.Key, g => g.Select(r => r.Column).ToList());
+    }
+
+    /// <summary>The rpt views of the SQL Server script as ScriptDom reads them: view name → output column names.</summary>
+    private static Dictionary<string, List<string>> SqlServerViewColumns()
+    {
+        var parser = new TSql170Parser(initialQuotedIdentifiers: true);
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot.SqlFolder("sqlserver"), "0004_rpt_views.sql"));
+        var script = (TSqlScript)parser.Parse(reader, out var errors);
+        Assert.Empty(errors);
+
+        var views = new Dictionary<string, List<string>>();
+        foreach (var view in script.Batches.SelectMany(b => b.Statements).OfType<CreateOrAlterViewStatement>())
+        {
+            if (!string.Equals(view.SchemaObjectName.SchemaIdentifier?.Value, "rpt", StringComparison.OrdinalIgnoreCase)) continue;
+            views.Add(view.SchemaObjectName.BaseIdentifier.Value, view.Columns.Count > 0
+                ? view.Columns.Select(c => c.Value).ToList()
+                : OutputColumns(view));
+        }
+        return views;
+    }
+
+    private static List<string> OutputColumns(CreateOrAlterViewStatement view)
+    {
+        var query = view.SelectStatement.QueryExpression;
+        while (query is BinaryQueryExpression union) query = union.FirstQueryExpression;
+        var select = Assert.IsType<QuerySpecification>(query);
+        return select.SelectElements.Select(element => element switch
+        {
+            SelectScalarExpression { ColumnName: { } alias } => alias.Value,
+            SelectScalarExpression { Expression: ColumnReferenceExpression column } => column.MultiPartIdentifier.Identifiers[^1].Value,
+            _ => throw new InvalidOperationException(
+                $"rpt.{view.SchemaObjectName.BaseIdentifier.Value}: select element '{element.GetType().Name}' has no name; give it an alias."),
+        }).ToList();
+    }
+}

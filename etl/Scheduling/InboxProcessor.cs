@@ -11,7 +11,8 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 
 /// <summary>
 /// One pass over the inbox: imports every settled file, moves it to <c>archive/</c> (loaded, duplicate) or
-/// <c>quarantine/</c> (rejected, unreadable) with a report beside it, and logs the run in <c>etl.job_run</c>.
+/// <c>quarantine/</c> (rejected, unreadable) with a report beside it, and logs the run in <c>etl.job_run</c>
+/// (passes that found no file are not logged).
 /// A bad file never stops the pass.
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger)
@@ -38,7 +39,8 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         }
         var outcome = files.Count == 0 ? "idle" : quarantined == 0 ? "ok" : "partial";
         var message = failures.Count == 0 ? null : $"Cách ly: {string.Join(", ", failures)}";
-        var runId = await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
+        // Idle passes (every few seconds) are not logged: the log says what the scheduler did, not that it woke up.
+        var runId = files.Count == 0 ? 0 : await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
         return new InboxRun(runId, files.Count, archived, quarantined, outcome);
     }
 

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Bhyt.Etl.Import;
 
 namespace Bhyt.Etl.Sources;
 
@@ -17,8 +16,10 @@ namespace Bhyt.Etl.Sources;
 /// </summary>
 public sealed class DocxDocumentReader : IDocumentReader
 {
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
+    /// <inheritdoc />
     public RawDocument Read(string path)
     {
         try
@@ -29,11 +30,9 @@ public sealed class DocxDocumentReader : IDocumentReader
                 ? new RawDocument(Path.GetFileName(path), [], [])
                 : ReadBody(Path.GetFileName(path), body);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException
-            or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (UnreadableDocument.From(path, e, "Word (.docx)") is { } unreadable)
         {
-            throw new UnusableInputException(
-                $"{Path.GetFileName(path)}: không mở được tệp Word (.docx hỏng hoặc không đúng định dạng): {e.Message} [input.unreadable]");
+            throw unreadable;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Bhyt.Etl.Import;
 
 namespace Bhyt.Etl.Sources;
 
@@ -14,8 +13,10 @@ namespace Bhyt.Etl.Sources;
 /// </summary>
 public sealed class TextDocumentReader : IDocumentReader
 {
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".txt"];
 
+    /// <inheritdoc />
     public RawDocument Read(string path)
     {
         var document = new Builder();
@@ -26,9 +27,9 @@ public sealed class TextDocumentReader : IDocumentReader
             while (reader.ReadLine() is { } line)
                 document.Add(++number, line);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (UnreadableDocument.From(path, e, "văn bản") is { } unreadable)
         {
-            throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được tệp: {e.Message} [input.unreadable]");
+            throw unreadable;
         }
         return document.Build(Path.GetFileName(path));
     }

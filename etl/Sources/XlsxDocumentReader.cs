@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Bhyt.Etl.Import;
 
 namespace Bhyt.Etl.Sources;
 
@@ -16,8 +15,10 @@ namespace Bhyt.Etl.Sources;
 /// </summary>
 public sealed class XlsxDocumentReader : IDocumentReader
 {
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".xlsx"];
 
+    /// <inheritdoc />
     public RawDocument Read(string path)
     {
         try
@@ -25,11 +26,9 @@ public sealed class XlsxDocumentReader : IDocumentReader
             using var document = SpreadsheetDocument.Open(path, isEditable: false);
             return ReadWorkbook(Path.GetFileName(path), document.WorkbookPart);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException
-            or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (UnreadableDocument.From(path, e, "Excel (.xlsx)") is { } unreadable)
         {
-            throw new UnusableInputException(
-                $"{Path.GetFileName(path)}: không mở được tệp Excel (.xlsx hỏng hoặc không đúng định dạng): {e.Message} [input.unreadable]");
+            throw unreadable;
         }
     }
 

@@ -102,5 +102,17 @@ public sealed class DocxDocumentReaderTests : IDisposable
         var error = Assert.Throws<UnusableInputException>(() => _reader.Read(path));
 
         Assert.Contains("broken.docx", error.Message);
+        Assert.Contains("[input.corrupt]", error.Message);
+    }
+
+    [Fact]
+    public void Read_workbook_renamed_to_docx_throws_unusable_input()
+    {
+        var path = _folder.File("renamed.docx");
+        new XlsxBuilder().Sheet("Sheet1").Text("A1", "STT").Save(path);
+
+        var error = Assert.Throws<UnusableInputException>(() => _reader.Read(path));
+
+        Assert.Contains("renamed.docx", error.Message);
     }
 }

@@ -82,5 +82,15 @@ public sealed class XlsxDocumentReaderTests : IDisposable
         var error = Assert.Throws<UnusableInputException>(() => _reader.Read(path));
 
         Assert.Contains("broken.xlsx", error.Message);
+        Assert.Contains("[input.corrupt]", error.Message);
+    }
+
+    [Fact]
+    public void Read_missing_file_throws_unusable_input_saying_it_cannot_be_read()
+    {
+        var error = Assert.Throws<UnusableInputException>(() => _reader.Read(_folder.File("absent.xlsx")));
+
+        Assert.Contains("absent.xlsx", error.Message);
+        Assert.Contains("[input.unreadable]", error.Message);
     }
 }

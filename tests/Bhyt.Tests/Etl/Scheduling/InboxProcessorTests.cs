@@ -1,0 +1,56 @@
+using Bhyt.Etl.Scheduling;
+using Bhyt.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bhyt.Tests.Etl.Scheduling;
+
+public class InboxProcessorTests
+{
+    private const string Good = "unit_code,unit_name,period,indicator,value,value_kind\n672,,2022,cov_participants,220.000,actual\n";
+    private const string Bad = "unit_code,unit_name,period,indicator,value,value_kind\n672,,2022,cov_participants,abc,actual\n";
+
+    [Fact]
+    public async Task RunOnceAsync_archives_good_files_quarantines_bad_ones_with_reports_and_logs_the_run()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        Directory.CreateDirectory(options.Inbox);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "good.csv"), Good);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "bad.csv"), Bad);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "notes.pdf"), "not a report");
+
+        var run = await new InboxProcessor(warehouse.Engine, options, NullLogger<InboxProcessor>.Instance).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((3, 1, 2, "partial"), (run.Files, run.Archived, run.Quarantined, run.Outcome));
+        Assert.Empty(Directory.GetFiles(options.Inbox));
+        Assert.Single(Directory.GetFiles(options.Archive, "*good.csv"));
+        var report = await File.ReadAllTextAsync(Directory.GetFiles(options.Quarantine, "*bad.csv.report.txt").Single());
+        Assert.Contains("dòng 2, cột value", report);
+        Assert.Single(Directory.GetFiles(options.Quarantine, "*notes.pdf.report.txt"));
+        var logged = await warehouse.Engine.QueryAsync<(int Files, string Outcome)>("SELECT files, outcome FROM etl.job_run");
+        Assert.Equal([(3, "partial")], logged);
+    }
+
+    [Fact]
+    public async Task Scheduler_picks_a_dropped_file_within_90_seconds()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddBhytScheduler(warehouse.Engine, options);
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(options.Inbox);
+
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "dropped.csv"), Good, TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (File.Exists(Path.Combine(options.Inbox, "dropped.csv")) && DateTime.UtcNow < deadline)
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        await host.StopAsync(CancellationToken.None);
+
+        Assert.False(File.Exists(Path.Combine(options.Inbox, "dropped.csv")), "the scheduler did not take the file within 90 s");
+        Assert.Equal(220000m, await warehouse.Engine.ValueAsync("672", "2022", "cov_participants"));
+    }
+}

@@ -1,3 +1,4 @@
+using Bhyt.Etl.Scheduling;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
@@ -8,15 +9,20 @@ namespace Bhyt.Dashboard;
 public static class Extensions
 {
     /// <summary>
-    /// The warehouse engine from <c>BHYT_WAREHOUSE</c>, else <c>Warehouse:Target</c> of appsettings
+    /// The warehouse engine, and the ETL scheduler in-process unless <c>Scheduler:Enabled</c> is false
+    /// (<c>BHYT_Scheduler__Enabled=false</c>). The engine comes from <c>BHYT_WAREHOUSE</c>, else <c>Warehouse:Target</c> of appsettings
     /// (default <c>data/bhyt.duckdb</c> under the working directory).
     /// </summary>
     public static void AddWarehouse(this WebApplicationBuilder builder)
     {
+        builder.Configuration.AddEnvironmentVariables("BHYT_");
         var target = Environment.GetEnvironmentVariable(WarehouseTarget.EnvironmentVariable)
                      ?? builder.Configuration["Warehouse:Target"];
-        builder.Services.AddSingleton(WarehouseEngine.For(target));
+        var engine = WarehouseEngine.For(target);
+        builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<WarehouseStatusQuery>();
+        if (builder.Configuration.GetValue("Scheduler:Enabled", true))
+            builder.Services.AddBhytScheduler(engine, InboxOptions.Default(builder.Configuration["Scheduler:Inbox"]));
     }
 
     /// <summary>Creates or migrates the warehouse before the first request (idempotent).</summary>

@@ -47,7 +47,7 @@ public static class BhytCli
     {
         var (code, message) = e switch
         {
-            QueryRefusedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
+            QueryRefusedException or QueryFailedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
             MigrationMismatchException => (ExitCodes.Usage, e.Message),
             QueryTimeoutException => (ExitCodes.Rejected, e.Message),
             OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),

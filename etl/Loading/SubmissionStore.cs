@@ -80,26 +80,31 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         await SupersedeAsync(connection, transaction, submissionId, ct);
     }
 
+    // Set-based on purpose: one statement whatever the number of restated figures (a row-by-row update costs
+    // ~0.4 ms a row on DuckDB, 8 s for a 20,000-row monthly file).
     private async Task SupersedeAsync(DbConnection connection, DbTransaction transaction, long submissionId, CancellationToken ct)
     {
-        var pairs = (await connection.QueryAsync<(long OldId, long NewId, long OldSubmission)>(new CommandDefinition(engine.Sql("""
-            SELECT o.value_id, n.value_id, o.submission_id
+        const string SameFigure = """
             FROM dw.fct_indicator_value n
-            JOIN dw.fct_indicator_value o
-              ON o.unit_key = n.unit_key AND o.period_key = n.period_key AND o.indicator_key = n.indicator_key
-             AND o.value_kind = n.value_kind AND o.is_current = @current AND o.value_id <> n.value_id
-             AND coalesce(o.source_ref, '') = coalesce(n.source_ref, '')
-            WHERE n.submission_id = @submissionId AND o.submission_id <> @submissionId
+            WHERE n.submission_id = @submissionId AND n.unit_key = dw.fct_indicator_value.unit_key
+              AND n.period_key = dw.fct_indicator_value.period_key AND n.indicator_key = dw.fct_indicator_value.indicator_key
+              AND n.value_kind = dw.fct_indicator_value.value_kind AND coalesce(n.source_ref, '') = coalesce(dw.fct_indicator_value.source_ref, '')
+            """;
+        var touched = (await connection.QueryAsync<long>(new CommandDefinition(engine.Sql($"""
+            SELECT DISTINCT submission_id FROM dw.fct_indicator_value
+            WHERE is_current = @current AND submission_id <> @submissionId AND EXISTS (SELECT 1 {SameFigure})
             """), new { submissionId, current = true }, transaction, cancellationToken: ct))).ToList();
-        if (pairs.Count == 0) return;
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
-                "UPDATE dw.fct_indicator_value SET is_current = @current, superseded_by = @NewId WHERE value_id = @OldId"),
-            pairs.Select(p => new { p.OldId, p.NewId, current = false }), transaction, cancellationToken: ct));
+        if (touched.Count == 0) return;
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
+            UPDATE dw.fct_indicator_value
+            SET is_current = @notCurrent, superseded_by = (SELECT max(n.value_id) {SameFigure})
+            WHERE is_current = @current AND submission_id <> @submissionId AND EXISTS (SELECT 1 {SameFigure})
+            """), new { submissionId, current = true, notCurrent = false }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             UPDATE etl.submission SET status = 'superseded'
-            WHERE status = 'loaded' AND submission_id IN @ids
+            WHERE status = 'loaded' AND submission_id IN @touched
               AND NOT EXISTS (SELECT 1 FROM dw.fct_indicator_value v WHERE v.submission_id = etl.submission.submission_id AND v.is_current = @current)
-            """), new { ids = pairs.Select(p => p.OldSubmission).Distinct().ToList(), current = true }, transaction, cancellationToken: ct));
+            """), new { touched, current = true }, transaction, cancellationToken: ct));
     }
 
     private async Task SaveIssuesAsync(DbConnection connection, DbTransaction transaction, long submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)

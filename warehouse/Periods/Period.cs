@@ -104,10 +104,10 @@ public readonly partial record struct Period
 
     private static int Int(Match m, int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(\d{4})$")] private static partial Regex YearPattern();
-    [GeneratedRegex(@"^(\d{4})-?[Qq]([1-4])$")] private static partial Regex QuarterPattern();
-    [GeneratedRegex(@"^(\d{4})\s*-\s*(\d{4})$")] private static partial Regex RangePattern();
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")] private static partial Regex MonthPattern();
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")] private static partial Regex IsoDatePattern();
-    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})$")] private static partial Regex VietnameseDatePattern();
+    [GeneratedRegex(@"^([0-9]{4})$")] private static partial Regex YearPattern();
+    [GeneratedRegex(@"^([0-9]{4})-?[Qq]([1-4])$")] private static partial Regex QuarterPattern();
+    [GeneratedRegex(@"^([0-9]{4})\s*-\s*([0-9]{4})$")] private static partial Regex RangePattern();
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})$")] private static partial Regex MonthPattern();
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")] private static partial Regex IsoDatePattern();
+    [GeneratedRegex(@"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")] private static partial Regex VietnameseDatePattern();
 }

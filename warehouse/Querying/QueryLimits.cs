@@ -12,3 +12,6 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// <summary>The query ran longer than its limit and was interrupted.</summary>
 public sealed class QueryTimeoutException(TimeSpan limit)
     : Exception($"Truy vấn chạy quá {limit.TotalSeconds:0} giây và đã bị dừng. [sql.timeout]");
+
+/// <summary>The engine could not run the query as written (unknown table or column, bad conversion, ...).</summary>
+public sealed class QueryFailedException(string message) : Exception($"Truy vấn lỗi: {message} [sql.error]");

@@ -48,6 +48,10 @@ public sealed class ReadOnlyQueryRunner(IWarehouseEngine engine)
         {
             throw new QueryTimeoutException(limits.Timeout);
         }
+        catch (DbException e)
+        {
+            throw new QueryFailedException(FirstLine(e.Message));
+        }
         finally
         {
             await ExecuteAsync(connection, engine.ReadOnlyScope.End, CancellationToken.None);

@@ -7,11 +7,13 @@ namespace Bhyt.Warehouse.Units;
 public sealed class UnitDirectory
 {
     private readonly Dictionary<int, UnitRecord> _byKey;
+    private readonly ILookup<string, UnitRecord> _byCode;
 
     public UnitDirectory(IReadOnlyList<UnitRecord> units)
     {
         Units = units;
         _byKey = units.ToDictionary(u => u.UnitKey);
+        _byCode = units.ToLookup(u => u.UnitCode);
     }
 
     public IReadOnlyList<UnitRecord> Units { get; }
@@ -30,7 +32,7 @@ public sealed class UnitDirectory
 
     /// <summary>The unit with this official code valid on <paramref name="asOf"/>.</summary>
     public UnitRecord? FindByCode(string code, DateOnly asOf) =>
-        Units.FirstOrDefault(u => u.UnitCode == code.Trim() && u.IsValidOn(asOf));
+        _byCode[code.Trim()].FirstOrDefault(u => u.IsValidOn(asOf));
 
     /// <summary>The unit's parent, grandparent, ... up to the country (not the unit itself).</summary>
     public IEnumerable<UnitRecord> Ancestors(UnitRecord unit)

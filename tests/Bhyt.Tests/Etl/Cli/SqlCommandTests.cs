@@ -112,6 +112,20 @@ public class SqlCommandTests
         Assert.False(File.Exists("units.csv"));
     }
 
+    [Theory]
+    [InlineData("SELECT * FROM rpt.no_such_view")]
+    [InlineData("SELECT no_such_column FROM rpt.units")]
+    [InlineData("SELECT CAST('abc' AS INTEGER)")]
+    public async Task Sql_query_the_engine_cannot_run_exits_2_naming_the_problem(string query)
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", query, "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("sql.error", run.Error);
+    }
+
     [Fact]
     public async Task Sql_missing_warehouse_exits_2_and_creates_nothing()
     {

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Bhyt.Benchmarks;
+using Bhyt.Etl.Import;
+using Bhyt.Warehouse;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Querying;
+
+// Benchmarks of the warehouse foundation and the submissions ETL on the embedded engine.
+// Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]
+var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
+var folder = Directory.CreateTempSubdirectory("bhyt-bench-").FullName;
+try
+{
+    Console.WriteLine($"BhytAnalytics benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, DuckDB embedded, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+    var init = new Measurement("init (fresh warehouse, 27,993 ref rows)", 27_993);
+    await init.RunAsync(5, async i => await new WarehouseInitializer(Engine($"fresh{i}.duckdb")).InitAsync(CancellationToken.None));
+    init.Print();
+
+    var engine = Engine("bench.duckdb");
+    var again = new Measurement("init (already up to date)", 0);
+    await again.RunAsync(10, async _ => await new WarehouseInitializer(engine).InitAsync(CancellationToken.None));
+    again.Print();
+
+    var files = Enumerable.Range(0, 3).Select(i => WriteSubmissionCsv(Path.Combine(folder, $"sub{i}.csv"), csvRows, seed: i)).ToList();
+    var import = new Measurement($"import submission CSV ({csvRows:N0} rows)", csvRows);
+    await import.RunAsync(files.Count, async i =>
+    {
+        var path = files[i];
+        var service = await ImportService.CreateAsync(engine, CancellationToken.None);
+        var result = await service.ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
+        if (result.IsRejected) throw new InvalidOperationException(result.Issues.First().Message);
+    });
+    import.Print();
+
+    var runner = new ReadOnlyQueryRunner(engine);
+    var query = new Measurement("bhyt sql: guard + trend query", 0);
+    await query.RunAsync(30, async _ => await runner.RunAsync("""
+        WITH t AS (SELECT unit_code, indicator_code, period_label, value FROM rpt.indicator_values WHERE indicator_code = 'cov_participants')
+        SELECT unit_code, count(*) n, max(value) - min(value) growth FROM t GROUP BY ALL ORDER BY growth DESC LIMIT 20
+        """, QueryLimits.Default, CancellationToken.None));
+    query.Print();
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+IWarehouseEngine Engine(string file) => WarehouseEngine.For(WarehouseTarget.Parse(Path.Combine(folder, file)));
+
+
+static string WriteSubmissionCsv(string path, int rows, int seed)
+{
+    var random = new Random(seed);
+    var units = Bhyt.Warehouse.Reference.AdminUnitReference.BundledUnits()
+        .Where(u => u.Level == "commune" && u.BoundarySet == "pre2025").Select(u => u.UnitCode).ToArray();
+    string[] indicators = ["cov_participants", "cov_uninsured", "kcb_visits", "kcb_inpatient", "spend_kcb"];
+    var vi = CultureInfo.GetCultureInfo("vi-VN");
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+    writer.WriteLine("unit_code,unit_name,period,indicator,value,value_kind");
+    for (var i = 0; i < rows; i++)
+    {
+        var unit = units[(i / 60) % units.Length];
+        var month = 1 + i / (60 * units.Length) % 12 + (i % 12);
+        var period = $"{2015 + (i / 12) % 10}-{(month - 1) % 12 + 1:00}";
+        writer.WriteLine($"{unit},,{period},{indicators[i % indicators.Length]},\"{random.Next(1, 900_000).ToString("N0", vi)}\",actual");
+    }
+    return path;
+}

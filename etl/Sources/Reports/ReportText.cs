@@ -7,8 +7,7 @@ namespace Bhyt.Etl.Sources.Reports;
 public static partial class ReportText
 {
     /// <summary>Removes conversion markup (<c>&lt;b&gt;</c>, <c>&lt;sup&gt;1&lt;/sup&gt;</c>, <c>\*</c>, <c>**</c>) and trims.</summary>
-    public static string StripMarkup(string text) =>
-        Spaces().Replace(Tags().Replace(Footnotes().Replace(text, ""), " ").Replace("\\*", " ").Replace("*", " ").Replace('\u00a0', ' '), " ").Trim();
+    public static string StripMarkup(string text) => Parsing.CellText.StripMarkup(text);
 
     /// <summary>True for numbering cells: STT, 1, 2.1, I, II, a), -, +.</summary>
     public static bool IsNumbering(string cell) => cell.Length == 0 || Numbering().IsMatch(StripMarkup(cell));
@@ -32,9 +31,6 @@ public static partial class ReportText
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
 
-    [GeneratedRegex(@"<sup>[^<]*</sup>", RegexOptions.IgnoreCase)] private static partial Regex Footnotes();
-    [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();
-    [GeneratedRegex(@"\s+")] private static partial Regex Spaces();
     [GeneratedRegex(@"^(stt|tt|\d+(\.\d+)*\.?|[ivxlc]+\.?|[a-zđ]\)|[-+–•])$", RegexOptions.IgnoreCase)] private static partial Regex Numbering();
     [GeneratedRegex(@"^((\d+(\.\d+)*\.?|[IVXLC]+\.|[a-zđ]\))\s+|[-+–•]\s*)+")] private static partial Regex LeadingNumbering();
     [GeneratedRegex(@"\s*\(([^()]*)\)\s*:?\s*$")] private static partial Regex UnitSuffix();

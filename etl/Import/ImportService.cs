@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Sources;
+using System.Data.Common;
+using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Sources.Csv;
 using Bhyt.Etl.Sources.Reports;
 using Bhyt.Etl.Validation;
@@ -43,6 +45,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             return new ImportResult(path, duplicate, [], duplicate.Message);
         }
 
+        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, ct);
+        if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, ct);
+
         var extraction = Extract(path, kind, options, progress);
         var issues = extraction.Issues.ToList();
         var rejected = issues.Any(i => i.IsError);
@@ -60,6 +65,29 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
         return new ImportResult(path, saved, issues, extraction.Note);
+    }
+
+    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, CancellationToken ct)
+    {
+        var reader = new ClaimsCsvReader(CardPseudonymizer.For(engine));
+        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null);
+        var (saved, load) = await new ClaimStore(engine, _store).LoadAsync(connection, submission, reader, path, ct);
+        var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại." : saved.Message;
+        return new ImportResult(path, saved, load.Errors, note);
+    }
+
+    private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, CancellationToken ct)
+    {
+        var facilities = new FacilityStore(engine, units);
+        var (rows, errors) = facilities.Read(path);
+        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Facilities, null, null,
+            errors.Count > 0 ? "rejected" : "loaded", errors.Count > 0 ? 0 : rows.Count, errors.Select(e => e.Location).Distinct().Count(), 0, null, null);
+        if (errors.Count > 0) return new ImportResult(path, await _store.SaveAsync(connection, submission, [], errors, ct), errors, null);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var saved = await _store.InsertSubmissionAsync(connection, transaction, submission, ct);
+        await facilities.SaveAsync(connection, transaction, saved.SubmissionId, rows, ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(path, saved, [], null);
     }
 
     private Extraction Extract(string path, string kind, ImportOptions options, IProgress<string>? progress)
@@ -81,6 +109,12 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx). [input.format]");
         if (requested != ImportKinds.Auto) return requested;
         if (SubmissionCsvReader.LooksLikeSubmissionCsv(path)) return ImportKinds.Submission;
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var header = File.ReadLines(path).FirstOrDefault() ?? "";
+            if (FacilityStore.LooksLikeFacilities(header) && !ClaimsCsvReader.LooksLikeClaims(header)) return ImportKinds.Facilities;
+            if (ClaimsCsvReader.LooksLikeClaims(header)) return ImportKinds.Claims;
+        }
         if (DocumentReaders.For(path) is not null) return ImportKinds.Report;
         throw new UnusableInputException(
             $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]");

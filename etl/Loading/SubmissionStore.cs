@@ -46,6 +46,17 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var saved = await InsertSubmissionAsync(connection, transaction, submission, ct);
+        var id = saved.SubmissionId;
+        if (figures.Count > 0) await SaveFiguresAsync(connection, transaction, id, figures, ct);
+        await SaveIssuesAsync(connection, transaction, id, issues, ct);
+        await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    /// <summary>Inserts the submission row inside the caller's transaction and returns it with its new id.</summary>
+    public async Task<SubmissionRecord> InsertSubmissionAsync(DbConnection connection, DbTransaction transaction, SubmissionRecord submission, CancellationToken ct)
+    {
         var id = await engine.ReserveKeysAsync(connection, transaction, "etl.seq_submission", 1, ct);
         var saved = submission with { SubmissionId = id };
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
@@ -54,10 +65,6 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
             VALUES (@SubmissionId, @FileName, @Sha256, @Kind, @UnitKey, @UnitCode, @receivedAt, @Status, @RowsLoaded, @RowsRejected, @Warnings, @DuplicateOf, @Message)
             """), new { saved.SubmissionId, saved.FileName, saved.Sha256, saved.Kind, saved.UnitKey, saved.UnitCode, receivedAt = DateTime.UtcNow,
                 saved.Status, saved.RowsLoaded, saved.RowsRejected, saved.Warnings, saved.DuplicateOf, saved.Message }, transaction, cancellationToken: ct));
-
-        if (figures.Count > 0) await SaveFiguresAsync(connection, transaction, id, figures, ct);
-        await SaveIssuesAsync(connection, transaction, id, issues, ct);
-        await transaction.CommitAsync(ct);
         return saved;
     }
 
@@ -107,7 +114,7 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
             """), new { touched, current = true }, transaction, cancellationToken: ct));
     }
 
-    private async Task SaveIssuesAsync(DbConnection connection, DbTransaction transaction, long submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
+    public async Task SaveIssuesAsync(DbConnection connection, DbTransaction transaction, long submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
     {
         if (issues.Count == 0) return;
         var first = await engine.ReserveKeysAsync(connection, transaction, "etl.seq_issue", issues.Count, ct);

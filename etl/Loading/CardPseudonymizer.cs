@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bhyt.Warehouse.Engines;
+
+namespace Bhyt.Etl.Loading;
+
+/// <summary>
+/// Replaces a card number with a keyed pseudonym (HMAC-SHA256, hex) so visits of one card can be linked without the
+/// number ever reaching the warehouse. The key comes from <c>BHYT_PSEUDONYM_KEY</c> (hex or base64, ≥ 32 bytes) or,
+/// for the embedded warehouse, from a key file beside it (<c>&lt;warehouse&gt;.key</c>), created on first use with
+/// owner-only permissions. The key is never stored in the warehouse.
+/// </summary>
+public sealed class CardPseudonymizer(byte[] key)
+{
+    public const string EnvironmentVariable = "BHYT_PSEUDONYM_KEY";
+
+    private readonly HMACSHA256 _hmac = new(key);
+
+    /// <summary>The pseudonym of a card number (upper-cased, trimmed); several cards joined by ';' use the first.</summary>
+    public string Pseudonym(string cardNumber)
+    {
+        var card = cardNumber.Split(';', 2)[0].Trim().ToUpperInvariant();
+        return Convert.ToHexStringLower(_hmac.ComputeHash(Encoding.UTF8.GetBytes(card)));
+    }
+
+    public static CardPseudonymizer For(IWarehouseEngine engine) => new(LoadOrCreateKey(engine));
+
+    public static byte[] LoadOrCreateKey(IWarehouseEngine engine)
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured) return Decode(configured);
+        if (engine.Target.Kind != EngineKind.DuckDb)
+            throw new InvalidOperationException($"Cần khóa bí danh thẻ BHYT: đặt biến môi trường {EnvironmentVariable} (≥ 32 byte, hex hoặc base64). [config.pseudonym_key]");
+        var path = engine.Target.Value + ".key";
+        if (File.Exists(path)) return Decode(File.ReadAllText(path).Trim());
+        var key = RandomNumberGenerator.GetBytes(32);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, Convert.ToHexStringLower(key));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return key;
+    }
+
+    private static byte[] Decode(string text)
+    {
+        var bytes = text.Length % 2 == 0 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : Convert.FromBase64String(text);
+        return bytes.Length >= 32 ? bytes : throw new InvalidOperationException($"Khóa bí danh quá ngắn ({bytes.Length} byte; cần ≥ 32). [config.pseudonym_key]");
+    }
+}

@@ -1,0 +1,28 @@
+namespace Bhyt.Etl.Sources.Claims;
+
+/// <summary>
+/// Which header names a claims file uses: QĐ 4210 (MA_THE, MA_BENH, T_TONGCHI) or QĐ 130 (MA_THE_BHYT,
+/// MA_BENH_CHINH, T_TONGCHI_BH beside T_TONGCHI_BV). For a common total, 4210 T_TONGCHI lines up with 130 T_TONGCHI_BH.
+/// </summary>
+internal sealed record ClaimColumns(
+    bool IsQd130, string? ClaimId, string? Card, string? Facility, string? VisitType, string? Admitted, string? Discharged,
+    string? Days, string? Diagnosis, string? Total, string? InsurerPaid, string? PatientPaid, string? Drugs, string? Supplies,
+    string? Province, IReadOnlyList<string> Missing)
+{
+    public static ClaimColumns From(string[] header)
+    {
+        var names = header.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+        string? First(params string[] candidates) => candidates.FirstOrDefault(names.Contains);
+        var isQd130 = names.Contains("T_TONGCHI_BV") || names.Contains("T_TONGCHI_BH") || names.Contains("MA_THE_BHYT");
+        var columns = new ClaimColumns(isQd130,
+            First("MA_LK"), First("MA_THE_BHYT", "MA_THE"), First("MA_CSKCB"), First("MA_LOAI_KCB"), First("NGAY_VAO"), First("NGAY_RA"),
+            First("SO_NGAY_DTRI"), First("MA_BENH_CHINH", "MA_BENH"), First("T_TONGCHI_BH", "T_TONGCHI"), First("T_BHTT"),
+            First("T_BNCCT", "T_BNTT"), First("T_THUOC"), First("T_VTYT"), First("MATINH_CU_TRU"), []);
+        var missing = new (string Name, string? Found)[]
+        {
+            ("MA_LK", columns.ClaimId), ("MA_THE/MA_THE_BHYT", columns.Card), ("MA_CSKCB", columns.Facility),
+            ("MA_LOAI_KCB", columns.VisitType), ("NGAY_VAO", columns.Admitted), ("T_TONGCHI/T_TONGCHI_BH", columns.Total),
+        }.Where(c => c.Found is null).Select(c => c.Name).ToList();
+        return columns with { Missing = missing };
+    }
+}

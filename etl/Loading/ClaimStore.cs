@@ -13,9 +13,9 @@ public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IRea
 /// Loads a claims file in one transaction: rows stream through the Appender (SqlBulkCopy) into <c>etl.stg_claim</c>,
 /// are checked as a set (unknown facilities), move into <c>dw.fct_claim</c> without the claims already loaded (same
 /// MA_LK at the same facility), and the monthly aggregate is rebuilt for the months the file touched. Any error rolls
-/// everything back: nothing of a rejected file stays.
+/// everything back: nothing of a rejected file stays. The claims-derived indicators are recomputed for the touched years.
 /// </summary>
-public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissions)
+public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissions, ClaimIndicatorDeriver indicators)
 {
     private static readonly string[] StagingColumns =
     [
@@ -49,7 +49,8 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         }
 
         var loaded = await MoveToFactAsync(connection, transaction, id, ct);
-        await RefreshMonthlyAsync(connection, transaction, id, ct);
+        var touched = await RefreshMonthlyAsync(connection, transaction, id, ct);
+        await indicators.DeriveAsync(connection, transaction, touched, ct);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM etl.stg_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, message = @message WHERE submission_id = @id"),
@@ -105,11 +106,11 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     }
 
     /// <summary>Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months.</summary>
-    private async Task RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
     {
         var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
             "SELECT DISTINCT month_key FROM etl.stg_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct))).ToList();
-        if (months.Count == 0) return;
+        if (months.Count == 0) return months;
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_claims_monthly WHERE month_key IN @months"),
             new { months }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
@@ -123,5 +124,6 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             WHERE c.month_key IN @months
             GROUP BY c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type
             """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
+        return months;
     }
 }

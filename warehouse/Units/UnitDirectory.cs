@@ -30,6 +30,8 @@ public sealed class UnitDirectory
         return new UnitDirectory(units.ToList());
     }
 
+    public UnitRecord? FindByKey(int unitKey) => _byKey.GetValueOrDefault(unitKey);
+
     /// <summary>The unit with this official code valid on <paramref name="asOf"/>.</summary>
     public UnitRecord? FindByCode(string code, DateOnly asOf) =>
         _byCode[code.Trim()].FirstOrDefault(u => u.IsValidOn(asOf));

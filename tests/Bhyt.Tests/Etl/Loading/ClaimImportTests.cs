@@ -40,6 +40,14 @@ public class ClaimImportTests
         Assert.Equal(2, cards.Count);
         Assert.All(cards, c => Assert.Matches("^[0-9a-f]{64}$", c));
         Assert.DoesNotContain(Card, await File.ReadAllTextAsync(warehouse.Path, System.Text.Encoding.Latin1));
+        var derived = await warehouse.Engine.QueryAsync<(string Unit, string Indicator, decimal Value)>("""
+            SELECT unit_code, indicator_code, value FROM rpt.indicator_values
+            WHERE source = 'claims' AND period_label = '2024' AND indicator_code IN ('kcb_visits', 'spend_kcb', 'spend_inpatient', 'spend_outpatient')
+            """);
+        Assert.Contains(("68", "kcb_visits", 3m), derived);
+        Assert.Contains(("VN", "kcb_visits", 3m), derived);
+        Assert.Contains(("68", "spend_kcb", 5.75m), derived);
+        Assert.Equal(5.75m, derived.Where(d => d.Unit == "68" && d.Indicator is "spend_inpatient" or "spend_outpatient").Sum(d => d.Value));
     }
 
     [Fact]

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units;
+using Dapper;
+
+namespace Bhyt.Etl.Loading;
+
+/// <summary>
+/// Derives the KCB and spending indicators from claims (<c>source = claims</c>) so that a trend can show them beside
+/// submitted figures: <c>kcb_visits*</c>, <c>kcb_inpatient*</c>, <c>kcb_outpatient*</c> (by the facility's tier) and
+/// <c>spend_kcb</c>, <c>spend_inpatient</c>, <c>spend_outpatient</c>, <c>spend_drugs</c>, <c>spend_supplies</c>
+/// (million VND), per month and year, for the facility's commune, district, province and the country. Derived
+/// values are recomputed for the years a load touched (the claims stay the source of truth).
+/// </summary>
+public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory units)
+{
+    private static readonly string[] Columns =
+    [
+        "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
+        "source_location", "source_text", "is_current", "superseded_by", "loaded_at",
+    ];
+
+    private sealed record Cell(int FacilityUnitKey, int Tier, string VisitType, string Month, long Claims, decimal Total, decimal Drugs, decimal Supplies);
+
+    public async Task<int> DeriveAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> touchedMonthKeys, CancellationToken ct)
+    {
+        var years = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
+            "SELECT DISTINCT year FROM dw.dim_period WHERE period_key IN @touchedMonthKeys"), new { touchedMonthKeys }, transaction, cancellationToken: ct))).ToList();
+        if (years.Count == 0) return 0;
+        var cells = (await connection.QueryAsync<Cell>(new CommandDefinition(engine.Sql("""
+            SELECT f.unit_key AS FacilityUnitKey, f.tier AS Tier, c.visit_type AS VisitType, p.label AS Month, count(*) AS Claims,
+                   sum(c.total_cost) AS Total, coalesce(sum(c.drug_cost), 0) AS Drugs, coalesce(sum(c.supplies_cost), 0) AS Supplies
+            FROM dw.fct_claim c
+            JOIN dw.dim_facility f ON f.facility_key = c.facility_key
+            JOIN dw.dim_period p ON p.period_key = c.month_key
+            WHERE p.year IN @years AND f.unit_key IS NOT NULL
+            GROUP BY f.unit_key, f.tier, c.visit_type, p.label
+            """), new { years }, transaction, cancellationToken: ct, commandTimeout: 0))).ToList();
+
+        var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
+        foreach (var cell in cells)
+            foreach (var unit in RollUp(cell.FacilityUnitKey))
+                foreach (var period in new[] { cell.Month, cell.Month[..4] })
+                    foreach (var (indicator, value) in Measures(cell))
+                        values[(unit, period, indicator)] = values.GetValueOrDefault((unit, period, indicator)) + value;
+
+        var periodKeys = (await connection.QueryAsync<(string Label, int Key)>(new CommandDefinition(engine.Sql(
+                "SELECT label, period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year')"), new { years }, transaction, cancellationToken: ct)))
+            .ToDictionary(r => r.Label, r => r.Key);
+        var indicatorKeys = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
+            "SELECT code, indicator_key FROM dw.dim_indicator", transaction: transaction, cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
+
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            DELETE FROM dw.fct_indicator_value
+            WHERE source = 'claims' AND period_key IN (SELECT period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year'))
+            """), new { years }, transaction, cancellationToken: ct));
+        var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_value", values.Count, ct);
+        var now = DateTime.UtcNow;
+        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", Columns, values.Select((v, i) => new object?[]
+        {
+            first + i, v.Key.Unit, periodKeys[v.Key.Period], indicatorKeys[v.Key.Indicator], "actual", v.Value, "claims", null, null,
+            $"dw.fct_claim, {v.Key.Period}", null, true, null, now,
+        }), ct);
+        return values.Count;
+    }
+
+    private IEnumerable<int> RollUp(int unitKey)
+    {
+        var unit = units.FindByKey(unitKey)!;
+        return units.Ancestors(unit).Prepend(unit).Select(u => u.UnitKey);
+    }
+
+    private static IEnumerable<(string Indicator, decimal Value)> Measures(Cell cell)
+    {
+        var tier = cell.Tier switch { 2 => "_province", 3 => "_district", 4 => "_commune", _ => null };
+        var million = 1_000_000m;
+        yield return ("kcb_visits", cell.Claims);
+        if (tier is not null) yield return ("kcb_visits" + tier, cell.Claims);
+        if (cell.VisitType is "inpatient" or "outpatient")
+        {
+            yield return ($"kcb_{cell.VisitType}", cell.Claims);
+            if (tier is not null) yield return ($"kcb_{cell.VisitType}{tier}", cell.Claims);
+        }
+        // Spending splits in two (spend_kcb = outpatient + inpatient): examinations are outpatient spending.
+        yield return (cell.VisitType == "inpatient" ? "spend_inpatient" : "spend_outpatient", cell.Total / million);
+        yield return ("spend_kcb", cell.Total / million);
+        yield return ("spend_drugs", cell.Drugs / million);
+        yield return ("spend_supplies", cell.Supplies / million);
+    }
+}

@@ -8,7 +8,8 @@ namespace Bhyt.Etl.Loading;
 
 /// <summary>
 /// Writes one file's outcome in one transaction: the submission, its figures (superseding older current figures
-/// for the same unit, period, indicator and kind, history kept) and every validation issue with its source cell.
+/// for the same unit, period, indicator and kind, history kept) and every validation issue with its source cell;
+/// the fund ratios are derived from their parts where not reported.
 /// </summary>
 public sealed class SubmissionStore(IWarehouseEngine engine)
 {
@@ -85,6 +86,7 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         }).ToList();
         await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", ValueColumns, rows, ct);
         await SupersedeAsync(connection, transaction, submissionId, ct);
+        await new FundRatioDeriver(engine).DeriveAsync(connection, transaction, submissionId, ct);
     }
 
     // Set-based on purpose: one statement whatever the number of restated figures (a row-by-row update costs

@@ -82,4 +82,29 @@ public class SubmissionCsvImportTests
         Assert.Equal(1234m, await warehouse.Engine.ValueAsync("672", "2021-Q3", "kcb_visits"));
         Assert.Null(await warehouse.Engine.ValueAsync("672", "2021-Q3", "kcb_inpatient"));
     }
+
+    [Fact]
+    public async Task ImportAsync_fund_parts_derive_the_ratios_and_a_revised_part_recomputes_them()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+
+        await ImportAsync(warehouse, "fund.csv", "68,,2024-03,fund_revenue,120.000,", "68,,2024-03,fund_revenue_plan,125.000,",
+            "68,,2024-03,fund_kcb_spending,98.500,", "68,,2024-03,fund_kcb_budget,90.000,");
+        var before = await warehouse.Engine.ValueAsync("68", "2024-03", "fund_revenue_vs_plan");
+        await ImportAsync(warehouse, "revised.csv", "68,,2024-03,fund_revenue,125.000,");
+
+        Assert.Equal(96m, before);
+        Assert.Equal(109.44m, await warehouse.Engine.ValueAsync("68", "2024-03", "fund_spending_vs_budget"));
+        Assert.Equal(100m, await warehouse.Engine.ValueAsync("68", "2024-03", "fund_revenue_vs_plan"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_reported_fund_ratio_is_kept_not_derived()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+
+        await ImportAsync(warehouse, "fund.csv", "68,,2024,fund_revenue,120.000,", "68,,2024,fund_revenue_plan,125.000,", "68,,2024,fund_revenue_vs_plan,97%,");
+
+        Assert.Equal(97m, await warehouse.Engine.ValueAsync("68", "2024", "fund_revenue_vs_plan"));
+    }
 }

@@ -6,8 +6,11 @@ using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Querying;
 
-// Benchmarks of the warehouse foundation and the submissions ETL on the embedded engine.
-// Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]
+// Benchmarks on the embedded engine.
+// Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]            foundation + submissions
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claims <dir> [runs]   claims ingest (dir from bhyt generate)
+if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
+if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
 var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var folder = Directory.CreateTempSubdirectory("bhyt-bench-").FullName;
 try

@@ -48,7 +48,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             return (rejected, new ClaimLoad(reader.RowsRead, 0, 0, errors, errorCount));
         }
 
-        var loaded = await MoveToFactAsync(connection, transaction, id, ct);
+        var loaded = await MoveToFactAsync(connection, transaction, id, reader.RowsRead, ct);
         var touched = await RefreshMonthlyAsync(connection, transaction, id, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM etl.stg_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct));
@@ -82,27 +82,24 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         return unknown.Sum(u => u.Rows);
     }
 
-    private async Task<int> MoveToFactAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    // Keys are first + source_row from a range reserved for the whole file: no count query and no sort for keys;
+    // the gaps left by skipped rows cost nothing (sequences have gaps anyway).
+    private async Task<int> MoveToFactAsync(DbConnection connection, DbTransaction transaction, long id, int rowsRead, CancellationToken ct)
     {
-        const string NewClaims = """
+        if (rowsRead == 0) return 0;
+        var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", rowsRead + 2, ct);
+        return await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            INSERT INTO dw.fct_claim (claim_key, claim_id, card_pseudonym, facility_key, facility_code, residence_province, visit_type,
+                visit_type_code, admitted_at, discharged_at, month_key, length_of_stay, primary_icd, total_cost, insurer_paid, patient_paid,
+                drug_cost, supplies_cost, submission_id, source_row)
+            SELECT @first + s.source_row, s.claim_id, s.card_pseudonym, f.facility_key, s.facility_code,
+                   s.residence_province, s.visit_type, s.visit_type_code, s.admitted_at, s.discharged_at, s.month_key, s.length_of_stay,
+                   s.primary_icd, s.total_cost, s.insurer_paid, s.patient_paid, s.drug_cost, s.supplies_cost, @id, s.source_row
             FROM (SELECT s.*, row_number() OVER (PARTITION BY s.claim_id, s.facility_code ORDER BY s.source_row) AS rn
                   FROM etl.stg_claim s WHERE s.submission_id = @id) s
             JOIN dw.dim_facility f ON f.facility_code = s.facility_code
             WHERE s.rn = 1 AND NOT EXISTS (SELECT 1 FROM dw.fct_claim c WHERE c.claim_id = s.claim_id AND c.facility_code = s.facility_code)
-            """;
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(engine.Sql($"SELECT count(*) {NewClaims}"), new { id }, transaction, cancellationToken: ct));
-        if (count == 0) return 0;
-        var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", count, ct);
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
-            INSERT INTO dw.fct_claim (claim_key, claim_id, card_pseudonym, facility_key, facility_code, residence_province, visit_type,
-                visit_type_code, admitted_at, discharged_at, month_key, length_of_stay, primary_icd, total_cost, insurer_paid, patient_paid,
-                drug_cost, supplies_cost, submission_id, source_row)
-            SELECT @first + row_number() OVER (ORDER BY s.source_row) - 1, s.claim_id, s.card_pseudonym, f.facility_key, s.facility_code,
-                   s.residence_province, s.visit_type, s.visit_type_code, s.admitted_at, s.discharged_at, s.month_key, s.length_of_stay,
-                   s.primary_icd, s.total_cost, s.insurer_paid, s.patient_paid, s.drug_cost, s.supplies_cost, @id, s.source_row
-            {NewClaims}
             """), new { id, first }, transaction, cancellationToken: ct, commandTimeout: 0));
-        return count;
     }
 
     /// <summary>Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months.</summary>

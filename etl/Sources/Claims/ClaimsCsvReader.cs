@@ -29,12 +29,14 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
         using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], TrimOptions = TrimOptions.Trim,
+            // No TrimOptions: trimming every field cost as much as parsing it; Field() trims what it reads.
+            DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"],
             PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(), BadDataFound = null, MissingFieldFound = null,
         };
         using var csv = new CsvReader(stream, config);
         if (!csv.Read() || !csv.ReadHeader()) yield break;
         var columns = ClaimColumns.From(csv.HeaderRecord!);
+        var index = csv.HeaderRecord!.Select((h, i) => (h.Trim().ToUpperInvariant(), i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.First().i);
         if (columns.Missing.Count > 0)
         {
             Error(1, "header", "csv.header", $"Thiếu cột {string.Join(", ", columns.Missing)} của bảng XML1.");
@@ -43,14 +45,15 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
         while (csv.Read())
         {
             RowsRead++;
-            if (ReadRow(csv, columns, csv.Parser.Row) is { } row) yield return row;
+            if (ReadRow(csv, columns, index, csv.Parser.Row) is { } row) yield return row;
         }
     }
 
-    private ClaimRow? ReadRow(CsvReader csv, ClaimColumns c, int row)
+    private ClaimRow? ReadRow(CsvReader csv, ClaimColumns c, Dictionary<string, int> index, int row)
     {
         var before = ErrorCount;
-        string Field(string? name) => name is null ? "" : csv.GetField(name) ?? "";
+        // Columns by position (resolved once from the header): a name lookup per field was a third of the read time.
+        string Field(string? name) => name is null ? "" : csv.GetField(index[name])?.Trim() ?? "";
         var claimId = Field(c.ClaimId);
         if (claimId.Length == 0) Error(row, c.ClaimId!, "claim.missing_id", "Thiếu mã liên kết hồ sơ (MA_LK).");
         var card = Field(c.Card);
@@ -83,10 +86,23 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
             if (required) Error(row, column, "claim.date", "Thiếu ngày.");
             return null;
         }
+        if (text.Length == 12 && TryCompactDate(text, out var compact)) return compact;
         string[] formats = ["yyyyMMddHHmm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return value;
         Error(row, column, "claim.date", $"Không đọc được ngày '{text}' (yyyyMMddHHmm hoặc ISO).");
         return null;
+    }
+
+    /// <summary>The standard's yyyyMMddHHmm without the general parser (it is on every row, twice).</summary>
+    private static bool TryCompactDate(string t, out DateTime value)
+    {
+        value = default;
+        foreach (var ch in t) if (ch is < '0' or > '9') return false;
+        int N(int start, int length) { var n = 0; for (var i = start; i < start + length; i++) n = n * 10 + (t[i] - '0'); return n; }
+        var (year, month, day, hour, minute) = (N(0, 4), N(4, 2), N(6, 2), N(8, 2), N(10, 2));
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59) return false;
+        value = new DateTime(year, month, day, hour, minute, 0);
+        return true;
     }
 
     // Money fields are plain decimals in VND: "716260", "2031009.99", "2491500,00" (comma decimal in 4210 files).

@@ -72,7 +72,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         var reader = new ClaimsCsvReader(CardPseudonymizer.For(engine));
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null);
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)).LoadAsync(connection, submission, reader, path, ct);
-        var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại." : saved.Message;
+        var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
+            : string.Join(" ", new[] { saved.Message, reader.SpendingNote }.Where(m => m is not null));
         return new ImportResult(path, saved, load.Errors, note);
     }
 

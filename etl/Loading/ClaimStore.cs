@@ -60,12 +60,12 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var loaded = (int)appended - await RemoveAlreadyLoadedAsync(connection, transaction, id, ct);
         var touched = await RefreshMonthlyAsync(connection, transaction, id, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
+        var message = loaded < reader.RowsRead ? $"{reader.RowsRead - loaded} hồ sơ đã có trong kho (trùng MA_LK tại cùng cơ sở), bỏ qua." : null;
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, message = @message WHERE submission_id = @id"),
-            new { id, loaded, message = loaded < reader.RowsRead ? $"{reader.RowsRead - loaded} hồ sơ đã có trong kho (trùng MA_LK tại cùng cơ sở), bỏ qua." : null },
-            transaction, cancellationToken: ct));
+            new { id, loaded, message }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return (saved with { RowsLoaded = loaded }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0));
+        return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0));
     }
 
     private static object?[]? Fact(long first, long submissionId, ClaimRow row, Dictionary<string, int> months, Dictionary<string, int> facilities,

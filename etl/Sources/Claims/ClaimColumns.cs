@@ -9,6 +9,16 @@ internal sealed record ClaimColumns(
     string? Days, string? Diagnosis, string? Total, string? InsurerPaid, string? PatientPaid, string? Drugs, string? Supplies,
     string? Province, IReadOnlyList<string> Missing)
 {
+    /// <summary>QĐ 4210-era per-category totals some exports carry; the warehouse does not store them yet.</summary>
+    private static readonly string[] CategoryTotals = ["T_XN", "T_CDHA", "T_KHAM", "T_GIUONG", "T_VCHUYEN", "T_PTTT", "T_MAU", "T_DVKT"];
+
+    public IReadOnlyList<string> ExtraCategories { get; private init; } = [];
+
+    /// <summary>Which spending categories this file can give, and which need the detail tables (said to the user).</summary>
+    public string SpendingNote => $"Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies). " +
+        "Dịch vụ kỹ thuật (spend_services), khám và ngày giường (spend_exam_bed) cần bảng chi tiết XML2/XML3" +
+        (ExtraCategories.Count > 0 ? $"; tệp có thêm cột {string.Join(", ", ExtraCategories)} (QĐ 4210) nhưng kho chưa lưu." : ".");
+
     public static ClaimColumns From(string[] header)
     {
         var names = header.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
@@ -23,6 +33,6 @@ internal sealed record ClaimColumns(
             ("MA_LK", columns.ClaimId), ("MA_THE/MA_THE_BHYT", columns.Card), ("MA_CSKCB", columns.Facility),
             ("MA_LOAI_KCB", columns.VisitType), ("NGAY_VAO", columns.Admitted), ("T_TONGCHI/T_TONGCHI_BH", columns.Total),
         }.Where(c => c.Found is null).Select(c => c.Name).ToList();
-        return columns with { Missing = missing };
+        return columns with { Missing = missing, ExtraCategories = CategoryTotals.Where(names.Contains).ToList() };
     }
 }

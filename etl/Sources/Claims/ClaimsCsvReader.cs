@@ -21,6 +21,9 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
     public int ErrorCount { get; private set; }
     public int RowsRead { get; private set; }
 
+    /// <summary>After reading: which spending categories the file carries and which need detail tables.</summary>
+    public string? SpendingNote { get; private set; }
+
     public static bool LooksLikeClaims(string header) =>
         header.Contains("MA_LK", StringComparison.OrdinalIgnoreCase) && header.Contains("MA_CSKCB", StringComparison.OrdinalIgnoreCase);
 
@@ -36,6 +39,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
         using var csv = new CsvReader(stream, config);
         if (!csv.Read() || !csv.ReadHeader()) yield break;
         var columns = ClaimColumns.From(csv.HeaderRecord!);
+        SpendingNote = columns.SpendingNote;
         var index = csv.HeaderRecord!.Select((h, i) => (h.Trim().ToUpperInvariant(), i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.First().i);
         if (columns.Missing.Count > 0)
         {

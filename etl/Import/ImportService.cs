@@ -25,11 +25,26 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     public static async Task<ImportService> CreateAsync(IWarehouseEngine engine, CancellationToken ct) =>
         new(engine, await UnitDirectory.LoadAsync(engine, ct));
 
-    /// <summary>The files a list of paths names: files as given, folders expanded to the files they hold.</summary>
+    /// <summary>
+    /// The files a list of paths names: files as given, folders expanded to the files they hold in load order —
+    /// facilities before the claims that name them, then everything else by name.
+    /// </summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths.SelectMany<string, string>(path =>
-        Directory.Exists(path) ? Directory.GetFiles(path).Order(StringComparer.Ordinal)
+        Directory.Exists(path) ? InLoadOrder(Directory.GetFiles(path))
         : File.Exists(path) ? [Path.GetFullPath(path)]
         : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
+
+    /// <summary>Facilities first, then claims, then the rest; by name within each.</summary>
+    public static IEnumerable<string> InLoadOrder(IEnumerable<string> files) =>
+        files.OrderBy(LoadOrder).ThenBy(f => f, StringComparer.Ordinal);
+
+    private static int LoadOrder(string path)
+    {
+        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return 2;
+        var header = File.ReadLines(path).FirstOrDefault() ?? "";
+        return FacilityStore.LooksLikeFacilities(header) && !ClaimsCsvReader.LooksLikeClaims(header) ? 0
+            : ClaimsCsvReader.LooksLikeClaims(header) ? 1 : 2;
+    }
 
     public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<string>? progress, CancellationToken ct)
     {

@@ -22,6 +22,7 @@ public static class BhytCli
         root.Subcommands.Add(SqlCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(ReferenceCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -26,7 +26,8 @@ internal static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             var engine = BhytCli.Engine(parse);
-            var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths));
+            var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths),
+                skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập (.csv, .md, .txt, .docx, .xlsx)"));
             var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);

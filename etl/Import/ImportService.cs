@@ -29,10 +29,20 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     /// The files a list of paths names: files as given, folders expanded to the files they hold in load order —
     /// facilities before the claims that name them, then everything else by name.
     /// </summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths.SelectMany<string, string>(path =>
-        Directory.Exists(path) ? InLoadOrder(Directory.GetFiles(path))
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, Action<string>? skipped = null) => paths.SelectMany<string, string>(path =>
+        Directory.Exists(path) ? InLoadOrder(Directory.GetFiles(path).Where(f => IsImportable(f) || Skip(f, skipped)))
         : File.Exists(path) ? [Path.GetFullPath(path)]
         : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
+
+    /// <summary>File types <c>bhyt import</c> reads; inside a folder, other files (truth.json, reports) are skipped.</summary>
+    public static bool IsImportable(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || DocumentReaders.For(path) is not null;
+
+    private static bool Skip(string path, Action<string>? skipped)
+    {
+        skipped?.Invoke(path);
+        return false;
+    }
 
     /// <summary>Facilities first, then claims, then the rest; by name within each.</summary>
     public static IEnumerable<string> InLoadOrder(IEnumerable<string> files) =>
@@ -112,7 +122,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return kind switch
         {
             ImportKinds.Submission => new SubmissionCsvReader(resolver).Read(path,
-                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row:N0} dòng"))),
+                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))),
             ImportKinds.Report => new ReportExtractor(resolver, units, _names).Extract(
                 DocumentReaders.For(path)!.Read(path), options.UnitCode),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),

@@ -15,12 +15,6 @@ namespace Bhyt.Etl.Loading;
 /// </summary>
 public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory units)
 {
-    private static readonly string[] Columns =
-    [
-        "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
-        "source_location", "source_text", "is_current", "superseded_by", "loaded_at",
-    ];
-
     private sealed record Cell(int FacilityUnitKey, int Tier, string VisitType, string Month, long Claims, decimal Total, decimal Drugs, decimal Supplies);
 
     public async Task<int> DeriveAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> touchedMonthKeys, CancellationToken ct)
@@ -57,7 +51,7 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
             """), new { years }, transaction, cancellationToken: ct));
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_value", values.Count, ct);
         var now = DateTime.UtcNow;
-        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", Columns, values.Select((v, i) => new object?[]
+        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", SubmissionStore.ValueColumns, values.Select((v, i) => new object?[]
         {
             first + i, v.Key.Unit, periodKeys[v.Key.Period], indicatorKeys[v.Key.Indicator], "actual", v.Value, "claims", null, null,
             $"dw.fct_claim, {v.Key.Period}", null, true, null, now,

@@ -20,12 +20,6 @@ public sealed class FundRatioDeriver(IWarehouseEngine engine)
         ("fund_spending_vs_budget", "fund_kcb_spending", "fund_kcb_budget"),
     ];
 
-    private static readonly string[] Columns =
-    [
-        "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
-        "source_location", "source_text", "is_current", "superseded_by", "loaded_at",
-    ];
-
     private sealed record Current(int UnitKey, int PeriodKey, string Code, string ValueKind, decimal Value, string? SourceRef);
 
     public async Task<int> DeriveAsync(DbConnection connection, DbTransaction transaction, long submissionId, CancellationToken ct)
@@ -66,7 +60,7 @@ public sealed class FundRatioDeriver(IWarehouseEngine engine)
             "SELECT code, indicator_key FROM dw.dim_indicator", transaction: transaction, cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_value", derived.Count, ct);
         var now = DateTime.UtcNow;
-        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", Columns, derived.Select((d, i) => new object?[]
+        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", SubmissionStore.ValueColumns, derived.Select((d, i) => new object?[]
         {
             first + i, d.Unit, d.Period, indicatorKeys[d.Code], d.Kind, d.Value, "submission", Derived, submissionId,
             "tính từ " + string.Join(" / ", Ratios.Where(r => r.Ratio == d.Code).Select(r => $"{r.Part} / {r.Whole}")), null, true, null, now,

@@ -13,7 +13,8 @@ namespace Bhyt.Etl.Loading;
 /// </summary>
 public sealed class SubmissionStore(IWarehouseEngine engine)
 {
-    private static readonly string[] ValueColumns =
+    /// <summary>The columns of <c>dw.fct_indicator_value</c> in the order every loader writes them.</summary>
+    public static readonly string[] ValueColumns =
     [
         "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
         "source_location", "source_text", "is_current", "superseded_by", "loaded_at",

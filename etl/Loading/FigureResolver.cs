@@ -16,12 +16,14 @@ public sealed class FigureResolver(UnitDirectory units, UnitNameResolver names, 
     public static DateOnly AsOf(Period period) =>
         period.End < BoundarySets.Pre2025ValidFrom ? BoundarySets.Pre2025ValidFrom : period.End;
 
+    // Catalog names folded once, not on every row that names its indicator in Vietnamese.
+    private readonly Dictionary<string, Indicator> _byFoldedName = catalog.All
+        .GroupBy(i => VietnameseText.FoldAll(i.NameVi)).ToDictionary(g => g.Key, g => g.First());
+
     public Indicator? FindIndicator(string text)
     {
         var trimmed = text.Trim();
-        if (catalog.Find(trimmed) is { } byCode) return byCode;
-        var folded = VietnameseText.FoldAll(trimmed);
-        return catalog.All.FirstOrDefault(i => VietnameseText.FoldAll(i.NameVi) == folded);
+        return catalog.Find(trimmed) ?? _byFoldedName.GetValueOrDefault(VietnameseText.FoldAll(trimmed));
     }
 
     /// <summary>The unit a row names by code or by name, valid on <paramref name="asOf"/>; an error when unknown or ambiguous.</summary>

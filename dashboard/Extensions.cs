@@ -1,4 +1,13 @@
+using Bhyt.Dashboard.Components.Pages.Coverage;
+using Bhyt.Dashboard.Components.Pages.Fund;
+using Bhyt.Dashboard.Components.Pages.Kcb;
+using Bhyt.Dashboard.Components.Pages.Overview;
+using Bhyt.Dashboard.Components.Pages.Submissions;
+using Bhyt.Dashboard.Queries;
+using Bhyt.Dashboard.Security;
 using Bhyt.Etl.Scheduling;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Radzen;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
@@ -21,8 +30,67 @@ public static class Extensions
         var engine = WarehouseEngine.For(target);
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<WarehouseStatusQuery>();
+        var inbox = InboxOptions.Default(builder.Configuration["Scheduler:Inbox"]);
+        builder.Services.AddSingleton(inbox);
         if (builder.Configuration.GetValue("Scheduler:Enabled", true))
-            builder.Services.AddBhytScheduler(engine, InboxOptions.Default(builder.Configuration["Scheduler:Inbox"]));
+            builder.Services.AddBhytScheduler(engine, inbox);
+    }
+
+    /// <summary>
+    /// Cookie login over the accounts of <see cref="UserStore"/>; every page requires a signed-in user
+    /// (<c>[Authorize]</c> on the Pages folder) and roles are checked again by the services that act.
+    /// </summary>
+    public static void AddDashboardSecurity(this WebApplicationBuilder builder)
+    {
+        var usersFile = builder.Configuration["Auth:UsersFile"] ?? DefaultUsersFile(builder.Configuration);
+        builder.Services.AddSingleton(new UserStore(Path.GetFullPath(usersFile)));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = AccountEndpoints.LoginPath;
+                options.ReturnUrlParameter = "returnUrl";
+                options.Cookie.Name = "bhyt.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+    }
+
+    /// <summary>The query services behind the pages (all over the rpt views) and Radzen's services.</summary>
+    public static void AddDashboardQueries(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DashboardDb>();
+        builder.Services.AddSingleton<UnitCatalog>();
+        builder.Services.AddSingleton<IndicatorQueries>();
+        builder.Services.AddSingleton<ClaimsQueries>();
+        builder.Services.AddSingleton<SubmissionQueries>();
+        builder.Services.AddSingleton<AnomalyQueries>();
+        builder.Services.AddSingleton<SampleLabels>();
+        builder.Services.AddSingleton<OverviewService>();
+        builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<KcbService>();
+        builder.Services.AddSingleton<FundService>();
+        builder.Services.AddScoped<InboxUpload>();
+        builder.Services.AddRadzenComponents();
+    }
+
+    /// <summary>On the first start, creates the administrator (see <see cref="AdminBootstrap"/>) and prints how to log in.</summary>
+    public static void EnsureFirstAdministrator(this WebApplication app)
+    {
+        var message = AdminBootstrap.EnsureAdmin(app.Services.GetRequiredService<UserStore>(), Environment.GetEnvironmentVariable);
+        if (message is null) return;
+        Console.WriteLine(message);
+        app.Logger.LogInformation("First administrator created; accounts are kept in {File}", app.Services.GetRequiredService<UserStore>().Path);
+    }
+
+    private static string DefaultUsersFile(IConfiguration configuration)
+    {
+        var target = Environment.GetEnvironmentVariable(WarehouseTarget.EnvironmentVariable) ?? configuration["Warehouse:Target"] ?? "data/bhyt.duckdb";
+        var folder = target.Contains('=') ? "data" : Path.GetDirectoryName(Path.GetFullPath(target)) ?? "data";
+        return Path.Combine(folder, "users.json");
     }
 
     /// <summary>Creates or migrates the warehouse before the first request (idempotent).</summary>

@@ -1,17 +1,24 @@
 using Bhyt.Dashboard;
 using Bhyt.Dashboard.Components;
+using Bhyt.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWarehouse();
+builder.AddDashboardSecurity();
+builder.AddDashboardQueries();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await app.InitialiseWarehouseAsync();
+app.EnsureFirstAdministrator();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,70 @@
+using Bhyt.Dashboard.Queries;
+
+namespace Bhyt.Dashboard.Charts;
+
+/// <summary>A point on a time axis; <see cref="Label"/> is what the tooltip says (period and source).</summary>
+public sealed record ChartPoint(DateTime X, double Y, string Label);
+
+/// <summary>One column of a bar chart (category = year or label).</summary>
+public sealed record NamedBar(string Category, double Value);
+
+/// <summary>A named set of columns (one stack layer).</summary>
+public sealed record BarSeries(string Name, IReadOnlyList<NamedBar> Bars);
+
+/// <summary>One drawn line piece: a run of consecutive years, a multi-year span, or a single dated point.</summary>
+public sealed record ChartSegment(string Name, string Color, bool Dashed, bool InLegend, IReadOnlyList<ChartPoint> Points);
+
+/// <summary>
+/// Turns figures into line segments honestly: consecutive years are joined, a missing year breaks the line
+/// (a gap, never a zero), a multi-year figure ("2015–2019") is a flat span from its first to its last day, and
+/// an as-of date is a lone point on that date.
+/// </summary>
+public static class SeriesBuilder
+{
+    public static IEnumerable<ChartSegment> Segments(string name, string color, bool dashed, IEnumerable<Figure> figures)
+    {
+        var trend = figures.Where(f => f.IsTrendPeriod).ToList();
+        var segments = new List<ChartSegment>();
+        var run = new List<ChartPoint>();
+        int? lastYear = null;
+        foreach (var figure in trend.Where(f => f.Shape == PeriodShape.Year).OrderBy(f => f.Start))
+        {
+            if (lastYear is { } y && figure.Year != y + 1) Flush();
+            run.Add(new ChartPoint(new DateTime(figure.Year, 7, 1), figure.Value, Label(figure)));
+            lastYear = figure.Year;
+        }
+        Flush();
+        foreach (var figure in trend.Where(f => f.Shape == PeriodShape.Range).OrderBy(f => f.Start))
+            segments.Add(Segment([new ChartPoint(figure.Start, figure.Value, Label(figure)), new ChartPoint(figure.End, figure.Value, Label(figure))]));
+        foreach (var figure in trend.Where(f => f.Shape == PeriodShape.Date).OrderBy(f => f.Start))
+            segments.Add(Segment([new ChartPoint(figure.Start, figure.Value, Label(figure))]));
+        return segments;
+
+        void Flush()
+        {
+            if (run.Count > 0) segments.Add(Segment(run.ToList()));
+            run.Clear();
+        }
+
+        ChartSegment Segment(IReadOnlyList<ChartPoint> points) => new(name, color, dashed, segments.Count == 0, points);
+    }
+
+    /// <summary>Monthly figures joined month to month; a missing month breaks the line.</summary>
+    public static IEnumerable<ChartSegment> MonthlySegments(string name, string color, bool dashed, IEnumerable<(DateTime Month, double Value)> values)
+    {
+        var segments = new List<ChartSegment>();
+        var run = new List<ChartPoint>();
+        DateTime? last = null;
+        foreach (var (month, value) in values.OrderBy(v => v.Month))
+        {
+            if (last is { } l && month != l.AddMonths(1) && run.Count > 0) { segments.Add(new(name, color, dashed, segments.Count == 0, run.ToList())); run.Clear(); }
+            run.Add(new ChartPoint(month, value, $"Tháng {month:MM/yyyy}"));
+            last = month;
+        }
+        if (run.Count > 0) segments.Add(new(name, color, dashed, segments.Count == 0, run.ToList()));
+        return segments;
+    }
+
+    private static string Label(Figure figure) =>
+        $"{Format.Period(figure)} · {(figure.Source == "claims" ? "từ hồ sơ KCB" : figure.Mapped ? "quy đổi từ đơn vị cũ" : figure.Kind == "target" ? "chỉ tiêu" : "báo cáo")}";
+}

@@ -1,0 +1,72 @@
+using Bhyt.Dashboard.Charts;
+using Bhyt.Dashboard.Queries;
+
+namespace Bhyt.Dashboard.Components.Pages.Kcb;
+
+/// <summary>One indicator and year with the reported and the claims-derived value side by side.</summary>
+public sealed record SideBySide(string Code, string Title, string Unit, int Year, double? Submitted, double? FromClaims)
+{
+    public double? Difference => Submitted is { } s && FromClaims is { } c && s != 0 ? Math.Round((c - s) / s * 100, 1) : null;
+}
+
+public sealed record KcbData(IReadOnlyList<BarSeries> ByTier, IReadOnlyList<BarSeries> ByType, IReadOnlyList<BarSeries> Spending,
+    IReadOnlyList<ChartSegment> CostPerVisit, IReadOnlyList<SideBySide> Compare, IReadOnlyList<ClaimsMonth> Months, string? ClaimsScope);
+
+/// <summary>The Khám chữa bệnh page: visits by tier and type, cost per visit, spending by category, reported vs claims-derived.</summary>
+public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims)
+{
+    private static readonly (string Code, string Title)[] Tiers =
+        [("kcb_visits_province", "Tuyến tỉnh"), ("kcb_visits_district", "Tuyến huyện"), ("kcb_visits_commune", "Tuyến xã")];
+
+    private static readonly (string Code, string Title)[] Types =
+        [("kcb_inpatient", "Nội trú"), ("kcb_outpatient", "Ngoại trú")];
+
+    private static readonly (string Code, string Title)[] SpendingCodes =
+    [
+        ("spend_drugs", "Thuốc"), ("spend_supplies", "Vật tư y tế"), ("spend_services", "Dịch vụ kỹ thuật"), ("spend_exam_bed", "Khám bệnh, ngày giường"),
+    ];
+
+    private static readonly (string Code, string Title, string Unit)[] Compared =
+    [
+        ("kcb_visits", "Tổng lượt KCB BHYT", "visits"), ("kcb_inpatient", "Lượt nội trú", "visits"), ("kcb_outpatient", "Lượt ngoại trú", "visits"),
+        ("spend_kcb", "Tổng chi KCB BHYT", "million_vnd"), ("spend_drugs", "Chi thuốc", "million_vnd"),
+    ];
+
+    public async Task<KcbData> LoadAsync(UnitInfo unit, Selection selection, CancellationToken ct)
+    {
+        var codes = Tiers.Select(t => t.Code).Concat(Types.Select(t => t.Code)).Concat(SpendingCodes.Select(s => s.Code))
+            .Concat(Compared.Select(c => c.Code)).Append("spend_inpatient").Append("spend_outpatient").Distinct().ToList();
+        var figures = (await indicators.ForUnitAsync(unit, selection, codes, ct)).Select(f => f.Figure)
+            .Where(f => f.IsActual && f.Shape == PeriodShape.Year).ToList();
+        var best = figures.GroupBy(f => (f.Indicator, f.Year)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Source == "submission" ? 0 : 1).First().Value);
+
+        List<BarSeries> Bars((string Code, string Title)[] series) => series
+            .Select(s => new BarSeries(s.Title, best.Where(b => b.Key.Indicator == s.Code).OrderBy(b => b.Key.Year)
+                .Select(b => new NamedBar(b.Key.Year.ToString(), b.Value)).ToList()))
+            .Where(s => s.Bars.Count > 0).ToList();
+
+        var costPerVisit = Enumerable.Range(selection.From, selection.To - selection.From + 1)
+            .Where(y => best.ContainsKey(("spend_kcb", y)) && best.TryGetValue(("kcb_visits", y), out var v) && v > 0)
+            .Select(y => new Figure("cost_per_visit", y.ToString(), new DateTime(y, 1, 1), new DateTime(y, 12, 31),
+                Math.Round(best[("spend_kcb", y)] * 1_000_000 / best[("kcb_visits", y)]), "actual", "derived"));
+
+        var compare = new List<SideBySide>();
+        foreach (var (code, title, unitName) in Compared)
+            for (var year = selection.To; year >= selection.From; year--)
+            {
+                var submitted = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "submission")?.Value;
+                var derived = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "claims")?.Value;
+                if (submitted is not null || derived is not null) compare.Add(new SideBySide(code, title, unitName, year, submitted, derived));
+            }
+
+        // Claims aggregates exist per province (pre-2025 codes); a district or commune reads its figures from the derived indicators above.
+        List<ClaimsMonth> months = [];
+        string? scope = null;
+        if (unit.Level == "country") { months = await claims.MonthlyAsync(null, selection.Year, ct); scope = "toàn quốc"; }
+        else if (unit.Level == "province" && !selection.IsPost2025) { months = await claims.MonthlyAsync(unit.Code, selection.Year, ct); scope = unit.Name; }
+
+        return new KcbData(Bars(Tiers), Bars(Types), Bars(SpendingCodes),
+            SeriesBuilder.Segments("Chi phí bình quân một lượt (đồng)", "#0b5394", false, costPerVisit).ToList(),
+            compare, months, scope);
+    }
+}

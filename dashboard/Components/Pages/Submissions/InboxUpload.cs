@@ -1,0 +1,38 @@
+using Bhyt.Dashboard.Security;
+using Bhyt.Etl.Import;
+using Bhyt.Etl.Scheduling;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Bhyt.Dashboard.Components.Pages.Submissions;
+
+/// <summary>
+/// Puts an uploaded file into the ETL inbox, where the scheduler imports it within a minute. Checked on the server:
+/// only analysts and administrators may upload, only importable kinds (csv, md, txt, docx, xlsx), at most 200 MB.
+/// The file is written under a temporary name and renamed when complete, so the scheduler never reads half a file.
+/// </summary>
+public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider authentication, ILogger<InboxUpload> log)
+{
+    public const long MaxBytes = 200L * 1024 * 1024;
+
+    public async Task<string> SaveAsync(IBrowserFile file, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (!user.IsInRole(Roles.Analyst) && !user.IsInRole(Roles.Admin))
+            throw new UnauthorizedAccessException("Chỉ tài khoản phân tích hoặc quản trị được tải tệp lên.");
+        var name = Path.GetFileName(file.Name);
+        if (!ImportService.IsImportable(name))
+            throw new InvalidOperationException($"Tệp '{name}' không thuộc loại nạp được (csv, md, txt, docx, xlsx).");
+        if (file.Size > MaxBytes) throw new InvalidOperationException($"Tệp '{name}' lớn hơn {MaxBytes / 1024 / 1024} MB.");
+
+        Directory.CreateDirectory(inbox.Inbox);
+        var target = Path.Combine(inbox.Inbox, $"{DateTime.Now:yyyyMMdd-HHmmss}-{name}");
+        var partial = Path.Combine(Path.GetDirectoryName(inbox.Inbox.TrimEnd(Path.DirectorySeparatorChar))!, $".upload-{Guid.NewGuid():N}");
+        await using (var output = File.Create(partial))
+        await using (var input = file.OpenReadStream(MaxBytes, ct))
+            await input.CopyToAsync(output, ct);
+        File.Move(partial, target);
+        log.LogInformation("{User} uploaded {File} ({Bytes} bytes) into the inbox", user.Identity?.Name, target, file.Size);
+        return Path.GetFileName(target);
+    }
+}

@@ -1,0 +1,61 @@
+using Bhyt.Dashboard.Queries;
+using Microsoft.AspNetCore.Components;
+
+namespace Bhyt.Dashboard.Components.Shared;
+
+/// <summary>
+/// What every dashboard page shares: the selection read from the URL (<c>unit</c>, <c>from</c>, <c>to</c>, <c>set</c>),
+/// the chosen unit and its path, and navigation that keeps the selection in the URL.
+/// </summary>
+public abstract class DashboardPage : ComponentBase
+{
+    [Inject] protected UnitCatalog Units { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "unit")] public string? UnitParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public int? FromParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public int? ToParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "set")] public string? SetParameter { get; set; }
+
+    protected Selection Selection { get; private set; } = Selection.Default;
+    protected UnitInfo? Unit { get; private set; }
+    protected IReadOnlyList<UnitInfo> UnitPath { get; private set; } = [];
+    protected bool Loading { get; private set; } = true;
+    protected string? LoadError { get; private set; }
+
+    /// <summary>The page's own route, e.g. "bao-phu" (for links that keep the selection).</summary>
+    protected abstract string Route { get; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Selection = Selection.FromQuery(UnitParameter, FromParameter, ToParameter, SetParameter);
+        Loading = true;
+        LoadError = null;
+        try
+        {
+            Unit = await Units.FindAsync(Selection.Set, Selection.UnitCode, CancellationToken.None);
+            if (Unit is null)
+            {
+                LoadError = $"Không tìm thấy đơn vị mã '{Selection.UnitCode}' trong bộ địa giới đã chọn.";
+                return;
+            }
+            UnitPath = await Units.PathAsync(Selection.Set, Unit.Code, CancellationToken.None);
+            await LoadAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LoadError = "Không đọc được số liệu: " + e.Message;
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
+    /// <summary>Loads the page's figures for <see cref="Selection"/> and <see cref="Unit"/>.</summary>
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    protected string Link(Selection selection, string? route = null) => $"{route ?? Route}?{selection.ToQuery()}";
+
+    protected void Go(Selection selection) => Navigation.NavigateTo(Link(selection));
+}

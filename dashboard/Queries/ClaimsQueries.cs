@@ -1,0 +1,42 @@
+namespace Bhyt.Dashboard.Queries;
+
+/// <summary>One row of <c>rpt.claims_monthly</c> summed over facilities: month × tier × visit type.</summary>
+public sealed record ClaimsMonth(DateTime Month, int? Tier, string VisitType, long Claims, long Patients, long BedDays, double TotalCost, double InsurerPaid, double DrugCost, double SuppliesCost);
+
+/// <summary>Claims aggregates of a province (or the whole country) for one year, from <c>rpt.claims_monthly</c>.</summary>
+public sealed class ClaimsQueries(DashboardDb db)
+{
+    /// <summary>
+    /// Months of <paramref name="year"/> by tier and visit type. <paramref name="provinceCode"/> null = every province.
+    /// Claims carry the pre-2025 province codes of the facilities that sent them.
+    /// </summary>
+    public Task<List<ClaimsMonth>> MonthlyAsync(string? provinceCode, int year, CancellationToken ct) =>
+        db.QueryAsync("""
+            SELECT month, facility_tier, visit_type, sum(claims), sum(patients), sum(bed_days),
+                   sum(total_cost), sum(insurer_paid), sum(drug_cost), sum(supplies_cost)
+            FROM rpt.claims_monthly
+            WHERE month >= @from AND month <= @to AND (@province = '' OR province_code = @province)
+            GROUP BY month, facility_tier, visit_type
+            ORDER BY month, facility_tier, visit_type
+            """, new { from = new DateOnly(year, 1, 1), to = new DateOnly(year, 12, 31), province = provinceCode ?? "" },
+            r => new ClaimsMonth(DashboardDb.Date(r, 0), r.IsDBNull(1) ? null : (int)DashboardDb.Integer(r, 1), r.GetString(2),
+                DashboardDb.Integer(r, 3), DashboardDb.Integer(r, 4), DashboardDb.Integer(r, 5), DashboardDb.Number(r, 6),
+                DashboardDb.Number(r, 7), DashboardDb.Number(r, 8), DashboardDb.Number(r, 9)), ct);
+
+    public static string TierVi(int? tier) => tier switch
+    {
+        1 => "Trung ương",
+        2 => "Tỉnh",
+        3 => "Huyện",
+        4 => "Xã",
+        _ => "Không rõ",
+    };
+
+    public static string VisitTypeVi(string visitType) => visitType switch
+    {
+        "exam" => "Khám bệnh",
+        "outpatient" => "Điều trị ngoại trú",
+        "inpatient" => "Điều trị nội trú",
+        _ => visitType,
+    };
+}

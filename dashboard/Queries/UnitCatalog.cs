@@ -1,0 +1,113 @@
+using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units;
+
+namespace Bhyt.Dashboard.Queries;
+
+/// <summary>One administrative unit as the dashboard shows it.</summary>
+public sealed record UnitInfo(string Code, string Name, string Level, string? ParentCode, string? ProvinceCode, string Set)
+{
+    internal string Folded { get; init; } = "";
+
+    /// <summary>"Tỉnh", "Huyện"… for labels.</summary>
+    public string LevelVi => Level switch
+    {
+        "country" => "Toàn quốc",
+        "province" => "Tỉnh/thành phố",
+        "district" => "Quận/huyện",
+        _ => "Xã/phường",
+    };
+
+    /// <summary>The level one step down, or null for communes.</summary>
+    public string? ChildLevel(string set) => Level switch
+    {
+        "country" => "province",
+        "province" => set == BoundarySets.Post2025 ? "commune" : "district",
+        "district" => "commune",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The units of both boundary sets from <c>rpt.units</c>, loaded once (about 14,000 rows) and searched in
+/// memory: by name with or without diacritics ("da lat" finds "Thành phố Đà Lạt"), children, ancestors.
+/// </summary>
+public sealed class UnitCatalog(DashboardDb db)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Dictionary<(string Set, string Code), UnitInfo>? _units;
+    private ILookup<(string Set, string Parent), UnitInfo>? _children;
+
+    public async Task<UnitInfo?> FindAsync(string set, string code, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        return _units!.GetValueOrDefault((set, code));
+    }
+
+    /// <summary>The unit when the catalogue is already loaded (after any async call), otherwise null.</summary>
+    public UnitInfo? Find(string set, string code) => _units?.GetValueOrDefault((set, code));
+
+    public async Task<IReadOnlyList<UnitInfo>> ChildrenAsync(string set, string code, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        var unit = _units!.GetValueOrDefault((set, code));
+        if (unit is null) return [];
+        var level = unit.ChildLevel(set);
+        return _children![(set, code)].Where(c => c.Level == level).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The chain from the country down to <paramref name="code"/> (for the breadcrumb).</summary>
+    public async Task<IReadOnlyList<UnitInfo>> PathAsync(string set, string code, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        var path = new List<UnitInfo>();
+        var units = _units!;
+        for (var unit = units.GetValueOrDefault((set, code)); unit is not null; unit = unit.ParentCode is { } p ? units.GetValueOrDefault((set, p)) : null)
+            path.Insert(0, unit);
+        return path;
+    }
+
+    /// <summary>Units of <paramref name="set"/> whose name contains the words typed, diacritics optional; provinces first.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> SearchAsync(string set, string text, int limit, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        var words = VietnameseText.FoldAll(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return [];
+        return _units!.Values
+            .Where(u => u.Set == set && (u.Code == text.Trim() || words.All(w => u.Folded.Contains(w, StringComparison.Ordinal))))
+            .OrderBy(u => LevelRank(u.Level)).ThenBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Take(limit)
+            .ToList();
+    }
+
+    private static int LevelRank(string level) => level switch { "country" => 0, "province" => 1, "district" => 2, _ => 3 };
+
+    private async Task EnsureLoadedAsync(CancellationToken ct)
+    {
+        if (_units is not null) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_units is not null) return;
+            var rows = await db.QueryAsync("""
+                SELECT unit_code, name, level, parent_code, province_code, valid_from
+                FROM rpt.units
+                """, null, r => (Code: r.GetString(0), Name: r.GetString(1), Level: r.GetString(2), Parent: DashboardDb.Text(r, 3),
+                    Province: DashboardDb.Text(r, 4), From: DashboardDb.Date(r, 5)), ct);
+            var units = new List<UnitInfo>();
+            foreach (var row in rows)
+            {
+                var sets = row.Level == "country"
+                    ? new[] { BoundarySets.Pre2025, BoundarySets.Post2025 }
+                    : [row.From >= BoundarySets.ReformDate.ToDateTime(TimeOnly.MinValue) ? BoundarySets.Post2025 : BoundarySets.Pre2025];
+                foreach (var set in sets)
+                    units.Add(new UnitInfo(row.Code, row.Name, row.Level, row.Parent, row.Province, set) { Folded = VietnameseText.FoldAll(row.Name) });
+            }
+            _children = units.Where(u => u.ParentCode is not null).ToLookup(u => (u.Set, u.ParentCode!));
+            _units = units.ToDictionary(u => (u.Set, u.Code));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Bhyt.Dashboard.Security;
+
+/// <summary>One dashboard account.</summary>
+public sealed record DashboardUser(string UserName, string DisplayName, string Role, string PasswordHash, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The dashboard's accounts, kept in a JSON file beside the embedded warehouse (<c>Auth:UsersFile</c>,
+/// default <c>data/users.json</c>, mode 0600) rather than in the warehouse itself, so that no SQL, not
+/// even the analysts' read-only console, can ever read a password hash.
+/// </summary>
+public sealed class UserStore(string path)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly Lock _gate = new();
+
+    public string Path { get; } = path;
+
+    public IReadOnlyList<DashboardUser> All()
+    {
+        lock (_gate) return Read();
+    }
+
+    public DashboardUser? Find(string userName)
+    {
+        lock (_gate) return Read().FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The user when <paramref name="password"/> is theirs, otherwise null.</summary>
+    public DashboardUser? Authenticate(string userName, string password)
+    {
+        var user = Find(userName.Trim());
+        return user is not null && PasswordHasher.Verify(password, user.PasswordHash) ? user : null;
+    }
+
+    /// <summary>Adds or replaces an account.</summary>
+    public DashboardUser Save(string userName, string displayName, string role, string password)
+    {
+        if (!Roles.All.Contains(role)) throw new ArgumentException($"Vai trò không hợp lệ: '{role}'.", nameof(role));
+        if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("Tên đăng nhập trống.", nameof(userName));
+        if (password.Length < 8) throw new ArgumentException("Mật khẩu phải có ít nhất 8 ký tự.", nameof(password));
+        var user = new DashboardUser(userName.Trim(), displayName, role, PasswordHasher.Hash(password), DateTimeOffset.UtcNow);
+        lock (_gate)
+        {
+            var users = Read().Where(u => !string.Equals(u.UserName, user.UserName, StringComparison.OrdinalIgnoreCase)).Append(user).ToList();
+            Write(users);
+        }
+        return user;
+    }
+
+    private List<DashboardUser> Read()
+    {
+        if (!File.Exists(Path)) return [];
+        using var stream = File.OpenRead(Path);
+        return JsonSerializer.Deserialize<List<DashboardUser>>(stream, Json) ?? [];
+    }
+
+    private void Write(List<DashboardUser> users)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(users, Json));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temporary, Path, overwrite: true);
+    }
+}

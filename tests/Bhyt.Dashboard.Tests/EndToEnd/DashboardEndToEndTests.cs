@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bhyt.Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// The dashboard in a real browser: login, every page, unit and period changes, drill-down, CSV export, upload,
+/// roles. Screenshots of each page land in <c>screenshots/</c> beside the test binaries.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardEndToEndTests(DashboardFixture fixture)
+{
+    private DashboardServer Server => fixture.Server;
+
+    private async Task<IPage> LoginAsync(string user = DashboardServer.AdminUser, string password = DashboardServer.AdminPassword, string path = "/")
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(Server.BaseUrl + path);
+        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("section.login button[type=submit]");
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    private static async Task WaitInteractiveAsync(IPage page) =>
+        await page.Locator("header.top[data-interactive]").WaitForAsync(new() { Timeout = 30_000 });
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Pages_require_login_and_a_wrong_password_is_refused()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN");
+        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap\\?returnUrl=%2Fbao-phu"));
+        await page.FillAsync("#userName", DashboardServer.AdminUser);
+        await page.FillAsync("#password", "sai-mat-khau");
+        await page.ClickAsync("section.login button[type=submit]");
+        await Expect(page.Locator("p.error")).ToContainTextAsync("không đúng");
+        await ShotAsync(page, "00-dang-nhap-sai");
+
+        await page.FillAsync("#userName", DashboardServer.AdminUser);
+        await page.FillAsync("#password", DashboardServer.AdminPassword);
+        await page.ClickAsync("section.login button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new Regex("/bao-phu\\?unit=VN"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Bao phủ BHYT");
+    }
+
+    [Fact]
+    public async Task Every_page_opens_with_its_content_and_is_saved_as_a_screenshot()
+    {
+        var page = await LoginAsync();
+        var pages = new (string Path, string Heading, string Shot)[]
+        {
+            ("/?unit=VN&from=2009&to=2024&set=pre2025", "Tổng quan", "01-tong-quan-toan-quoc"),
+            ("/bao-phu?unit=VN&from=2009&to=2024&set=pre2025", "Bao phủ", "02-bao-phu-toan-quoc"),
+            ("/kham-chua-benh?unit=VN&from=2009&to=2024&set=pre2025", "Khám chữa bệnh", "03-kham-chua-benh"),
+            ("/quy-bhyt?unit=VN&from=2009&to=2024&set=pre2025", "Quỹ BHYT", "04-quy-bhyt"),
+            ("/bao-cao-nop?unit=VN&from=2009&to=2024&set=pre2025", "Báo cáo nộp", "05-bao-cao-nop"),
+            ("/bat-thuong?unit=VN", "Bất thường", "06-bat-thuong"),
+            ("/canh-bao?unit=VN", "Cảnh báo", "07-canh-bao"),
+        };
+        foreach (var (path, heading, shot) in pages)
+        {
+            await page.GotoAsync(Server.BaseUrl + path);
+            await WaitInteractiveAsync(page);
+            await Expect(page.Locator("h1")).ToContainTextAsync(heading);
+            await Expect(page.Locator("p.loading")).ToHaveCountAsync(0);
+            await Expect(page.Locator("p.error")).ToHaveCountAsync(0);
+            await ShotAsync(page, shot);
+        }
+    }
+
+    [Fact]
+    public async Task Overview_of_the_country_shows_kpi_cards_and_a_coverage_trend_in_vietnamese_formats()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator("[data-kpi]")).ToHaveCountAsync(6);
+        var coverage = page.Locator("[data-chart=cov_rate]");
+        await Expect(coverage.Locator("svg path").First).ToBeVisibleAsync();
+        // vi-VN: "," is the decimal separator of a rate, "." groups thousands.
+        await Expect(page.Locator("#overview-table")).ToContainTextAsync(new Regex("\\d+,\\d{2} %"));
+    }
+
+    [Fact]
+    public async Task Unit_search_without_diacritics_and_period_changes_are_kept_in_the_url()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        await page.FillAsync("#unit-search", "da lat");
+        var result = page.Locator(".unit-results a[data-unit='672']");
+        await Expect(result).ToContainTextAsync("Đà Lạt");
+        await result.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("unit=672"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Đà Lạt");
+
+        await page.SelectOptionAsync("#from-year", "2015");
+        await Expect(page).ToHaveURLAsync(new Regex("unit=672&from=2015&to=2024"));
+        await page.SelectOptionAsync("#to-year", "2020");
+        await Expect(page).ToHaveURLAsync(new Regex("unit=672&from=2015&to=2020"));
+        await ShotAsync(page, "08-da-lat-2015-2020");
+
+        // The link is shareable: a new tab with the same URL shows the same selection.
+        var shared = await page.Context.NewPageAsync();
+        await shared.GotoAsync(page.Url);
+        await WaitInteractiveAsync(shared);
+        await Expect(shared.Locator("h1")).ToContainTextAsync("Đà Lạt");
+        await Expect(shared.Locator("#from-year")).ToHaveValueAsync("2015");
+    }
+
+    [Fact]
+    public async Task Coverage_drills_down_from_province_to_district_to_commune()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        await page.Locator("#children-table tr[data-unit='68'] a.drill").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("unit=68&"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Lâm Đồng");
+        await page.Locator("#children-table tr[data-unit='672'] a.drill").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("unit=672&"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Đà Lạt");
+        await Expect(page.Locator("#children-table tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".breadcrumb li")).ToHaveCountAsync(3);
+        await ShotAsync(page, "09-bao-phu-da-lat-cac-phuong-xa");
+
+        await page.Locator(".breadcrumb a[data-unit='68']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("unit=68&"));
+    }
+
+    [Fact]
+    public async Task Boundary_set_switch_shows_the_2025_provinces()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator("#children-table tbody tr")).ToHaveCountAsync(63);
+        await page.ClickAsync("#set-post2025");
+        await Expect(page).ToHaveURLAsync(new Regex("set=post2025"));
+        await Expect(page.Locator("#children-table tbody tr")).ToHaveCountAsync(34);
+        await ShotAsync(page, "10-bao-phu-34-tinh");
+    }
+
+    [Fact]
+    public async Task Csv_export_downloads_the_table_shown()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-export^='bao-phu-VN']"));
+        var path = await download.PathAsync();
+        var lines = await File.ReadAllLinesAsync(path!);
+        Assert.Equal("Mã,Đơn vị,Tỷ lệ bao phủ (%),Chỉ tiêu (%),Còn cách chỉ tiêu (điểm %)", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal(64, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("68,Tỉnh Lâm Đồng,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_administrator_uploads_a_file_into_the_inbox()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/bao-cao-nop?unit=VN");
+        await WaitInteractiveAsync(page);
+        var file = Path.Combine(Server.Folder, "upload-test.csv");
+        await File.WriteAllTextAsync(file, "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,\"93,5\",actual\n");
+        await page.SetInputFilesAsync("#upload", file);
+        await Expect(page.Locator("section.upload p.ok")).ToContainTextAsync("upload-test.csv");
+        Assert.Contains(Directory.GetFiles(Server.Inbox).Concat(Directory.Exists(Path.Combine(Server.Folder, "archive")) ? Directory.GetFiles(Path.Combine(Server.Folder, "archive")) : []),
+            f => f.EndsWith("upload-test.csv", StringComparison.Ordinal));
+    }
+}

@@ -4,6 +4,7 @@ using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Queries;
+using Bhyt.Dashboard.SampleData;
 using Bhyt.Dashboard.Security;
 using Bhyt.Etl.Scheduling;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -75,6 +76,24 @@ public static class Extensions
         builder.Services.AddSingleton<FundService>();
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddRadzenComponents();
+    }
+
+    /// <summary>The first start's sample data (section <c>Sample</c>: Enabled, Province, Claims, Seed), loaded in the background once the server listens.</summary>
+    public static void AddSampleData(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Sample");
+        var defaults = new SampleDataOptions();
+        builder.Services.AddSingleton(new SampleDataOptions(
+            section.GetValue("Enabled", defaults.Enabled), section["Province"] ?? defaults.Province,
+            section.GetValue("Claims", defaults.Claims), section.GetValue("Seed", defaults.Seed)));
+        builder.Services.AddSingleton<SampleLoadState>();
+        builder.Services.AddSingleton<SampleDataLoader>();
+    }
+
+    public static void LoadSampleDataWhenStarted(this WebApplication app)
+    {
+        var loader = app.Services.GetRequiredService<SampleDataLoader>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => loader.LoadIfEmptyAsync(app.Lifetime.ApplicationStopping)));
     }
 
     /// <summary>On the first start, creates the administrator (see <see cref="AdminBootstrap"/>) and prints how to log in.</summary>

@@ -6,11 +6,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWarehouse();
 builder.AddDashboardSecurity();
 builder.AddDashboardQueries();
+builder.AddSampleData();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await app.InitialiseWarehouseAsync();
 app.EnsureFirstAdministrator();
+app.LoadSampleDataWhenStarted();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=()
-# Debian packages the tests need (browser tests will add chromium here).
+apt_packages=(chromium)
+# Debian packages the tests need: chromium for the Playwright end-to-end tests of the dashboard.
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -37,11 +37,20 @@ public sealed class DashboardDb(IWarehouseEngine engine)
 
     public static DateTime? NullableDate(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Date(reader, ordinal);
 
-    public static double Number(DbDataReader reader, int ordinal) => Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    // DuckDB sums BIGINT into HUGEINT, which arrives as BigInteger (not IConvertible).
+    public static double Number(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        System.Numerics.BigInteger big => (double)big,
+        var value => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static double? NullableNumber(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Number(reader, ordinal);
 
-    public static long Integer(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    public static long Integer(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        System.Numerics.BigInteger big => (long)big,
+        var value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,16 +17,17 @@ internal static class GenerateCommand
         var from = new Option<int>("--from") { Description = "Năm đầu của số liệu bao phủ.", DefaultValueFactory = _ => 2009 };
         var to = new Option<int>("--to") { Description = "Năm cuối (hồ sơ KCB và quỹ: ba năm cuối).", DefaultValueFactory = _ => 2024 };
         var claims = new Option<long>("--claims") { Description = "Số hồ sơ KCB (dòng XML1).", DefaultValueFactory = _ => 100_000 };
+        var province = new Option<string>("--province") { Description = "Mã tỉnh (trước 1/7/2025) cho --scale province.", DefaultValueFactory = _ => GenerationScope.DefaultProvince };
         var seed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên; cùng hạt giống cho cùng tệp.", DefaultValueFactory = _ => 1 };
 
         var command = new Command("generate", "Sinh dữ liệu tổng hợp (cơ sở KCB, hồ sơ XML1, báo cáo bao phủ, quỹ) kèm các bất thường cài sẵn.")
         {
-            output, scale, from, to, claims, seed,
+            output, scale, from, to, claims, seed, province,
         };
         command.SetAction(async (parse, ct) =>
         {
             var options = new GenerationOptions(parse.GetRequiredValue(output), parse.GetValue(scale)!, parse.GetValue(from), parse.GetValue(to),
-                parse.GetValue(claims), parse.GetValue(seed));
+                parse.GetValue(claims), parse.GetValue(seed), parse.GetValue(province)!);
             var summary = await Task.Run(() => SyntheticDataGenerator.Run(options, Console.Error), ct);
             foreach (var (file, rows) in summary.Rows)
             {

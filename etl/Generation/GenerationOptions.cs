@@ -1,7 +1,7 @@
 namespace Bhyt.Etl.Generation;
 
 /// <summary>What <c>bhyt generate</c> was asked for: output folder, scope, year range, claim count and seed.</summary>
-public sealed record GenerationOptions(string OutputDirectory, string Scale = "province", int FromYear = 2009, int ToYear = 2024, long Claims = 100_000, int Seed = 1)
+public sealed record GenerationOptions(string OutputDirectory, string Scale = "province", int FromYear = 2009, int ToYear = 2024, long Claims = 100_000, int Seed = 1, string Province = GenerationScope.DefaultProvince)
 {
     /// <summary>The scales the generator understands.</summary>
     public static readonly string[] Scales = ["district", "province", "national"];

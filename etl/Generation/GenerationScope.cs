@@ -38,7 +38,7 @@ public sealed class GenerationScope
     public IEnumerable<AdminUnitRecord> DistrictsOf(string provinceCode) => Districts.Where(d => d.ParentCode == provinceCode);
 
     /// <summary>Builds the scope from the bundled reference (pre-2025 boundary set).</summary>
-    public static GenerationScope For(string scale)
+    public static GenerationScope For(string scale, string province = DefaultProvince)
     {
         var units = AdminUnitReference.BundledUnits().Where(u => u.BoundarySet == "pre2025").OrderBy(u => u.UnitCode, StringComparer.Ordinal).ToList();
         var provinces = units.Where(u => u.Level == "province").ToList();
@@ -51,9 +51,10 @@ public sealed class GenerationScope
                 return new GenerationScope(scale, provinces.Where(p => p.UnitCode == district.ParentCode).ToList(), [district],
                     communes.Where(c => c.ParentCode == DefaultDistrict).ToList());
             case "province":
-                var inProvince = districts.Where(d => d.ParentCode == DefaultProvince).ToList();
+                if (provinces.All(p => p.UnitCode != province)) throw new ArgumentException($"--province: không có tỉnh mã '{province}' (trước 1/7/2025).");
+                var inProvince = districts.Where(d => d.ParentCode == province).ToList();
                 var codes = inProvince.Select(d => d.UnitCode).ToHashSet();
-                return new GenerationScope(scale, provinces.Where(p => p.UnitCode == DefaultProvince).ToList(), inProvince,
+                return new GenerationScope(scale, provinces.Where(p => p.UnitCode == province).ToList(), inProvince,
                     communes.Where(c => c.ParentCode is not null && codes.Contains(c.ParentCode)).ToList());
             default:
                 return new GenerationScope(scale, provinces, districts, communes);

@@ -18,7 +18,7 @@ public static class SyntheticDataGenerator
         Directory.CreateDirectory(options.OutputDirectory);
         var master = new Random(options.Seed);
         var seeds = Enumerable.Range(0, 5).Select(_ => master.Next()).ToArray();
-        var scope = GenerationScope.For(options.Scale);
+        var scope = GenerationScope.For(options.Scale, options.Province);
         string PathOf(string name) => Path.Combine(options.OutputDirectory, name);
 
         var rows = new Dictionary<string, long>();

@@ -70,8 +70,9 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             await WaitInteractiveAsync(page);
             await Expect(page.Locator("h1")).ToContainTextAsync(heading);
             await Expect(page.Locator("p.loading")).ToHaveCountAsync(0);
-            await Expect(page.Locator("p.error")).ToHaveCountAsync(0);
             await ShotAsync(page, shot);
+            var errors = await page.Locator("p.error").AllInnerTextsAsync();
+            Assert.True(errors.Count == 0, $"{path}: {string.Join(" | ", errors)}");
         }
     }
 
@@ -83,7 +84,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await WaitInteractiveAsync(page);
         await Expect(page.Locator("[data-kpi]")).ToHaveCountAsync(6);
         var coverage = page.Locator("[data-chart=cov_rate]");
-        await Expect(coverage.Locator("svg path").First).ToBeVisibleAsync();
+        await Expect(coverage.Locator("svg").First).ToBeVisibleAsync();
+        await Expect(coverage.Locator("ul.legend li")).ToHaveTextAsync(["Báo cáo", "Chỉ tiêu"]);
         // vi-VN: "," is the decimal separator of a rate, "." groups thousands.
         await Expect(page.Locator("#overview-table")).ToContainTextAsync(new Regex("\\d+,\\d{2} %"));
     }

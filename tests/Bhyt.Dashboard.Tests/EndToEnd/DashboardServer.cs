@@ -49,7 +49,6 @@ public sealed class DashboardServer : IAsyncLifetime
         start.Environment["BHYT_Auth__UsersFile"] = UsersFile;
         start.Environment["BHYT_Scheduler__Inbox"] = Inbox;
         start.Environment["BHYT_Sample__Claims"] = "30000";
-        start.Environment["BHYT_PSEUDONYM_KEY"] = "e2e-test-key-not-secret";
         var clock = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };

@@ -1,0 +1,32 @@
+using Bhyt.Dashboard.Charts;
+using Bhyt.Dashboard.Queries;
+
+namespace Bhyt.Dashboard.Tests.Components;
+
+public sealed class FormattingTests
+{
+    [Theory]
+    [InlineData(1234567.0, "persons", "1.234.567")]
+    [InlineData(90.85, "percent", "90,85 %")]
+    [InlineData(103_000_000.0, "million_vnd", "103.000,0 tỷ đồng")]
+    public void Values_use_vietnamese_separators(double value, string unit, string expected) => Assert.Equal(expected, Format.Value(value, unit));
+
+    [Fact]
+    public void Csv_quotes_separators_and_neutralises_formulas()
+    {
+        var text = CsvText.Build(["a", "b"], [["x,y", "=HYPERLINK(\"evil\")"], ["-5", "\"q\""]]);
+        Assert.Equal("a,b\r\n\"x,y\",\"'=HYPERLINK(\"\"evil\"\")\"\r\n-5,\"\"\"q\"\"\"\r\n", text);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, "VN", 2009, 2024, "pre2025")]
+    [InlineData("672", 2024, 2015, "post2025", "672", 2015, 2024, "post2025")]
+    [InlineData(" 68 ", 1990, 2050, "bogus", "68", 2000, 2035, "pre2025")]
+    public void Selection_from_the_url_falls_back_to_sane_values(string? unit, int? from, int? to, string? set, string code, int first, int last, string boundary)
+    {
+        var selection = Selection.FromQuery(unit, from, to, set);
+        Assert.Equal(new Selection(code, first, last, boundary), selection);
+        Assert.Equal(selection, Selection.FromQuery(
+            Uri.UnescapeDataString(selection.ToQuery().Split('&')[0][5..]), selection.From, selection.To, selection.Set));
+    }
+}

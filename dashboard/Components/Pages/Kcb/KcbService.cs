@@ -45,10 +45,14 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
                 .Select(b => new NamedBar(b.Key.Year.ToString(), b.Value)).ToList()))
             .Where(s => s.Bars.Count > 0).ToList();
 
+        // Spending and visits from the same source only (reported with reported, claims with claims): mixing them divides apples by oranges.
+        var bySource = figures.GroupBy(f => (f.Indicator, f.Year, f.Source)).ToDictionary(g => g.Key, g => g.First().Value);
         var costPerVisit = Enumerable.Range(selection.From, selection.To - selection.From + 1)
-            .Where(y => best.ContainsKey(("spend_kcb", y)) && best.TryGetValue(("kcb_visits", y), out var v) && v > 0)
-            .Select(y => new Figure("cost_per_visit", y.ToString(), new DateTime(y, 1, 1), new DateTime(y, 12, 31),
-                Math.Round(best[("spend_kcb", y)] * 1_000_000 / best[("kcb_visits", y)]), "actual", "derived"));
+            .SelectMany(y => new[] { "submission", "claims" }
+                .Where(source => bySource.ContainsKey(("spend_kcb", y, source)) && bySource.TryGetValue(("kcb_visits", y, source), out var v) && v > 0)
+                .Take(1)
+                .Select(source => new Figure("cost_per_visit", y.ToString(), new DateTime(y, 1, 1), new DateTime(y, 12, 31),
+                    Math.Round(bySource[("spend_kcb", y, source)] * 1_000_000 / bySource[("kcb_visits", y, source)]), "actual", source)));
 
         var compare = new List<SideBySide>();
         foreach (var (code, title, unitName) in Compared)

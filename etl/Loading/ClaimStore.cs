@@ -2,6 +2,7 @@ using System.Data.Common;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
+using System.Threading.Channels;
 using Dapper;
 
 namespace Bhyt.Etl.Loading;
@@ -33,15 +34,15 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var facilities = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
             "SELECT facility_code, facility_key FROM dw.dim_facility", cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
         // Keys are first + source row: a line count (an upper bound of the rows) reserves them before the stream starts.
-        var lines = File.ReadLines(path).LongCount();
+        var lines = LineCount(path);
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await submissions.InsertSubmissionAsync(connection, transaction, submission, ct);
         var id = saved.SubmissionId;
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", checked((int)lines + 2), ct);
-        var unknown = new Dictionary<string, (int Rows, int FirstRow)>();
-        var appended = await engine.BulkInsertAsync(connection, transaction, "dw.fct_claim", FactColumns,
-            reader.Read(path).Select(row => Fact(first, id, row, months, facilities, unknown)).OfType<object?[]>(), ct);
+        var facts = new ClaimFacts(first, id, months, facilities);
+        var appended = await AppendAsync(connection, transaction, reader.Read(path, facts.Rent), facts, ct);
+        var unknown = facts.UnknownFacilities;
 
         var errors = reader.Errors.ToList();
         errors.AddRange(unknown.Select(u => new ValidationIssue(ValidationIssue.Error, "claim.unknown_facility",
@@ -68,22 +69,56 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0));
     }
 
-    private static object?[]? Fact(long first, long submissionId, ClaimRow row, Dictionary<string, int> months, Dictionary<string, int> facilities,
-        Dictionary<string, (int Rows, int FirstRow)> unknown)
+    /// <summary>
+    /// Reads (and pseudonymises) on one thread while the engine appends on another: a bounded channel of reused
+    /// batches between them keeps memory constant. A failure on either side stops both.
+    /// </summary>
+    private async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ClaimBatch> batches, ClaimFacts facts,
+        CancellationToken ct)
     {
-        if (!facilities.TryGetValue(row.FacilityCode, out var facilityKey))
+        var channel = Channel.CreateBounded<ClaimBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
         {
-            unknown[row.FacilityCode] = unknown.TryGetValue(row.FacilityCode, out var u) ? (u.Rows + 1, u.FirstRow) : (1, row.SourceRow);
-            return null;
+            try
+            {
+                foreach (var batch in batches)
+                {
+                    facts.Resolve(batch);
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        });
+        try
+        {
+            return await engine.BulkInsertAsync(connection, transaction, "dw.fct_claim", FactColumns, facts.Consume(channel.Reader, stop.Token), ct);
         }
-        return
-        [
-            first + row.SourceRow, row.ClaimId, row.CardPseudonym, facilityKey, row.FacilityCode, row.ResidenceProvince, row.VisitType, row.VisitTypeCode,
-            row.AdmittedAt, row.DischargedAt,
-            months.TryGetValue(row.Month.ToString("yyyy-MM"), out var key) ? key
-                : throw new InvalidOperationException($"dòng {row.SourceRow}: tháng {row.Month:yyyy-MM} nằm ngoài lịch của kho (2000–2035)."),
-            row.LengthOfStay, row.PrimaryIcd, row.TotalCost, row.InsurerPaid, row.PatientPaid, row.DrugCost, row.SuppliesCost, submissionId, row.SourceRow,
-        ];
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+    }
+
+    /// <summary>Lines in the file (LF, CR or CRLF ends), counted on bytes.</summary>
+    private static long LineCount(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var afterCarriageReturn = false;
+        for (int read; (read = file.Read(buffer)) > 0;)
+        {
+            var span = buffer.AsSpan(0, read);
+            lines += span.Count((byte)'\n') + span.Count((byte)'\r') - span.Count("\r\n"u8) - (afterCarriageReturn && span[0] == (byte)'\n' ? 1 : 0);
+            afterCarriageReturn = span[^1] == (byte)'\r';
+        }
+        return lines + 1;
     }
 
     /// <summary>Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first.</summary>

@@ -121,17 +121,31 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         return lines + 1;
     }
 
-    /// <summary>Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first.</summary>
+    /// <summary>
+    /// Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first: within a
+    /// group of equal claims, rows of earlier files come first, then this file's in key order, and all but the first go.
+    /// Only groups with more than one row are ranked; a correlated EXISTS over the whole table took 12 s for 12 million.
+    /// </summary>
     private async Task<int> RemoveAlreadyLoadedAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
-              AND EXISTS (SELECT 1 FROM dw.fct_claim c
-                          WHERE c.claim_id = dw.fct_claim.claim_id AND c.facility_code = dw.fct_claim.facility_code
-                            AND (c.submission_id <> @id OR c.claim_key < dw.fct_claim.claim_key))
+              AND claim_key IN (
+                SELECT ranked.claim_key
+                FROM (SELECT c.claim_key, c.submission_id,
+                             row_number() OVER (PARTITION BY c.claim_id, c.facility_code
+                                                ORDER BY CASE WHEN c.submission_id = @id THEN 1 ELSE 0 END, c.claim_key) AS position
+                      FROM dw.fct_claim c
+                      JOIN (SELECT claim_id, facility_code FROM dw.fct_claim GROUP BY claim_id, facility_code HAVING count(*) > 1) repeated
+                        ON repeated.claim_id = c.claim_id AND repeated.facility_code = c.facility_code) ranked
+                WHERE ranked.submission_id = @id AND ranked.position > 1)
             """), new { id }, transaction, cancellationToken: ct, commandTimeout: 0));
 
-    /// <summary>Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months.</summary>
+    /// <summary>
+    /// Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months. The claims
+    /// are grouped by facility key before the facility's province and tier are joined (one row per key): the distinct
+    /// count of cards grouped by the joined columns as well took three times as long.
+    /// </summary>
     private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
     {
         var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
@@ -142,13 +156,16 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             INSERT INTO dw.fct_claims_monthly (month_key, province_code, facility_key, facility_code, facility_tier, visit_type, claims, patients,
                 bed_days, total_cost, insurer_paid, drug_cost, supplies_cost, refreshed_at)
-            SELECT c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type, count(*), count(DISTINCT c.card_pseudonym),
-                   coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0), sum(c.total_cost),
-                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now
-            FROM dw.fct_claim c
-            LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
-            WHERE c.month_key IN @months
-            GROUP BY c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type
+            SELECT m.month_key, f.province_code, m.facility_key, m.facility_code, f.tier, m.visit_type, m.claims, m.patients,
+                   m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost, @now
+            FROM (SELECT c.month_key, c.facility_key, c.facility_code, c.visit_type, count(*) AS claims, count(DISTINCT c.card_pseudonym) AS patients,
+                         coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0) AS bed_days, sum(c.total_cost) AS total_cost,
+                         coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost,
+                         coalesce(sum(c.supplies_cost), 0) AS supplies_cost
+                  FROM dw.fct_claim c
+                  WHERE c.month_key IN @months
+                  GROUP BY c.month_key, c.facility_key, c.facility_code, c.visit_type) m
+            LEFT JOIN dw.dim_facility f ON f.facility_key = m.facility_key
             """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
         return months;
     }

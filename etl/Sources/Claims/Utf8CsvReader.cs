@@ -37,7 +37,7 @@ internal sealed class Utf8CsvReader : IDisposable
 
     public byte Delimiter { get; }
 
-    /// <summary>The number of the record last read, counting the header as 1 (blank lines are not counted).</summary>
+    /// <summary>The number of the record last read, counting the header as 1 and blank lines too (as CsvHelper's Row does).</summary>
     public int Row { get; private set; }
 
     public int FieldCount { get; private set; }
@@ -59,9 +59,8 @@ internal sealed class Utf8CsvReader : IDisposable
                 continue;
             }
             _position += length;
-            if (FieldCount == 0) continue;
             Row++;
-            return true;
+            if (FieldCount > 0) return true;
         }
     }
 
@@ -74,7 +73,7 @@ internal sealed class Utf8CsvReader : IDisposable
         if (data.IsEmpty) return -1;
         var stop = data.IndexOfAny(LineEndOrQuote);
         if (stop >= 0 && data[stop] == (byte)'"') return TryParseQuotedRecord(start);
-        if (stop < 0 && !_endOfStream) return -1;
+        if ((stop < 0 || (data[stop] == (byte)'\r' && stop + 1 == data.Length)) && !_endOfStream) return -1;
         var line = stop < 0 ? data : data[..stop];
         FieldCount = 0;
         if (line.IsEmpty) return LineEndLength(data, stop);
@@ -138,7 +137,7 @@ internal sealed class Utf8CsvReader : IDisposable
                 if (b == (byte)'\r' && i + 1 == data.Length && !_endOfStream) return -1;
                 if (i > fieldStart || FieldCount > 0) AddQuotedAware(start, fieldStart, i);
                 Unescape();
-                return i + LineEndLength(data, i);
+                return LineEndLength(data, i);
             }
             i++;
         }

@@ -1,8 +1,8 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
-using System.Threading.Channels;
 using Dapper;
 
 namespace Bhyt.Etl.Loading;
@@ -11,8 +11,9 @@ namespace Bhyt.Etl.Loading;
 public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IReadOnlyList<ValidationIssue> Errors, int ErrorCount);
 
 /// <summary>
-/// Loads a claims file in one transaction: rows stream through the Appender (SqlBulkCopy) straight into
-/// <c>dw.fct_claim</c>, with facilities resolved in memory; claims already loaded (same MA_LK at the same facility,
+/// Loads a claims file in one transaction: rows are read and pseudonymised on one thread and stream, typed and in
+/// batches, through the Appender (SqlBulkCopy) straight into <c>dw.fct_claim</c> on another, with facilities resolved
+/// in memory; claims already loaded (same MA_LK at the same facility,
 /// from an earlier file or earlier in this one) are then removed in one statement, and the monthly aggregate and the
 /// claims-derived indicators are rebuilt for the months the file touched. Any error rolls everything back: nothing
 /// of a rejected file stays.

@@ -17,6 +17,8 @@ public sealed class CardPseudonymizer(byte[] key)
 
     public const string EnvironmentVariable = "BHYT_PSEUDONYM_KEY";
 
+    /// <summary>Length of a pseudonym: 32 bytes of HMAC in lower-case hex.</summary>
+    public const int Length = HMACSHA256.HashSizeInBytes * 2;
 
     /// <summary>The pseudonym of a card number (upper-cased, trimmed); several cards joined by ';' use the first.</summary>
     public string Pseudonym(string cardNumber)
@@ -27,6 +29,32 @@ public sealed class CardPseudonymizer(byte[] key)
         _hmac.TryComputeHash(input[..Encoding.UTF8.GetBytes(card, input)], hash, out _);
         return Convert.ToHexStringLower(hash);
     }
+
+    /// <summary>
+    /// <see cref="Pseudonym(string)"/> of a card given as UTF-8 (already trimmed), written as <see cref="Length"/> hex
+    /// bytes, without making strings: this runs once per claim. Non-ASCII input takes the string path, so both agree.
+    /// </summary>
+    public void WritePseudonym(ReadOnlySpan<byte> cardUtf8, Span<byte> hexUtf8)
+    {
+        if (!Ascii.IsValid(cardUtf8) || cardUtf8.Length > 256)
+        {
+            Encoding.UTF8.GetBytes(Pseudonym(Encoding.UTF8.GetString(cardUtf8)), hexUtf8);
+            return;
+        }
+        var separator = cardUtf8.IndexOf((byte)';');
+        var card = Sources.Claims.Utf8Fields.Trim(separator < 0 ? cardUtf8 : cardUtf8[..separator]);
+        Span<byte> upper = stackalloc byte[card.Length];
+        Ascii.ToUpper(card, upper, out _);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        _hmac.TryComputeHash(upper, hash, out _);
+        for (var i = 0; i < hash.Length; i++)
+        {
+            hexUtf8[2 * i] = HexDigits[hash[i] >> 4];
+            hexUtf8[2 * i + 1] = HexDigits[hash[i] & 0xF];
+        }
+    }
+
+    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
     public static CardPseudonymizer For(IWarehouseEngine engine) => new(LoadOrCreateKey(engine));
 

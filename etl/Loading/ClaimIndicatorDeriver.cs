@@ -11,7 +11,9 @@ namespace Bhyt.Etl.Loading;
 /// submitted figures: <c>kcb_visits*</c>, <c>kcb_inpatient*</c>, <c>kcb_outpatient*</c> (by the facility's tier) and
 /// <c>spend_kcb</c>, <c>spend_inpatient</c>, <c>spend_outpatient</c>, <c>spend_drugs</c>, <c>spend_supplies</c>
 /// (million VND), per month and year, for the facility's commune, district, province and the country. Derived
-/// values are recomputed for the years a load touched (the claims stay the source of truth).
+/// values are recomputed for the years a load touched, from <c>dw.fct_claims_monthly</c>: the loader rebuilds it from
+/// the claims for every month a load touches, so it sums to the claims (the claims stay the source of truth) and
+/// reading it instead of the claims took seconds off a 10-million-claim load.
 /// </summary>
 public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory units)
 {
@@ -23,9 +25,9 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
             "SELECT DISTINCT year FROM dw.dim_period WHERE period_key IN @touchedMonthKeys"), new { touchedMonthKeys }, transaction, cancellationToken: ct))).ToList();
         if (years.Count == 0) return 0;
         var cells = (await connection.QueryAsync<Cell>(new CommandDefinition(engine.Sql("""
-            SELECT f.unit_key AS FacilityUnitKey, f.tier AS Tier, c.visit_type AS VisitType, p.label AS Month, count(*) AS Claims,
-                   sum(c.total_cost) AS Total, coalesce(sum(c.drug_cost), 0) AS Drugs, coalesce(sum(c.supplies_cost), 0) AS Supplies
-            FROM dw.fct_claim c
+            SELECT f.unit_key AS FacilityUnitKey, f.tier AS Tier, c.visit_type AS VisitType, p.label AS Month, CAST(sum(c.claims) AS BIGINT) AS Claims,
+                   sum(c.total_cost) AS Total, sum(c.drug_cost) AS Drugs, sum(c.supplies_cost) AS Supplies
+            FROM dw.fct_claims_monthly c
             JOIN dw.dim_facility f ON f.facility_key = c.facility_key
             JOIN dw.dim_period p ON p.period_key = c.month_key
             WHERE p.year IN @years AND f.unit_key IS NOT NULL

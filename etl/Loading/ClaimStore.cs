@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
@@ -10,8 +11,9 @@ namespace Bhyt.Etl.Loading;
 public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IReadOnlyList<ValidationIssue> Errors, int ErrorCount);
 
 /// <summary>
-/// Loads a claims file in one transaction: rows stream through the Appender (SqlBulkCopy) straight into
-/// <c>dw.fct_claim</c>, with facilities resolved in memory; claims already loaded (same MA_LK at the same facility,
+/// Loads a claims file in one transaction: rows are read and pseudonymised on one thread and stream, typed and in
+/// batches, through the Appender (SqlBulkCopy) straight into <c>dw.fct_claim</c> on another, with facilities resolved
+/// in memory; claims already loaded (same MA_LK at the same facility,
 /// from an earlier file or earlier in this one) are then removed in one statement, and the monthly aggregate and the
 /// claims-derived indicators are rebuilt for the months the file touched. Any error rolls everything back: nothing
 /// of a rejected file stays.
@@ -33,15 +35,15 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var facilities = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
             "SELECT facility_code, facility_key FROM dw.dim_facility", cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
         // Keys are first + source row: a line count (an upper bound of the rows) reserves them before the stream starts.
-        var lines = File.ReadLines(path).LongCount();
+        var lines = LineCount(path);
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await submissions.InsertSubmissionAsync(connection, transaction, submission, ct);
         var id = saved.SubmissionId;
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", checked((int)lines + 2), ct);
-        var unknown = new Dictionary<string, (int Rows, int FirstRow)>();
-        var appended = await engine.BulkInsertAsync(connection, transaction, "dw.fct_claim", FactColumns,
-            reader.Read(path).Select(row => Fact(first, id, row, months, facilities, unknown)).OfType<object?[]>(), ct);
+        var facts = new ClaimFacts(first, id, months, facilities);
+        var appended = await AppendAsync(connection, transaction, reader.Read(path, facts.Rent), facts, ct);
+        var unknown = facts.UnknownFacilities;
 
         var errors = reader.Errors.ToList();
         errors.AddRange(unknown.Select(u => new ValidationIssue(ValidationIssue.Error, "claim.unknown_facility",
@@ -68,35 +70,83 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0));
     }
 
-    private static object?[]? Fact(long first, long submissionId, ClaimRow row, Dictionary<string, int> months, Dictionary<string, int> facilities,
-        Dictionary<string, (int Rows, int FirstRow)> unknown)
+    /// <summary>
+    /// Reads (and pseudonymises) on one thread while the engine appends on another: a bounded channel of reused
+    /// batches between them keeps memory constant. A failure on either side stops both.
+    /// </summary>
+    private async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ClaimBatch> batches, ClaimFacts facts,
+        CancellationToken ct)
     {
-        if (!facilities.TryGetValue(row.FacilityCode, out var facilityKey))
+        var channel = Channel.CreateBounded<ClaimBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
         {
-            unknown[row.FacilityCode] = unknown.TryGetValue(row.FacilityCode, out var u) ? (u.Rows + 1, u.FirstRow) : (1, row.SourceRow);
-            return null;
+            try
+            {
+                foreach (var batch in batches)
+                {
+                    facts.Resolve(batch);
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        });
+        try
+        {
+            return await engine.BulkInsertAsync(connection, transaction, "dw.fct_claim", FactColumns, facts.Consume(channel.Reader, stop.Token), ct);
         }
-        return
-        [
-            first + row.SourceRow, row.ClaimId, row.CardPseudonym, facilityKey, row.FacilityCode, row.ResidenceProvince, row.VisitType, row.VisitTypeCode,
-            row.AdmittedAt, row.DischargedAt,
-            months.TryGetValue(row.Month.ToString("yyyy-MM"), out var key) ? key
-                : throw new InvalidOperationException($"dòng {row.SourceRow}: tháng {row.Month:yyyy-MM} nằm ngoài lịch của kho (2000–2035)."),
-            row.LengthOfStay, row.PrimaryIcd, row.TotalCost, row.InsurerPaid, row.PatientPaid, row.DrugCost, row.SuppliesCost, submissionId, row.SourceRow,
-        ];
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
-    /// <summary>Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first.</summary>
+    /// <summary>Lines in the file (LF, CR or CRLF ends), counted on bytes.</summary>
+    private static long LineCount(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var afterCarriageReturn = false;
+        for (int read; (read = file.Read(buffer)) > 0;)
+        {
+            var span = buffer.AsSpan(0, read);
+            lines += span.Count((byte)'\n') + span.Count((byte)'\r') - span.Count("\r\n"u8) - (afterCarriageReturn && span[0] == (byte)'\n' ? 1 : 0);
+            afterCarriageReturn = span[^1] == (byte)'\r';
+        }
+        return lines + 1;
+    }
+
+    /// <summary>
+    /// Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first: within a
+    /// group of equal claims, rows of earlier files come first, then this file's in key order, and all but the first go.
+    /// Only groups with more than one row are ranked; a correlated EXISTS over the whole table took 12 s for 12 million.
+    /// </summary>
     private async Task<int> RemoveAlreadyLoadedAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
-              AND EXISTS (SELECT 1 FROM dw.fct_claim c
-                          WHERE c.claim_id = dw.fct_claim.claim_id AND c.facility_code = dw.fct_claim.facility_code
-                            AND (c.submission_id <> @id OR c.claim_key < dw.fct_claim.claim_key))
+              AND claim_key IN (
+                SELECT ranked.claim_key
+                FROM (SELECT c.claim_key, c.submission_id,
+                             row_number() OVER (PARTITION BY c.claim_id, c.facility_code
+                                                ORDER BY CASE WHEN c.submission_id = @id THEN 1 ELSE 0 END, c.claim_key) AS position
+                      FROM dw.fct_claim c
+                      JOIN (SELECT claim_id, facility_code FROM dw.fct_claim GROUP BY claim_id, facility_code HAVING count(*) > 1) repeated
+                        ON repeated.claim_id = c.claim_id AND repeated.facility_code = c.facility_code) ranked
+                WHERE ranked.submission_id = @id AND ranked.position > 1)
             """), new { id }, transaction, cancellationToken: ct, commandTimeout: 0));
 
-    /// <summary>Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months.</summary>
+    /// <summary>
+    /// Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months. The claims
+    /// are grouped by facility key before the facility's province and tier are joined (one row per key): the distinct
+    /// count of cards grouped by the joined columns as well took three times as long.
+    /// </summary>
     private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
     {
         var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
@@ -107,13 +157,16 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             INSERT INTO dw.fct_claims_monthly (month_key, province_code, facility_key, facility_code, facility_tier, visit_type, claims, patients,
                 bed_days, total_cost, insurer_paid, drug_cost, supplies_cost, refreshed_at)
-            SELECT c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type, count(*), count(DISTINCT c.card_pseudonym),
-                   coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0), sum(c.total_cost),
-                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now
-            FROM dw.fct_claim c
-            LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
-            WHERE c.month_key IN @months
-            GROUP BY c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type
+            SELECT m.month_key, f.province_code, m.facility_key, m.facility_code, f.tier, m.visit_type, m.claims, m.patients,
+                   m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost, @now
+            FROM (SELECT c.month_key, c.facility_key, c.facility_code, c.visit_type, count(*) AS claims, count(DISTINCT c.card_pseudonym) AS patients,
+                         coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0) AS bed_days, sum(c.total_cost) AS total_cost,
+                         coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost,
+                         coalesce(sum(c.supplies_cost), 0) AS supplies_cost
+                  FROM dw.fct_claim c
+                  WHERE c.month_key IN @months
+                  GROUP BY c.month_key, c.facility_key, c.facility_code, c.visit_type) m
+            LEFT JOIN dw.dim_facility f ON f.facility_key = m.facility_key
             """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
         return months;
     }

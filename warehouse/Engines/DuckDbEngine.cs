@@ -61,10 +61,7 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var (schema, name) = SplitTableName(table);
-        var tableColumns = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = $schema AND table_name = $name ORDER BY ordinal_position",
-            new { schema, name }, transaction, cancellationToken: ct))).ToList();
-        if (tableColumns.Count == 0) throw new InvalidOperationException($"Table {table} does not exist.");
+        var tableColumns = await TableColumnsAsync(connection, transaction, schema, name, ct);
         var positions = tableColumns.Select(c => IndexOf(columns, c)).ToArray();
         foreach (var column in columns.Where(c => !tableColumns.Contains(c, StringComparer.OrdinalIgnoreCase)))
             throw new InvalidOperationException($"Table {table} has no column {column}.");
@@ -83,6 +80,31 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         return written;
     }
 
+    public async Task<long> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IAsyncEnumerable<IBulkBatch> batches, CancellationToken ct)
+    {
+        var (schema, name) = SplitTableName(table);
+        var tableColumns = await TableColumnsAsync(connection, transaction, schema, name, ct);
+        if (!tableColumns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"A typed load into {table} must name all its columns in table order ({string.Join(", ", tableColumns)}).");
+
+        long written = 0;
+        var row = new DuckDbBulkRow();
+        using var appender = ((DuckDBConnection)connection).CreateAppender(schema, name);
+        await foreach (var batch in batches.WithCancellation(ct))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                row.Row = appender.CreateRow();
+                batch.Write(i, row);
+                row.Row.EndRow();
+            }
+            written += batch.Count;
+        }
+        appender.Close();
+        return written;
+    }
+
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct) =>
         DuckDbQueryGuard.EnsureReadOnlyAsync(readOnlyConnection, sql, ct);
 
@@ -94,6 +116,15 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
     public bool IsPermissionDenied(Exception exception) =>
         exception is DuckDBException e && (e.Message.StartsWith("Permission Error", StringComparison.Ordinal)
                                            || e.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<List<string>> TableColumnsAsync(DbConnection connection, DbTransaction transaction, string schema, string name,
+        CancellationToken ct)
+    {
+        var columns = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = $schema AND table_name = $name ORDER BY ordinal_position",
+            new { schema, name }, transaction, cancellationToken: ct))).ToList();
+        return columns.Count > 0 ? columns : throw new InvalidOperationException($"Table {schema}.{name} does not exist.");
+    }
 
     private static (string Schema, string Name) SplitTableName(string table)
     {

@@ -36,6 +36,13 @@ public interface IWarehouseEngine
         IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct);
 
     /// <summary>
+    /// Bulk-loads typed rows without boxing each value. <paramref name="columns"/> must be all the table's columns in
+    /// the table's order (DuckDB's Appender fills whole rows); each batch writes its rows' values in that order.
+    /// </summary>
+    Task<long> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IAsyncEnumerable<IBulkBatch> batches, CancellationToken ct);
+
+    /// <summary>
     /// Proves with the engine's own parser that <paramref name="sql"/> is exactly one read-only query;
     /// throws <see cref="Querying.QueryRefusedException"/> otherwise.
     /// </summary>

@@ -70,6 +70,27 @@ public sealed partial class SqlServerEngine(WarehouseTarget target) : IWarehouse
         return written;
     }
 
+    public async Task<long> BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IAsyncEnumerable<IBulkBatch> batches, CancellationToken ct)
+    {
+        // SqlBulkCopy takes objects: the typed rows are boxed here and loaded like any other bulk insert.
+        var rows = new List<object?[]>();
+        var row = new BoxedBulkRow(columns.Count);
+        long written = 0;
+        await foreach (var batch in batches.WithCancellation(ct))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch.Write(i, row);
+                rows.Add(row.Take());
+            }
+            if (rows.Count < BulkBatchRows) continue;
+            written += await BulkInsertAsync(connection, transaction, table, columns, rows, ct);
+            rows.Clear();
+        }
+        return written + (rows.Count > 0 ? await BulkInsertAsync(connection, transaction, table, columns, rows, ct) : 0);
+    }
+
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct)
     {
         SqlServerQueryGuard.EnsureReadOnly(sql);

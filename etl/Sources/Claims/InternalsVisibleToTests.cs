@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The claims fast path (CSV splitter, span parsers, batches) is internal; its tests compare it with CsvHelper directly.
+[assembly: InternalsVisibleTo("Bhyt.Tests")]

@@ -63,19 +63,29 @@ public static class Extensions
     /// <summary>The query services behind the pages (all over the rpt views) and Radzen's services.</summary>
     public static void AddDashboardQueries(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<DashboardDb>();
-        builder.Services.AddSingleton<UnitCatalog>();
-        builder.Services.AddSingleton<IndicatorQueries>();
-        builder.Services.AddSingleton<ClaimsQueries>();
-        builder.Services.AddSingleton<SubmissionQueries>();
-        builder.Services.AddSingleton<AnomalyQueries>();
-        builder.Services.AddSingleton<SampleLabels>();
-        builder.Services.AddSingleton<OverviewService>();
-        builder.Services.AddSingleton<CoverageService>();
-        builder.Services.AddSingleton<KcbService>();
-        builder.Services.AddSingleton<FundService>();
+        builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddRadzenComponents();
+    }
+
+    /// <summary>The pages' query services over an <see cref="IWarehouseEngine"/> registered beside them (also used by the benchmark).</summary>
+    public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardDb>();
+        services.AddSingleton<UnitCatalog>();
+        services.AddSingleton<IndicatorQueries>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<PublishedSources>();
+        services.AddSingleton<ClaimsQueries>();
+        services.AddSingleton<SubmissionQueries>();
+        services.AddSingleton<AnomalyQueries>();
+        services.AddSingleton<SampleLabels>();
+        services.AddSingleton<OverviewService>();
+        services.AddSingleton<CoverageService>();
+        services.AddSingleton<KcbService>();
+        services.AddSingleton<FundService>();
+        services.AddSingleton<SubmissionsService>();
+        return services;
     }
 
     /// <summary>The first start's sample data (section <c>Sample</c>: Enabled, Province, Claims, Seed), loaded in the background once the server listens.</summary>

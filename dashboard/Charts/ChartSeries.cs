@@ -21,8 +21,10 @@ public sealed record ChartSegment(string Name, string Color, bool Dashed, bool I
 /// </summary>
 public static class SeriesBuilder
 {
-    public static IEnumerable<ChartSegment> Segments(string name, string color, bool dashed, IEnumerable<Figure> figures)
+    /// <param name="sourceOf">Names the source of a figure for its tooltip (a publication, a file), if known.</param>
+    public static IEnumerable<ChartSegment> Segments(string name, string color, bool dashed, IEnumerable<Figure> figures, Func<Figure, string?>? sourceOf = null)
     {
+        string Label(Figure f) => sourceOf?.Invoke(f) is { } source ? $"{SeriesBuilder.Label(f)} · {source}" : SeriesBuilder.Label(f);
         var trend = figures.Where(f => f.IsTrendPeriod).ToList();
         var segments = new List<ChartSegment>();
         var run = new List<ChartPoint>();
@@ -49,6 +51,26 @@ public static class SeriesBuilder
         ChartSegment Segment(IReadOnlyList<ChartPoint> points) => new(name, color, dashed, segments.Count == 0, points);
     }
 
+    /// <summary>
+    /// Figures that are not a series (the other sources' values for a year): each one its own point, a range its own
+    /// span, never joined to its neighbours; <paramref name="label"/> says where the value came from.
+    /// </summary>
+    public static IEnumerable<ChartSegment> Points(string name, string color, IEnumerable<Figure> figures, Func<Figure, string> label)
+    {
+        var segments = new List<ChartSegment>();
+        foreach (var figure in figures.Where(f => f.IsTrendPeriod).OrderBy(f => f.Start))
+        {
+            IReadOnlyList<ChartPoint> points = figure.Shape switch
+            {
+                PeriodShape.Year => [new ChartPoint(new DateTime(figure.Year, 7, 1), figure.Value, label(figure))],
+                PeriodShape.Range => [new ChartPoint(figure.Start, figure.Value, label(figure)), new ChartPoint(figure.End, figure.Value, label(figure))],
+                _ => [new ChartPoint(figure.Start, figure.Value, label(figure))],
+            };
+            segments.Add(new ChartSegment(name, color, false, segments.Count == 0, points));
+        }
+        return segments;
+    }
+
     /// <summary>Monthly figures joined month to month; a missing month breaks the line.</summary>
     public static IEnumerable<ChartSegment> MonthlySegments(string name, string color, bool dashed, IEnumerable<(DateTime Month, double Value)> values)
     {
@@ -65,6 +87,6 @@ public static class SeriesBuilder
         return segments;
     }
 
-    private static string Label(Figure figure) =>
+    public static string Label(Figure figure) =>
         $"{Format.Period(figure)} · {(figure.Source == "claims" ? "từ hồ sơ KCB" : figure.Mapped ? "quy đổi từ đơn vị cũ" : figure.Kind == "target" ? "chỉ tiêu" : "báo cáo")}";
 }

@@ -15,6 +15,27 @@ public static class Format
     /// <summary>Million VND shown as tỷ đồng (billion) with one decimal.</summary>
     public static string MillionVnd(double? value) => value is { } v ? (v / 1000).ToString("N1", Vi) + " tỷ đồng" : "—";
 
+    /// <summary>
+    /// A short axis label (the tooltip keeps the full value): "186 triệu", "68,5 nghìn", "7,5 nghìn tỷ" / "850 tỷ"
+    /// for money in million VND, "92 %" for rates — so the labels fit a 1366-pixel-wide screen's chart margin.
+    /// </summary>
+    public static string Axis(double value, string unit)
+    {
+        if (unit == "percent") return value.ToString("0.#", Vi) + " %";
+        if (unit == "million_vnd")
+        {
+            var billions = value / 1000;
+            return Math.Abs(billions) >= 1000 ? Short(billions / 1000) + " nghìn tỷ" : Short(billions) + " tỷ";
+        }
+        var abs = Math.Abs(value);
+        return abs >= 1e9 ? Short(value / 1e9) + " tỷ"
+            : abs >= 1e6 ? Short(value / 1e6) + " triệu"
+            : abs >= 1e4 ? Short(value / 1e3) + " nghìn"
+            : value.ToString("N0", Vi);
+
+        static string Short(double v) => v.ToString(Math.Abs(v) >= 100 ? "N0" : "0.#", Vi);
+    }
+
     public static string Date(DateTime? value) => value is { } v ? v.ToString("dd/MM/yyyy HH:mm", Vi) : "—";
 
     /// <summary>A value in the unit of its indicator.</summary>

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Bhyt.Warehouse.Engines;
 using Dapper;
 
@@ -8,18 +11,92 @@ namespace Bhyt.Dashboard.Queries;
 /// The pages' only way to the warehouse: parameterised SELECTs over the <c>rpt</c> views, mapped row by row.
 /// Values come back as the engine types them (DuckDB DATE as DateOnly, DECIMAL as decimal…); the readers below
 /// normalise them so the same code runs on both engines.
+/// Every query's duration (open, execute, read every row) is recorded on the <c>bhyt.dashboard.query.duration</c>
+/// histogram of the <see cref="MeterName"/> meter, tagged with the query's name (e.g. <c>IndicatorQueries.ForUnitAsync</c>).
+/// <para>
+/// DuckDB destroys a file's database instance when its last connection closes, and opening it again costs ~14 ms
+/// (catalog, WAL) — more than most page queries. So while people use the dashboard one connection stays open and
+/// every query's own connection shares its instance; after <see cref="IdleRelease"/> without a query it is closed
+/// and the file is free for other processes again (DuckDB lets one process write a file at a time).
+/// </para>
 /// </summary>
-public sealed class DashboardDb(IWarehouseEngine engine)
+public sealed class DashboardDb(IWarehouseEngine engine) : IDisposable
 {
+    public static readonly TimeSpan IdleRelease = TimeSpan.FromMinutes(2);
+
+    private readonly SemaphoreSlim _holdGate = new(1, 1);
+    private DbConnection? _hold;
+    private Timer? _idleTimer;
+    private long _lastUse;
+
+    public const string MeterName = "Bhyt.Dashboard";
+    public const string DurationInstrument = "bhyt.dashboard.query.duration";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationInstrument, "ms", "Dashboard query time, rows read included");
+
     public IWarehouseEngine Engine => engine;
 
-    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    /// <param name="query">The query's name in the duration histogram; by default the calling class and method.</param>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters, Func<DbDataReader, T> map, CancellationToken ct,
+        [CallerMemberName] string query = "", [CallerFilePath] string callerFile = "")
     {
+        var started = Stopwatch.GetTimestamp();
         await using var connection = await engine.OpenAsync(ct);
+        await HoldInstanceAsync(ct);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(engine.Sql(sql), parameters, cancellationToken: ct));
         var rows = new List<T>();
         while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        if (Duration.Enabled)
+            Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("query", query.Contains('.') ? query : $"{Path.GetFileNameWithoutExtension(callerFile)}.{query}"));
         return rows;
+    }
+
+    /// <summary>
+    /// Keeps a DuckDB file's instance alive with one more connection, opened while the query's own is open (so it
+    /// joins the same instance at almost no cost).
+    /// </summary>
+    private async Task HoldInstanceAsync(CancellationToken ct)
+    {
+        if (engine.Name != "duckdb") return;
+        Volatile.Write(ref _lastUse, Environment.TickCount64);
+        if (Volatile.Read(ref _hold) is not null) return;
+        await _holdGate.WaitAsync(ct);
+        try
+        {
+            _hold ??= await engine.OpenAsync(ct);
+            _idleTimer ??= new Timer(_ => ReleaseIfIdle(), null, IdleRelease / 4, IdleRelease / 4);
+        }
+        finally
+        {
+            _holdGate.Release();
+        }
+    }
+
+    private void ReleaseIfIdle()
+    {
+        if (Environment.TickCount64 - Volatile.Read(ref _lastUse) >= IdleRelease.TotalMilliseconds) ReleaseHeld();
+    }
+
+    public void Dispose()
+    {
+        _idleTimer?.Dispose();
+        ReleaseHeld();
+    }
+
+    private void ReleaseHeld()
+    {
+        _holdGate.Wait();
+        try
+        {
+            _hold?.Dispose();
+            _hold = null;
+        }
+        finally
+        {
+            _holdGate.Release();
+        }
     }
 
     /// <summary>The row cap after ORDER BY in the engine's dialect.</summary>

@@ -6,59 +6,114 @@ namespace Bhyt.Dashboard.Queries;
 /// <summary>
 /// Current figures of one unit (or of a unit's children) over a year range, from <c>rpt.indicator_values</c>.
 /// For the 2025 boundary set, years before the reform are mapped from the predecessor units of the same level
-/// through <c>rpt.unit_succession</c> (stocks and flows summed with their weights, and only when every
-/// predecessor reported; coverage rate recomputed from the mapped insured and population).
+/// (<see cref="UnitCatalog.PredecessorsAsync"/>, from <c>rpt.unit_succession</c>): stocks and flows summed with their
+/// weights, and only when every predecessor reported; coverage rate recomputed from the mapped insured and population.
+/// Units are named by code lists (parameters), so each query filters the fact rows by unit before anything else.
 /// </summary>
-public sealed class IndicatorQueries(DashboardDb db)
+public sealed class IndicatorQueries(DashboardDb db, UnitCatalog units)
 {
-    private static readonly DateTime Reform = BoundarySets.ReformDate.ToDateTime(TimeOnly.MinValue);
+    /// <summary>Codes per query (SQL Server takes at most 2,100 parameters).</summary>
+    private const int CodesPerQuery = 1000;
 
     /// <summary>Figures of <paramref name="unit"/> for <paramref name="indicators"/> within the selection's years.</summary>
     public Task<List<UnitFigure>> ForUnitAsync(UnitInfo unit, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct) =>
-        QueryAsync("u.unit_code = @unit AND u.level = @level", new { unit = unit.Code, level = unit.Level }, selection, indicators, ct);
+        FiguresAsync([unit], selection, indicators, ct, "IndicatorQueries.ForUnitAsync");
 
     /// <summary>Figures of the children of <paramref name="parent"/> (one level down in the selection's boundary set).</summary>
-    public Task<List<UnitFigure>> ForChildrenAsync(UnitInfo parent, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct) =>
-        parent.ChildLevel(selection.Set) is { } childLevel
-            ? QueryAsync("u.parent_code = @unit AND u.level = @level", new { unit = parent.Code, level = childLevel }, selection, indicators, ct)
-            : Task.FromResult(new List<UnitFigure>());
+    public async Task<List<UnitFigure>> ForChildrenAsync(UnitInfo parent, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    {
+        var children = await units.ChildrenAsync(selection.Set, parent.Code, ct);
+        return children.Count == 0 ? [] : await FiguresAsync(children, selection, indicators, ct, "IndicatorQueries.ForChildrenAsync");
+    }
 
-    private async Task<List<UnitFigure>> QueryAsync(string unitFilter, object unitParameters, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    private async Task<List<UnitFigure>> FiguresAsync(IReadOnlyList<UnitInfo> targets, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct, string name)
     {
         if (indicators.Count == 0) return [];
-        var parameters = new DynamicParameters(unitParameters);
-        parameters.Add("from", new DateOnly(selection.From, 1, 1));
-        parameters.Add("to", new DateOnly(selection.To, 12, 31));
-        parameters.Add("setFrom", selection.IsPost2025 ? BoundarySets.ReformDate : BoundarySets.Pre2025ValidFrom);
-        parameters.Add("reform", BoundarySets.ReformDate);
-        var codes = SqlList.Add(parameters, "i", indicators);
+        var level = targets[0].Level;
+        var rows = await ValuesAsync(targets.Select(t => t.Code).ToList(), level, selection, indicators, beforeReform: false, ct, name);
+        var figures = rows.Select(r => new UnitFigure(r.UnitCode, r.Figure)).ToList();
+        if (!selection.IsPost2025 || level == "country") return figures;
 
-        var direct = $"""
-            SELECT v.unit_code, v.indicator_code, v.period_label, v.period_start, v.period_end, v.value, v.value_kind, v.source, 0 AS mapped
-            FROM rpt.indicator_values v
-            JOIN rpt.units u ON u.unit_code = v.unit_code AND u.level = v.unit_level AND (u.valid_from = @setFrom OR u.level = 'country')
-            WHERE {unitFilter} AND v.indicator_code IN ({codes})
-              AND v.period_start >= @from AND v.period_end <= @to
-            """;
-        var mapped = $"""
-            SELECT u.unit_code, v.indicator_code, v.period_label, min(v.period_start), min(v.period_end), sum(v.value * s.weight), v.value_kind, v.source, 1 AS mapped
-            FROM rpt.indicator_values v
-            JOIN rpt.unit_succession s ON s.old_unit_code = v.unit_code AND s.old_level = v.unit_level AND s.old_level = s.new_level
-            JOIN rpt.units u ON u.unit_code = s.new_unit_code AND u.level = s.new_level AND u.valid_from = @setFrom
-            JOIN rpt.indicators i ON i.code = v.indicator_code
-            WHERE {unitFilter} AND v.indicator_code IN ({codes}) AND i.measure IN ('stock', 'flow')
-              AND v.period_start >= @from AND v.period_end <= @to AND v.period_end < @reform
-            GROUP BY u.unit_code, u.level, v.indicator_code, v.period_label, v.value_kind, v.source
-            HAVING count(DISTINCT v.unit_code) = (SELECT count(*) FROM rpt.unit_succession s2
-                                                  WHERE s2.new_unit_code = u.unit_code AND s2.new_level = u.level AND s2.old_level = s2.new_level)
-            """;
-        var sql = selection.IsPost2025 ? direct + "\nUNION ALL\n" + mapped : direct;
-        var rows = await db.QueryAsync(sql, parameters, r => new UnitFigure(r.GetString(0), new Figure(
-            r.GetString(1), r.GetString(2), DashboardDb.Date(r, 3), DashboardDb.Date(r, 4), DashboardDb.Number(r, 5),
-            r.GetString(6), r.GetString(7), DashboardDb.Integer(r, 8) == 1)), ct);
-        if (selection.IsPost2025 && indicators.Contains("cov_rate")) rows.AddRange(MappedCoverageRates(rows));
-        return rows;
+        var predecessors = new Dictionary<string, IReadOnlyList<Predecessor>>();
+        foreach (var target in targets) predecessors[target.Code] = await units.PredecessorsAsync(target, ct);
+        var oldCodes = predecessors.Values.SelectMany(p => p.Select(x => x.Code)).Distinct().ToList();
+        var summable = await SummableAsync(ct);
+        var mappable = indicators.Where(summable.Contains).ToList();
+        if (oldCodes.Count == 0 || mappable.Count == 0) return figures;
+        var old = await ValuesAsync(oldCodes, level, selection, mappable, beforeReform: true, ct, name + ".mapped");
+        var mapped = Map(predecessors, old).ToList();
+        figures.AddRange(mapped);
+        if (indicators.Contains("cov_rate")) figures.AddRange(MappedCoverageRates(mapped));
+        return figures;
     }
+
+    /// <summary>
+    /// Current values of the units <paramref name="codes"/> of one level: the set's own periods (<see cref="SetPeriods"/>),
+    /// or for predecessors (<paramref name="beforeReform"/>) the periods before the reform.
+    /// </summary>
+    private async Task<List<UnitFigure>> ValuesAsync(IReadOnlyList<string> codes, string level, Selection selection, IReadOnlyCollection<string> indicators,
+        bool beforeReform, CancellationToken ct, string name)
+    {
+        var result = new List<UnitFigure>();
+        foreach (var chunk in codes.Chunk(CodesPerQuery))
+        {
+            var parameters = new DynamicParameters(new
+            {
+                level, from = new DateOnly(selection.From, 1, 1), to = new DateOnly(selection.To, 12, 31), reform = BoundarySets.ReformDate,
+            });
+            var unitList = SqlList.Add(parameters, "u", chunk);
+            var indicatorList = SqlList.Add(parameters, "i", indicators);
+            var periods = beforeReform ? "v.period_end < @reform" : SetPeriods(selection, "v");
+            result.AddRange(await db.QueryAsync($"""
+                SELECT v.unit_code, v.indicator_code, v.period_label, v.period_start, v.period_end, v.value, v.value_kind, v.source
+                FROM rpt.indicator_values v
+                WHERE v.unit_level = @level AND v.unit_code IN ({unitList}) AND v.indicator_code IN ({indicatorList})
+                  AND v.period_start >= @from AND v.period_end <= @to AND {periods}
+                """, parameters, r => new UnitFigure(r.GetString(0), new Figure(
+                r.GetString(1), r.GetString(2), DashboardDb.Date(r, 3), DashboardDb.Date(r, 4), DashboardDb.Number(r, 5),
+                r.GetString(6), r.GetString(7))), ct, name));
+        }
+        return result;
+    }
+
+    private IReadOnlySet<string>? _summable;
+
+    /// <summary>The stock and flow indicators (the ones a merged unit's figure is the weighted sum of), read once.</summary>
+    private async Task<IReadOnlySet<string>> SummableAsync(CancellationToken ct) =>
+        _summable ??= (await db.QueryAsync("SELECT code FROM rpt.indicators WHERE measure IN ('stock', 'flow')", null, r => r.GetString(0), ct)).ToHashSet();
+
+    /// <summary>
+    /// A 2025 unit's figure for a period = Σ predecessor value × weight, only when every predecessor has the value
+    /// (a partial sum would read as a fall in coverage).
+    /// </summary>
+    private static IEnumerable<UnitFigure> Map(Dictionary<string, IReadOnlyList<Predecessor>> predecessors, List<UnitFigure> old)
+    {
+        var byOld = old.ToLookup(o => o.UnitCode);
+        foreach (var (code, parts) in predecessors)
+        {
+            if (parts.Count == 0) continue;
+            var values = parts.SelectMany(p => byOld[p.Code].Select(o => (Part: p, o.Figure)));
+            foreach (var group in values.GroupBy(v => (v.Figure.Indicator, v.Figure.PeriodLabel, v.Figure.Kind, v.Figure.Source)))
+            {
+                if (group.Select(v => v.Part.Code).Distinct().Count() != parts.Count) continue;
+                var first = group.First().Figure;
+                yield return new UnitFigure(code, first with
+                {
+                    Start = group.Min(v => v.Figure.Start), End = group.Min(v => v.Figure.End),
+                    Value = group.Sum(v => v.Figure.Value * v.Part.Weight), Mapped = true,
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// GSO codes are reused across the 2025 reform (old and new province 68 share the code), so a unit's own values
+    /// are told apart by period: values ending before 1/7/2025 belong to the old units, later ones to the new.
+    /// The country is the same before and after.
+    /// </summary>
+    internal static string SetPeriods(Selection selection, string alias) => selection.IsPost2025
+        ? $"({alias}.unit_level = 'country' OR {alias}.period_end >= @reform)"
+        : $"({alias}.unit_level = 'country' OR {alias}.period_start < @reform)";
 
     /// <summary>cov_rate of mapped periods = mapped insured / mapped population × 100 (a rate is never summed).</summary>
     private static IEnumerable<UnitFigure> MappedCoverageRates(List<UnitFigure> rows)

@@ -27,6 +27,9 @@ public sealed record UnitInfo(string Code, string Name, string Level, string? Pa
     };
 }
 
+/// <summary>A pre-2025 unit and the share of it that went into a 2025 unit.</summary>
+public sealed record Predecessor(string Code, double Weight);
+
 /// <summary>
 /// The units of both boundary sets from <c>rpt.units</c>, loaded once (about 14,000 rows) and searched in
 /// memory: by name with or without diacritics ("da lat" finds "Thành phố Đà Lạt"), children, ancestors.
@@ -36,6 +39,7 @@ public sealed class UnitCatalog(DashboardDb db)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<(string Set, string Code), UnitInfo>? _units;
     private ILookup<(string Set, string Parent), UnitInfo>? _children;
+    private ILookup<(string Code, string Level), Predecessor>? _predecessors;
 
     public async Task<UnitInfo?> FindAsync(string set, string code, CancellationToken ct)
     {
@@ -53,6 +57,16 @@ public sealed class UnitCatalog(DashboardDb db)
         if (unit is null) return [];
         var level = unit.ChildLevel(set);
         return _children![(set, code)].Where(c => c.Level == level).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The pre-2025 units of the same level that went into a 2025 unit, each with the share of it that went in
+    /// (<c>rpt.unit_succession</c>; a commune split in three gives each part a third).
+    /// </summary>
+    public async Task<IReadOnlyList<Predecessor>> PredecessorsAsync(UnitInfo unit, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        return unit.Set == BoundarySets.Post2025 ? _predecessors![(unit.Code, unit.Level)].ToList() : [];
     }
 
     /// <summary>The chain from the country down to <paramref name="code"/> (for the breadcrumb).</summary>
@@ -102,6 +116,10 @@ public sealed class UnitCatalog(DashboardDb db)
                 foreach (var set in sets)
                     units.Add(new UnitInfo(row.Code, row.Name, row.Level, row.Parent, row.Province, set) { Folded = VietnameseText.FoldAll(row.Name) });
             }
+            var links = await db.QueryAsync("""
+                SELECT new_unit_code, new_level, old_unit_code, weight FROM rpt.unit_succession WHERE old_level = new_level
+                """, null, r => (New: r.GetString(0), Level: r.GetString(1), Old: new Predecessor(r.GetString(2), DashboardDb.Number(r, 3))), ct);
+            _predecessors = links.ToLookup(l => (l.New, l.Level), l => l.Old);
             _children = units.Where(u => u.ParentCode is not null).ToLookup(u => (u.Set, u.ParentCode!));
             _units = units.ToDictionary(u => (u.Set, u.Code));
         }

@@ -1,3 +1,4 @@
+using Bhyt.Dashboard.Queries;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -17,6 +18,9 @@ public sealed record SampleDataOptions(bool Enabled = true, string Province = Sa
 
     /// <summary>File-name prefix of every synthetic submission (how pages recognise and label them).</summary>
     public const string SyntheticPrefix = "mo-phong-tinh-";
+
+    /// <summary>File-name prefix of the published national figures, one file per source: <c>mau-cong-bo-&lt;source_id&gt;.csv</c>.</summary>
+    public const string PublishedPrefix = "mau-cong-bo-";
 }
 
 /// <summary>The state of the first start's sample load, shown as a banner while it runs.</summary>
@@ -115,15 +119,17 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
 
     /// <summary>
     /// One submission CSV per source of <c>national_figures.csv</c> (so each figure's source is its submission's
-    /// file name), rows as published; where two sources disagree both are loaded and the later file is current.
+    /// file name), rows as published, in the order the sources were published: where two sources disagree both are
+    /// loaded and the later publication is current.
     /// </summary>
     private static IEnumerable<string> WriteNationalFigures(string folder)
     {
         using var reader = new CsvReader(new StreamReader(Path.Combine(DataFolder, "national_figures.csv"), Encoding.UTF8), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<NationalFigure>().ToList();
-        foreach (var source in rows.GroupBy(r => r.source_id))
+        var catalog = new PublishedSources();
+        foreach (var source in rows.GroupBy(r => r.source_id).OrderBy(g => catalog.PublishedKey(g.Key), StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            var path = Path.Combine(folder, $"mau-cong-bo-{source.Key}.csv");
+            var path = Path.Combine(folder, $"{SampleDataOptions.PublishedPrefix}{source.Key}.csv");
             using var writer = new CsvWriter(new StreamWriter(path, false, new UTF8Encoding(false)), CultureInfo.InvariantCulture);
             writer.WriteField("unit_code"); writer.WriteField("unit_name"); writer.WriteField("period"); writer.WriteField("indicator"); writer.WriteField("value"); writer.WriteField("value_kind");
             writer.NextRecord();

@@ -63,6 +63,10 @@ internal static class QueryOutput
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        // DuckDB LIST / ARRAY values arrive as .NET lists; MAP and STRUCT as dictionaries.
+        System.Collections.IDictionary map => "{" + string.Join(", ", map.Keys.Cast<object?>().Select(k => $"{Text(k)}: {Text(map[k!])}")) + "}",
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Text)) + "]",
         _ => value.ToString() ?? "",
     };
 }

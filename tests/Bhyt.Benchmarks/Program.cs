@@ -9,7 +9,13 @@ using Bhyt.Warehouse.Querying;
 // Benchmarks on the embedded engine.
 // Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]            foundation + submissions
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claims <dir> [runs]   claims ingest (dir from bhyt generate)
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- dashboard <warehouse.duckdb> [rounds] [users]   page query latency
 if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
+if (args is ["dashboard", var warehouse, ..])
+{
+    await DashboardBenchmark.RunAsync(Path.GetFullPath(warehouse), args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? int.Parse(args[3]) : 4);
+    return;
+}
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
 var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var folder = Directory.CreateTempSubdirectory("bhyt-bench-").FullName;

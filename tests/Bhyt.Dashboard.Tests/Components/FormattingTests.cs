@@ -11,6 +11,16 @@ public sealed class FormattingTests
     [InlineData(103_000_000.0, "million_vnd", "103.000,0 tỷ đồng")]
     public void Values_use_vietnamese_separators(double value, string unit, string expected) => Assert.Equal(expected, Format.Value(value, unit));
 
+    [Theory]
+    [InlineData(200_000_000.0, "visits", "200 triệu")]
+    [InlineData(68_500_000.0, "persons", "68,5 triệu")]
+    [InlineData(45_000.0, "persons", "45 nghìn")]
+    [InlineData(9_000.0, "persons", "9.000")]
+    [InlineData(7_500.0, "million_vnd", "7,5 tỷ")]
+    [InlineData(125_000_000.0, "million_vnd", "125 nghìn tỷ")]
+    [InlineData(92.5, "percent", "92,5 %")]
+    public void Axis_labels_are_short_enough_for_the_chart_margin(double value, string unit, string expected) => Assert.Equal(expected, Format.Axis(value, unit));
+
     [Fact]
     public void Csv_quotes_separators_and_neutralises_formulas()
     {

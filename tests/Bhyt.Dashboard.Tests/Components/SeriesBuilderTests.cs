@@ -30,11 +30,11 @@ public sealed class SeriesBuilderTests
     [Fact]
     public void Period_shapes_are_read_from_the_dates()
     {
-        Assert.Equal(PeriodShape.Year, Queries.Figure.ShapeOf(new(2021, 1, 1), new(2021, 12, 31)));
-        Assert.Equal(PeriodShape.Month, Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 7, 31)));
-        Assert.Equal(PeriodShape.Quarter, Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 9, 30)));
-        Assert.Equal(PeriodShape.Range, Queries.Figure.ShapeOf(new(2009, 1, 1), new(2014, 12, 31)));
-        Assert.Equal(PeriodShape.Date, Queries.Figure.ShapeOf(new(2018, 12, 31), new(2018, 12, 31)));
+        Assert.Equal(PeriodShape.Year, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 1, 1), new(2021, 12, 31)));
+        Assert.Equal(PeriodShape.Month, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 7, 31)));
+        Assert.Equal(PeriodShape.Quarter, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 9, 30)));
+        Assert.Equal(PeriodShape.Range, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2009, 1, 1), new(2014, 12, 31)));
+        Assert.Equal(PeriodShape.Date, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2018, 12, 31), new(2018, 12, 31)));
     }
 
     private static Figure Figure(int from, int to, double value, string label = "", bool month = false) =>

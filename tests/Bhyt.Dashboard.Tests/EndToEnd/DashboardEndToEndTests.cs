@@ -85,9 +85,27 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await Expect(page.Locator("[data-kpi]")).ToHaveCountAsync(6);
         var coverage = page.Locator("[data-chart=cov_rate]");
         await Expect(coverage.Locator("svg").First).ToBeVisibleAsync();
-        await Expect(coverage.Locator("ul.legend li")).ToHaveTextAsync(["Báo cáo", "Chỉ tiêu"]);
+        await Expect(coverage.Locator("ul.legend li")).ToHaveTextAsync(["Báo cáo", "Chỉ tiêu", "Nguồn khác (số liệu khác)"]);
         // vi-VN: "," is the decimal separator of a rate, "." groups thousands.
         await Expect(page.Locator("#overview-table")).ToContainTextAsync(new Regex("\\d+,\\d{2} %"));
+    }
+
+    [Fact]
+    public async Task Overview_of_the_country_lists_the_published_sources_that_disagree_with_links()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        var table = page.Locator("#sources-table");
+        // 2023 coverage as three sources published it: every value kept, one shown, each with its publication.
+        var coverage2023 = table.Locator("tbody tr", new() { HasText = "Năm 2023" }).Filter(new() { HasText = "Tỷ lệ bao phủ" });
+        await Expect(coverage2023).ToHaveCountAsync(3);
+        await Expect(coverage2023.Filter(new() { HasText = "93,35 %" })).ToHaveCountAsync(1);
+        await Expect(coverage2023.Filter(new() { HasText = "92,00 %" })).ToHaveCountAsync(1);
+        await Expect(coverage2023.Filter(new() { HasText = "Có" })).ToHaveCountAsync(1);
+        await Expect(coverage2023.Locator("a[href^='http']")).ToHaveCountAsync(3);
+        await table.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "11-tong-quan-nguon-khac-nhau");
     }
 
     [Fact]

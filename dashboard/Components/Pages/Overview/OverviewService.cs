@@ -7,12 +7,17 @@ public sealed record Kpi(string Code, string Title, string Unit, double? Value, 
 
 public sealed record TrendChartData(string Key, string Title, string Unit, IReadOnlyList<ChartSegment> Segments, string? Note = null);
 
+/// <summary>One value of a period on which the sources disagree, with its source and whether it is the one shown.</summary>
+public sealed record SourcedValue(string Indicator, string IndicatorTitle, string Period, string Kind, string ValueText, SourceRef? Source, bool IsCurrent);
+
 public sealed record OverviewData(IReadOnlyList<Kpi> Kpis, IReadOnlyList<TrendChartData> Charts, IReadOnlyList<string> TableHeader,
-    IReadOnlyList<IReadOnlyList<string?>> TableRows, string? SyntheticNote);
+    IReadOnlyList<IReadOnlyList<string?>> TableRows, string? SyntheticNote, IReadOnlyList<SourcedValue> Disagreements, int DisagreeingPeriods);
 
 /// <summary>The figures of the Tổng quan page: six KPI cards for the year and 2009–2024 trends with targets.</summary>
-public sealed class OverviewService(IndicatorQueries indicators, SampleLabels samples)
+public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries history, PublishedSources sources, SampleLabels samples)
 {
+    private const string OtherSourceColor = "#7f7f7f";
+
     private static readonly (string Code, string Title, string Unit, bool HigherIsWorse)[] KpiCodes =
     [
         ("cov_rate", "Tỷ lệ bao phủ BHYT", "percent", false),
@@ -38,34 +43,80 @@ public sealed class OverviewService(IndicatorQueries indicators, SampleLabels sa
             years.SourceNote(k.Code, selection.Year), k.HigherIsWorse)).ToList();
 
         var inRange = figures.Where(f => f.Start.Year >= selection.From && f.End.Year <= selection.To).ToList();
-        var charts = new List<TrendChartData>
+        var charted = new (string Code, string Title, string Unit)[]
         {
-            Chart("cov_rate", "Tỷ lệ bao phủ BHYT (%) và chỉ tiêu", "percent", inRange),
-            Chart("cov_participants", "Số người tham gia BHYT", "persons", inRange),
-            Chart("kcb_visits", "Lượt khám chữa bệnh BHYT", "visits", inRange),
-            Chart("spend_kcb", "Chi khám chữa bệnh BHYT", "million_vnd", inRange),
-            Chart("fund_revenue", "Thu quỹ BHYT", "million_vnd", inRange),
+            ("cov_rate", "Tỷ lệ bao phủ BHYT (%) và chỉ tiêu", "percent"),
+            ("cov_participants", "Số người tham gia BHYT", "persons"),
+            ("kcb_visits", "Lượt khám chữa bệnh BHYT", "visits"),
+            ("spend_kcb", "Chi khám chữa bệnh BHYT", "million_vnd"),
+            ("fund_revenue", "Thu quỹ BHYT", "million_vnd"),
         };
+        var sourced = new SourcedFigures(await history.ForUnitAsync(unit, selection, charted.Select(c => c.Code).ToList(), ct), sources);
+        var charts = charted.Select(c => Chart(c.Code, c.Title, c.Unit, inRange, sourced)).ToList();
+        var disagreements = charted.SelectMany(c => sourced.Disagreements(c.Code, c.Title, c.Unit)).ToList();
 
         var header = new List<string> { "Năm" }.Concat(KpiCodes.Select(k => k.Title)).ToList();
         var rows = Enumerable.Range(selection.From, selection.To - selection.From + 1)
             .Select(y => (IReadOnlyList<string?>)new List<string?> { y.ToString() }
                 .Concat(KpiCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : "")).ToList())
             .ToList();
-        return new OverviewData(kpis, charts, header, rows, await samples.NoteForAsync(unit, ct));
+        return new OverviewData(kpis, charts, header, rows, await samples.NoteForAsync(unit, ct), disagreements,
+            disagreements.Select(d => (d.Indicator, d.Period, d.Kind)).Distinct().Count());
     }
 
-    /// <summary>Actual figures by source (reported, claims-derived) as solid lines, targets dashed.</summary>
-    private static TrendChartData Chart(string code, string title, string unit, List<Figure> figures)
+    /// <summary>
+    /// Actual figures by source (reported, claims-derived) as solid lines, targets dashed; where another source gave a
+    /// different value for the same period, that value is drawn as a grey point of its own (never averaged in).
+    /// </summary>
+    private static TrendChartData Chart(string code, string title, string unit, List<Figure> figures, SourcedFigures sourced)
     {
         var mine = figures.Where(f => f.Indicator == code).ToList();
         var segments = new List<ChartSegment>();
-        segments.AddRange(SeriesBuilder.Segments("Báo cáo", "#0b5394", false, mine.Where(f => f.IsActual && f.Source == "submission")));
+        segments.AddRange(SeriesBuilder.Segments("Báo cáo", "#0b5394", false, mine.Where(f => f.IsActual && f.Source == "submission"), sourced.CurrentSource));
         segments.AddRange(SeriesBuilder.Segments("Từ hồ sơ KCB", "#e69138", false, mine.Where(f => f.IsActual && f.Source == "claims")));
-        segments.AddRange(SeriesBuilder.Segments("Chỉ tiêu", "#cc0000", true, mine.Where(f => !f.IsActual)));
+        segments.AddRange(SeriesBuilder.Segments("Chỉ tiêu", "#cc0000", true, mine.Where(f => !f.IsActual), sourced.CurrentSource));
+        var others = sourced.OtherValues(code).ToList();
+        segments.AddRange(SeriesBuilder.Points("Nguồn khác (số liệu khác)", OtherSourceColor, others.Select(o => o.Figure), f => others.First(o => o.Figure == f).Label));
+        var notes = new List<string>();
         var ranges = mine.Count(f => f.Shape == PeriodShape.Range);
-        return new TrendChartData(code, title, unit, segments, ranges > 0 ? $"{ranges} số liệu cả giai đoạn (như 2015–2019) được vẽ thành đoạn ngang suốt giai đoạn." : null);
+        if (ranges > 0) notes.Add($"{ranges} số liệu cả giai đoạn (như 2015–2019) được vẽ thành đoạn ngang suốt giai đoạn.");
+        if (others.Count > 0) notes.Add($"{others.Count} số liệu của nguồn khác khác với số đang hiển thị: điểm xám (xem bảng nguồn bên dưới).");
+        return new TrendChartData(code, title, unit, segments, notes.Count > 0 ? string.Join(" ", notes) : null);
     }
+}
+
+/// <summary>
+/// The reported values of one unit with their sources: which source the shown (current) value came from, and the
+/// values other sources gave for the same period when they differ.
+/// </summary>
+public sealed class SourcedFigures(IReadOnlyList<HistoryValue> values, PublishedSources sources)
+{
+    private readonly ILookup<(string, string, string), HistoryValue> _byPeriod = values.ToLookup(v => (v.Indicator, v.PeriodLabel, v.Kind));
+
+    /// <summary>The source of a shown reported figure, for its tooltip.</summary>
+    public string? CurrentSource(Figure figure) => figure.Source == "submission" && !figure.Mapped
+        ? _byPeriod[(figure.Indicator, figure.PeriodLabel, figure.Kind)].LastOrDefault(v => v.IsCurrent) is { } v ? sources.Describe(v.FileName)?.Title : null
+        : null;
+
+    /// <summary>Superseded values that differ from the shown one (actual and target), each as a figure with its label.</summary>
+    public IEnumerable<(Figure Figure, string Label)> OtherValues(string indicator) =>
+        Disagreeing(indicator).SelectMany(g => g.Where(v => !v.IsCurrent)).Select(v =>
+        {
+            var figure = new Figure(v.Indicator, v.PeriodLabel, v.Start, v.End, v.Value, v.Kind, "submission");
+            return (figure, $"{Format.Period(figure)} · {(v.Kind == "target" ? "chỉ tiêu" : "báo cáo")} · {sources.Describe(v.FileName)?.Title ?? "không rõ nguồn"} (không phải số đang hiển thị)");
+        });
+
+    /// <summary>Every value of every period on which the sources disagree, the shown one first.</summary>
+    public IEnumerable<SourcedValue> Disagreements(string indicator, string title, string unit) =>
+        Disagreeing(indicator).SelectMany(g => g.OrderByDescending(v => v.IsCurrent).ThenBy(v => v.LoadedAt).Select(v =>
+            new SourcedValue(indicator, title, PeriodText(v), v.Kind == "target" ? "Chỉ tiêu" : "Thực hiện", Format.Value(v.Value, unit),
+                sources.Describe(v.FileName), v.IsCurrent)));
+
+    private IEnumerable<IGrouping<(string, string, string), HistoryValue>> Disagreeing(string indicator) =>
+        _byPeriod.Where(g => g.Key.Item1 == indicator && g.Any(v => v.IsCurrent) && g.Select(v => v.Value).Distinct().Count() > 1)
+            .OrderBy(g => g.First().Start).ThenBy(g => g.Key.Item3);
+
+    private static string PeriodText(HistoryValue v) => Format.Period(new Figure(v.Indicator, v.PeriodLabel, v.Start, v.End, v.Value, v.Kind, "submission"));
 }
 
 /// <summary>Year figures of one unit by indicator, kind and year; reported figures win over claims-derived ones.</summary>

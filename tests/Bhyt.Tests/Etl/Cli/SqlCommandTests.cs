@@ -49,6 +49,19 @@ public class SqlCommandTests
     }
 
     [Fact]
+    public async Task Sql_list_values_are_printed_as_their_items_not_as_a_type_name()
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var run = await CliRun.RunAsync("sql", "SELECT list(old_unit_code ORDER BY old_unit_code) AS old FROM rpt.unit_succession WHERE new_unit_code = '68' AND new_level = 'province' AND old_level = 'province'",
+            "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("[60, 67, 68]", run.Out);
+        Assert.DoesNotContain("System.Collections", run.Out);
+    }
+
+    [Fact]
     public async Task Sql_format_csv_prints_parseable_csv_with_the_value()
     {
         await using var warehouse = await InitialisedAsync();

@@ -66,6 +66,12 @@ public class SubmissionCsvImportTests
             "SELECT f.value, f.is_current FROM dw.fct_indicator_value f JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key WHERE i.code = 'cov_participants' ORDER BY f.value_id");
         Assert.Equal([(215000m, false), (216500m, true)], history);
         Assert.Equal(3, (await warehouse.Engine.QueryAsync<long>("SELECT submission_id FROM rpt.submissions")).Count);
+        var reported = await warehouse.Engine.QueryAsync<(decimal Value, string File, bool Current, string Location)>("""
+            SELECT value, file_name, is_current, source_location FROM rpt.indicator_history
+            WHERE unit_code = '672' AND period_label = '2021' AND indicator_code = 'cov_participants' ORDER BY loaded_at, value
+            """);
+        Assert.Equal([(215000m, "good.csv", false), (216500m, "revised.csv", true)], reported.Select(r => (r.Value, r.File, r.Current)));
+        Assert.All(reported, r => Assert.StartsWith("dòng ", r.Location));
     }
 
     [Fact]

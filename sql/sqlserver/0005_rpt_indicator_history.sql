@@ -1,0 +1,13 @@
+-- Every value ever loaded, superseded ones included (SQL Server): same columns and meaning as
+-- sql/duckdb/0005_rpt_indicator_history.sql.
+CREATE OR ALTER VIEW rpt.indicator_history AS
+SELECT u.unit_code, u.name AS unit_name, u.level AS unit_level,
+       p.label AS period_label, p.start_date AS period_start, p.end_date AS period_end,
+       i.code AS indicator_code, f.value, f.value_kind, f.source, f.submission_id,
+       s.file_name, f.source_location, f.source_text, f.is_current, f.loaded_at
+FROM dw.fct_indicator_value f
+JOIN dw.dim_unit u ON u.unit_key = f.unit_key
+JOIN dw.dim_period p ON p.period_key = f.period_key
+JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
+LEFT JOIN etl.submission s ON s.submission_id = f.submission_id;
+GO

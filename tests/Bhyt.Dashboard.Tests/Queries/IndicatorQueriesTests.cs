@@ -1,0 +1,107 @@
+using Bhyt.Dashboard.Queries;
+using Bhyt.Etl.Import;
+using Bhyt.Warehouse;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Reference;
+
+namespace Bhyt.Dashboard.Tests.Queries;
+
+/// <summary>
+/// The pages' figure queries on a real DuckDB warehouse: own values by boundary set, 2025 units mapped from their
+/// predecessors (new Lâm Đồng 68 = old Bình Thuận 60 + Đắk Nông 67 + Lâm Đồng 68), superseded values in the history.
+/// </summary>
+public sealed class IndicatorQueriesTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-dash-q-").FullName;
+    private IWarehouseEngine _engine = default!;
+    private DashboardDb _db = default!;
+    private UnitCatalog _units = default!;
+    private IndicatorQueries _queries = default!;
+
+    private static readonly Selection Pre = Selection.Default with { From = 2021, To = 2024 };
+    private static readonly Selection Post = Pre with { Set = BoundarySets.Post2025 };
+
+    public async ValueTask InitializeAsync()
+    {
+        _engine = WarehouseEngine.For(WarehouseTarget.Parse(Path.Combine(_folder, "w.duckdb")));
+        await new WarehouseInitializer(_engine).InitAsync(CancellationToken.None);
+        // 2023: all three predecessors reported; 2022: Đắk Nông (67) did not.
+        await ImportAsync("a.csv",
+            "60,,2023,cov_participants,1.100.000,", "60,,2023,cov_population,1.250.000,",
+            "67,,2023,cov_participants,600.000,", "67,,2023,cov_population,680.000,",
+            "68,,2023,cov_participants,1.200.000,", "68,,2023,cov_population,1.330.000,", "68,,2023,cov_rate,\"90,23\",",
+            "60,,2022,cov_participants,1.050.000,", "68,,2022,cov_participants,1.150.000,");
+        _db = new DashboardDb(_engine);
+        _units = new UnitCatalog(_db);
+        _queries = new IndicatorQueries(_db, _units);
+    }
+
+    private async Task ImportAsync(string name, params string[] rows)
+    {
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllLinesAsync(path, ["unit_code,unit_name,period,indicator,value,value_kind", .. rows]);
+        var service = await ImportService.CreateAsync(_engine, CancellationToken.None);
+        var result = await service.ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
+        Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _db.Dispose();
+        await Task.Delay(10);
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<UnitInfo> UnitAsync(Selection selection, string code) =>
+        await _units.FindAsync(selection.Set, code, CancellationToken.None) ?? throw new InvalidOperationException(code);
+
+    [Fact]
+    public async Task ForUnitAsync_pre2025_returns_the_old_units_own_values_unmapped()
+    {
+        var figures = await _queries.ForUnitAsync(await UnitAsync(Pre, "68"), Pre, ["cov_participants", "cov_rate"], CancellationToken.None);
+
+        Assert.All(figures, f => Assert.False(f.Figure.Mapped));
+        Assert.Equal([("cov_participants", "2022", 1_150_000d), ("cov_participants", "2023", 1_200_000d), ("cov_rate", "2023", 90.23)],
+            figures.Select(f => (f.Figure.Indicator, f.Figure.PeriodLabel, f.Figure.Value)).Order());
+    }
+
+    [Fact]
+    public async Task ForUnitAsync_post2025_sums_complete_predecessors_and_recomputes_the_rate()
+    {
+        var figures = await _queries.ForUnitAsync(await UnitAsync(Post, "68"), Post, ["cov_participants", "cov_population", "cov_rate"], CancellationToken.None);
+
+        // Old Lâm Đồng's own 2023 values are not new Lâm Đồng's: every figure before the reform is mapped.
+        Assert.All(figures, f => Assert.True(f.Figure.Mapped, $"{f.Figure.Indicator} {f.Figure.PeriodLabel} not mapped"));
+        var byCode = figures.Where(f => f.Figure.PeriodLabel == "2023").ToDictionary(f => f.Figure.Indicator, f => f.Figure.Value);
+        Assert.Equal(2_900_000d, byCode["cov_participants"]);
+        Assert.Equal(3_260_000d, byCode["cov_population"]);
+        Assert.Equal(Math.Round(2_900_000d / 3_260_000 * 100, 2), byCode["cov_rate"]);
+        // 2022 lacks Đắk Nông: no partial sum that would read as a fall.
+        Assert.DoesNotContain(figures, f => f.Figure.PeriodLabel == "2022");
+    }
+
+    [Fact]
+    public async Task ForChildrenAsync_lists_the_provinces_of_the_chosen_set()
+    {
+        var country = await UnitAsync(Pre, BoundarySets.CountryCode);
+
+        var pre = await _queries.ForChildrenAsync(country, Pre, ["cov_participants"], CancellationToken.None);
+        var post = await _queries.ForChildrenAsync(await UnitAsync(Post, BoundarySets.CountryCode), Post, ["cov_participants"], CancellationToken.None);
+
+        Assert.Equal(["60", "60", "67", "68", "68"], pre.Select(f => f.UnitCode).Order());
+        var mapped = Assert.Single(post);
+        Assert.Equal(("68", "2023", 2_900_000d, true), (mapped.UnitCode, mapped.Figure.PeriodLabel, mapped.Figure.Value, mapped.Figure.Mapped));
+    }
+
+    [Fact]
+    public async Task HistoryAsync_keeps_a_superseded_value_beside_the_current_one_with_its_file()
+    {
+        await ImportAsync("b.csv", "68,,2023,cov_participants,1.210.000,");
+        var history = new HistoryQueries(_db);
+
+        var values = await history.ForUnitAsync(await UnitAsync(Pre, "68"), Pre, ["cov_participants"], CancellationToken.None);
+
+        Assert.Equal([("2022", 1_150_000d, "a.csv", true), ("2023", 1_200_000d, "a.csv", false), ("2023", 1_210_000d, "b.csv", true)],
+            values.Select(v => (v.PeriodLabel, v.Value, v.FileName, v.IsCurrent)));
+    }
+}

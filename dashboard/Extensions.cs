@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Bhyt.Dashboard.Components.Pages.Coverage;
 using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
@@ -49,12 +50,23 @@ public static class Extensions
             .AddCookie(options =>
             {
                 options.LoginPath = AccountEndpoints.LoginPath;
+                options.AccessDeniedPath = "/khong-co-quyen";
                 options.ReturnUrlParameter = "returnUrl";
                 options.Cookie.Name = "bhyt.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // A deleted account, or one whose role changed, is signed out at its next request.
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var store = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+                    var name = context.Principal?.Identity?.Name;
+                    var role = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value;
+                    if (name is not null && store.Find(name)?.Role == role) return;
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                };
             });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
@@ -65,6 +77,7 @@ public static class Extensions
     {
         builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
+        builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
         builder.Services.AddRadzenComponents();
     }
 

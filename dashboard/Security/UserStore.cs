@@ -49,6 +49,19 @@ public sealed class UserStore(string path)
         return user;
     }
 
+    /// <summary>Removes an account; false when there was none by that name.</summary>
+    public bool Delete(string userName)
+    {
+        lock (_gate)
+        {
+            var users = Read();
+            var kept = users.Where(u => !string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (kept.Count == users.Count) return false;
+            Write(kept);
+            return true;
+        }
+    }
+
     private List<DashboardUser> Read()
     {
         if (!File.Exists(Path)) return [];

@@ -50,7 +50,7 @@ public static class BhytCli
         {
             QueryRefusedException or QueryFailedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
             MigrationMismatchException => (ExitCodes.Usage, e.Message),
-            QueryTimeoutException => (ExitCodes.Rejected, e.Message),
+            QueryTimeoutException or WarehouseBusyException => (ExitCodes.Rejected, e.Message),
             OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),
             _ => (ExitCodes.Rejected, $"Lỗi: {e.Message}"),
         };

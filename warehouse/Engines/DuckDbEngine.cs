@@ -22,9 +22,37 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
     {
         var directory = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var connection = new DuckDBConnection($"Data Source={FilePath};memory_limit={MemoryLimit}");
-        await connection.OpenAsync(ct);
-        return connection;
+        return await OpenWaitingForLockAsync($"Data Source={FilePath};memory_limit={MemoryLimit}", ct);
+    }
+
+    /// <summary>How long an open waits for another process to release the file (<c>BHYT_LOCK_WAIT_SECONDS</c>, default 10).</summary>
+    private static TimeSpan LockWait => TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("BHYT_LOCK_WAIT_SECONDS"), out var seconds) && seconds >= 0 ? seconds : 10);
+
+    /// <summary>
+    /// Opens the file; while another process holds its lock (a dashboard between queries releases it within seconds,
+    /// an idle one after two minutes), retries for <see cref="LockWait"/>, then says who to ask.
+    /// </summary>
+    private async Task<DbConnection> OpenWaitingForLockAsync(string connectionString, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            var connection = new DuckDBConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                return connection;
+            }
+            catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
+            {
+                await connection.DisposeAsync();
+                if (clock.Elapsed >= LockWait) throw new WarehouseBusyException(FilePath, clock.Elapsed, e);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
+            }
+        }
     }
 
     /// <summary>
@@ -36,9 +64,7 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
     public async Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct)
     {
         if (!File.Exists(FilePath)) throw new WarehouseNotFoundException(Target);
-        var connection = new DuckDBConnection($"Data Source={FilePath};{ReadOnlySettings}");
-        await connection.OpenAsync(ct);
-        return connection;
+        return await OpenWaitingForLockAsync($"Data Source={FilePath};{ReadOnlySettings}", ct);
     }
 
     public string Sql(string sql) => DuckDbParameterSyntax.Translate(sql);

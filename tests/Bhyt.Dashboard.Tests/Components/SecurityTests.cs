@@ -35,6 +35,24 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Fact]
+    public void An_account_saved_again_replaces_the_old_one_and_a_deleted_one_can_no_longer_log_in()
+    {
+        var store = new UserStore(Path.Combine(_folder, "users.json"));
+        store.Save("lanhdao", "Lãnh đạo", Roles.Viewer, "mat-khau-cu-1");
+        store.Save("LanhDao", "Lãnh đạo", Roles.Analyst, "mat-khau-moi-1");
+
+        var only = Assert.Single(store.All());
+        Assert.Equal(Roles.Analyst, only.Role);
+        Assert.Null(store.Authenticate("lanhdao", "mat-khau-cu-1"));
+        Assert.NotNull(store.Authenticate("lanhdao", "mat-khau-moi-1"));
+        Assert.Throws<ArgumentException>(() => store.Save("x", "x", "superuser", "mat-khau-123"));
+
+        Assert.True(store.Delete("LANHDAO"));
+        Assert.False(store.Delete("lanhdao"));
+        Assert.Null(store.Authenticate("lanhdao", "mat-khau-moi-1"));
+    }
+
+    [Fact]
     public void Only_local_return_urls_are_followed()
     {
         Assert.Equal("/bao-phu?unit=68", AccountEndpoints.SafeReturnUrl("/bao-phu?unit=68"));

@@ -195,4 +195,37 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         Assert.Contains(Directory.GetFiles(Server.Inbox).Concat(Directory.Exists(Path.Combine(Server.Folder, "archive")) ? Directory.GetFiles(Path.Combine(Server.Folder, "archive")) : []),
             f => f.EndsWith("upload-test.csv", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_administrator_adds_a_viewer_who_can_read_but_not_upload_or_manage_and_is_signed_out_when_deleted()
+    {
+        var admin = await LoginAsync();
+        await admin.ClickAsync("nav.side a[data-page=tai-khoan]");
+        await Expect(admin.Locator("h1")).ToContainTextAsync("Tài khoản");
+        await admin.FillAsync("#account-user", "lanhdao");
+        await admin.FillAsync("#account-name", "Lãnh đạo tỉnh");
+        await admin.SelectOptionAsync("#account-role", "viewer");
+        await admin.FillAsync("#account-password", "ngan");
+        await admin.ClickAsync("#account-save");
+        await Expect(admin.Locator("p.error")).ToContainTextAsync("ít nhất 10 ký tự");
+        await admin.FillAsync("#account-password", "mat-khau-lanh-dao-1");
+        await admin.ClickAsync("#account-save");
+        await Expect(admin.Locator("#accounts-table tr[data-user=lanhdao]")).ToContainTextAsync("Lãnh đạo (xem)");
+        await ShotAsync(admin, "12-tai-khoan");
+        Assert.DoesNotContain("mat-khau-lanh-dao-1", await File.ReadAllTextAsync(Server.UsersFile));
+
+        var viewer = await LoginAsync("lanhdao", "mat-khau-lanh-dao-1", "/bao-cao-nop?unit=VN");
+        await Expect(viewer.Locator("h1")).ToContainTextAsync("Báo cáo nộp");
+        await Expect(viewer.Locator("header.top .user")).ToContainTextAsync("lanhdao · Lãnh đạo (xem)");
+        await Expect(viewer.Locator("#upload")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("nav.side a[data-page=tai-khoan]")).ToHaveCountAsync(0);
+        await viewer.GotoAsync(Server.BaseUrl + "/quan-tri/tai-khoan");
+        await Expect(viewer.Locator("p.refused")).ToContainTextAsync("không có quyền");
+        await Expect(viewer.Locator("#accounts-table")).ToHaveCountAsync(0);
+
+        await admin.Locator("#accounts-table tr[data-user=lanhdao] button.delete").ClickAsync();
+        await Expect(admin.Locator("#accounts-table tr[data-user=lanhdao]")).ToHaveCountAsync(0);
+        await viewer.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN");
+        await Expect(viewer).ToHaveURLAsync(new Regex("/dang-nhap"));
+    }
 }

@@ -1,0 +1,56 @@
+using Bhyt.Dashboard.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Bhyt.Dashboard.Components.Pages.Accounts;
+
+/// <summary>An account as the administrators' page shows it (never the hash).</summary>
+public sealed record AccountRow(string UserName, string DisplayName, string Role, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Account management for administrators, checked here on the server (not only by the page's attribute): list, add
+/// or replace (new password, role), delete. An administrator cannot delete or demote themselves, so the last
+/// administrator always remains.
+/// </summary>
+public sealed class AccountsService(UserStore users, AuthenticationStateProvider authentication, ILogger<AccountsService> log)
+{
+    public const int MinPasswordLength = 10;
+
+    public async Task<IReadOnlyList<AccountRow>> ListAsync()
+    {
+        await RequireAdminAsync();
+        return users.All().OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
+            .Select(u => new AccountRow(u.UserName, u.DisplayName, u.Role, u.CreatedAt)).ToList();
+    }
+
+    public async Task SaveAsync(string userName, string displayName, string role, string password)
+    {
+        var admin = await RequireAdminAsync();
+        userName = userName.Trim();
+        if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
+        if (password.Length < MinPasswordLength) throw new ArgumentException($"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.");
+        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
+            throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
+        users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
+        log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
+    }
+
+    public async Task DeleteAsync(string userName)
+    {
+        var admin = await RequireAdminAsync();
+        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Không thể xoá tài khoản quản trị đang dùng.");
+        if (!users.Delete(userName)) throw new InvalidOperationException($"Không có tài khoản '{userName}'.");
+        log.LogInformation("{Admin} deleted account {User}", admin, userName);
+    }
+
+    private async Task<string> RequireAdminAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        // The circuit's principal can be older than the accounts file: ask the file too.
+        var name = user.Identity?.Name;
+        if (!user.IsInRole(Roles.Admin) || name is null || users.Find(name)?.Role != Roles.Admin)
+            throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được quản lý tài khoản.");
+        return name;
+    }
+}

@@ -23,6 +23,15 @@ public sealed class ClaimsQueries(DashboardDb db)
                 DashboardDb.Integer(r, 3), DashboardDb.Integer(r, 4), DashboardDb.Integer(r, 5), DashboardDb.Number(r, 6),
                 DashboardDb.Number(r, 7), DashboardDb.Number(r, 8), DashboardDb.Number(r, 9)), ct);
 
+    /// <summary>How many provinces sent claims in each year of the range (how much of the country claims-derived totals cover).</summary>
+    public async Task<Dictionary<int, int>> ProvincesWithClaimsAsync(int from, int to, CancellationToken ct) =>
+        (await db.QueryAsync("""
+            SELECT YEAR(month), count(DISTINCT province_code) FROM rpt.claims_monthly
+            WHERE month >= @from AND month <= @to GROUP BY YEAR(month)
+            """, new { from = new DateOnly(from, 1, 1), to = new DateOnly(to, 12, 31) },
+            r => (Year: (int)DashboardDb.Integer(r, 0), Provinces: (int)DashboardDb.Integer(r, 1)), ct))
+        .ToDictionary(r => r.Year, r => r.Provinces);
+
     public static string TierVi(int? tier) => tier switch
     {
         1 => "Trung ương",

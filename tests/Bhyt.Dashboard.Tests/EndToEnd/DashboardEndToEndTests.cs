@@ -109,6 +109,23 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Kcb_of_the_country_does_not_compare_published_totals_with_one_provinces_claims()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/kham-chua-benh?unit=VN&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        var visits2024 = page.Locator("#compare-table tbody tr", new() { HasText = "Tổng lượt KCB BHYT" }).Filter(new() { HasText = "2024" });
+        await Expect(visits2024).ToContainTextAsync("186.200.000");
+        await Expect(visits2024).ToContainTextAsync("không so sánh (hồ sơ KCB chỉ có của 1/63 tỉnh)");
+        await Expect(visits2024).Not.ToContainTextAsync("%");
+        // Kon Tum alone: its claims are the whole of its claims, so the chart says where its bars come from.
+        await page.GotoAsync(Server.BaseUrl + "/kham-chua-benh?unit=62&from=2009&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator("figure[data-chart=tiers] figcaption")).ToContainTextAsync("tính từ hồ sơ KCB");
+        await ShotAsync(page, "13-kcb-kon-tum-mo-phong");
+    }
+
+    [Fact]
     public async Task Unit_search_without_diacritics_and_period_changes_are_kept_in_the_url()
     {
         var page = await LoginAsync();

@@ -4,16 +4,20 @@ using Bhyt.Dashboard.Queries;
 namespace Bhyt.Dashboard.Components.Pages.Kcb;
 
 /// <summary>One indicator and year with the reported and the claims-derived value side by side.</summary>
-public sealed record SideBySide(string Code, string Title, string Unit, int Year, double? Submitted, double? FromClaims)
+/// <param name="NotComparable">Why the two cannot be compared (claims from only part of the unit), shown instead of a difference.</param>
+public sealed record SideBySide(string Code, string Title, string Unit, int Year, double? Submitted, double? FromClaims, string? NotComparable = null)
 {
-    public double? Difference => Submitted is { } s && FromClaims is { } c && s != 0 ? Math.Round((c - s) / s * 100, 1) : null;
+    public double? Difference => NotComparable is null && Submitted is { } s && FromClaims is { } c && s != 0 ? Math.Round((c - s) / s * 100, 1) : null;
 }
 
-public sealed record KcbData(IReadOnlyList<BarSeries> ByTier, IReadOnlyList<BarSeries> ByType, IReadOnlyList<BarSeries> Spending,
+/// <summary>A chart's bars, all from one source (reported or claims-derived), and that source's name.</summary>
+public sealed record SourcedBars(IReadOnlyList<BarSeries> Series, string? SourceVi);
+
+public sealed record KcbData(SourcedBars ByTier, SourcedBars ByType, SourcedBars Spending,
     IReadOnlyList<ChartSegment> CostPerVisit, IReadOnlyList<SideBySide> Compare, IReadOnlyList<ClaimsMonth> Months, string? ClaimsScope);
 
 /// <summary>The Khám chữa bệnh page: visits by tier and type, cost per visit, spending by category, reported vs claims-derived.</summary>
-public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims)
+public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims, UnitCatalog units)
 {
     private static readonly (string Code, string Title)[] Tiers =
         [("kcb_visits_province", "Tuyến tỉnh"), ("kcb_visits_district", "Tuyến huyện"), ("kcb_visits_commune", "Tuyến xã")];
@@ -38,12 +42,19 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
             .Concat(Compared.Select(c => c.Code)).Append("spend_inpatient").Append("spend_outpatient").Distinct().ToList();
         var figures = (await indicators.ForUnitAsync(unit, selection, codes, ct)).Select(f => f.Figure)
             .Where(f => f.IsActual && f.Shape == PeriodShape.Year).ToList();
-        var best = figures.GroupBy(f => (f.Indicator, f.Year)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Source == "submission" ? 0 : 1).First().Value);
-
-        List<BarSeries> Bars((string Code, string Title)[] series) => series
-            .Select(s => new BarSeries(s.Title, best.Where(b => b.Key.Indicator == s.Code).OrderBy(b => b.Key.Year)
-                .Select(b => new NamedBar(b.Key.Year.ToString(), b.Value)).ToList()))
-            .Where(s => s.Bars.Count > 0).ToList();
+        // One source per chart (the one covering more of its bars; reported on a tie): a national reported total
+        // stacked beside one province's claims would read as a collapse.
+        SourcedBars Bars((string Code, string Title)[] series)
+        {
+            var mine = figures.Where(f => series.Any(s => s.Code == f.Indicator)).ToList();
+            if (mine.Count == 0) return new SourcedBars([], null);
+            var source = mine.GroupBy(f => f.Source).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "submission" ? 0 : 1).First().Key;
+            var bars = series
+                .Select(s => new BarSeries(s.Title, mine.Where(f => f.Indicator == s.Code && f.Source == source).OrderBy(f => f.Year)
+                    .Select(f => new NamedBar(f.Year.ToString(), f.Value)).ToList()))
+                .Where(s => s.Bars.Count > 0).ToList();
+            return new SourcedBars(bars, source == "claims" ? "tính từ hồ sơ KCB" : "theo báo cáo");
+        }
 
         // Spending and visits from the same source only (reported with reported, claims with claims): mixing them divides apples by oranges.
         var bySource = figures.GroupBy(f => (f.Indicator, f.Year, f.Source)).ToDictionary(g => g.Key, g => g.First().Value);
@@ -54,13 +65,22 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
                 .Select(source => new Figure("cost_per_visit", y.ToString(), new DateTime(y, 1, 1), new DateTime(y, 12, 31),
                     Math.Round(bySource[("spend_kcb", y, source)] * 1_000_000 / bySource[("kcb_visits", y, source)]), "actual", source)));
 
+        // The country's claims-derived totals cover only the provinces that sent claims: compare only when all did.
+        var provinceCount = unit.Level == "country" ? (await units.ChildrenAsync(selection.Set, unit.Code, ct)).Count : 0;
+        var withClaims = unit.Level == "country" && figures.Any(f => f.Source == "claims")
+            ? await claims.ProvincesWithClaimsAsync(selection.From, selection.To, ct)
+            : [];
         var compare = new List<SideBySide>();
         foreach (var (code, title, unitName) in Compared)
             for (var year = selection.To; year >= selection.From; year--)
             {
                 var submitted = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "submission")?.Value;
                 var derived = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "claims")?.Value;
-                if (submitted is not null || derived is not null) compare.Add(new SideBySide(code, title, unitName, year, submitted, derived));
+                if (submitted is null && derived is null) continue;
+                var partial = derived is not null && unit.Level == "country" && withClaims.GetValueOrDefault(year) < provinceCount
+                    ? $"hồ sơ KCB chỉ có của {withClaims.GetValueOrDefault(year)}/{provinceCount} tỉnh"
+                    : null;
+                compare.Add(new SideBySide(code, title, unitName, year, submitted, derived, partial));
             }
 
         // Claims aggregates exist per province (pre-2025 codes); a district or commune reads its figures from the derived indicators above.

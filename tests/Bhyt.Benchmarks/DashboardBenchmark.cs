@@ -33,6 +33,7 @@ public static class DashboardBenchmark
         await new WarehouseInitializer(engine).InitAsync(CancellationToken.None);
         await using var provider = new ServiceCollection().AddSingleton(engine).AddDashboardQueries().BuildServiceProvider();
         var units = provider.GetRequiredService<UnitCatalog>();
+        var samples = provider.GetRequiredService<SampleLabels>();
         var pages = Pages(provider);
 
         var queryTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
@@ -60,7 +61,7 @@ public static class DashboardBenchmark
         foreach (var (name, load) in pages)
         {
             var clock = Stopwatch.StartNew();
-            await LoadPageAsync(units, load, selections[0]);
+            await LoadPageAsync(units, samples, load, selections[0]);
             cold[name] = clock.Elapsed.TotalMilliseconds;
         }
         listener.Start();
@@ -75,7 +76,7 @@ public static class DashboardBenchmark
                 foreach (var (name, load) in pages)
                 {
                     var clock = Stopwatch.StartNew();
-                    await LoadPageAsync(units, load, selection);
+                    await LoadPageAsync(units, samples, load, selection);
                     pageTimes[name].Add(clock.Elapsed.TotalMilliseconds);
                 }
                 if (!kindTimes.TryGetValue(kind, out var list)) kindTimes[kind] = list = [];
@@ -107,7 +108,7 @@ public static class DashboardBenchmark
                 foreach (var (_, load) in pages)
                 {
                     var clock = Stopwatch.StartNew();
-                    await LoadPageAsync(units, load, selection);
+                    await LoadPageAsync(units, samples, load, selection);
                     concurrent.Add(clock.Elapsed.TotalMilliseconds);
                 }
         })));
@@ -116,12 +117,13 @@ public static class DashboardBenchmark
             $"process: peak_ws={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB  allocated={GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB"));
     }
 
-    /// <summary>What <c>DashboardPage</c> does before rendering: find the unit, its breadcrumb, then the page's figures.</summary>
-    private static async Task LoadPageAsync(UnitCatalog units, Func<UnitInfo, Selection, Task> load, (UnitInfo Unit, Selection Selection) target)
+    /// <summary>What <c>DashboardPage</c> does before rendering: find the unit, its breadcrumb, the synthetic-data label, then the page's figures.</summary>
+    private static async Task LoadPageAsync(UnitCatalog units, SampleLabels samples, Func<UnitInfo, Selection, Task> load, (UnitInfo Unit, Selection Selection) target)
     {
         var unit = await units.FindAsync(target.Selection.Set, target.Selection.UnitCode, CancellationToken.None)
                    ?? throw new InvalidOperationException($"unit {target.Selection.UnitCode} not found");
         await units.PathAsync(target.Selection.Set, unit.Code, CancellationToken.None);
+        SampleLabels.NoteFor(unit, await samples.ProvincesAsync(CancellationToken.None));
         await load(unit, target.Selection);
     }
 

@@ -11,6 +11,7 @@ public abstract class DashboardPage : ComponentBase
 {
     [Inject] protected UnitCatalog Units { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] protected SampleLabels Samples { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "unit")] public string? UnitParameter { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public int? FromParameter { get; set; }
@@ -22,6 +23,12 @@ public abstract class DashboardPage : ComponentBase
     protected IReadOnlyList<UnitInfo> UnitPath { get; private set; } = [];
     protected bool Loading { get; private set; } = true;
     protected string? LoadError { get; private set; }
+
+    /// <summary>Set when the unit's figures include synthetic sample data; every page says so under the selector.</summary>
+    protected string? SyntheticNote { get; private set; }
+
+    /// <summary>Provinces whose figures are synthetic sample data (for marking child units).</summary>
+    protected IReadOnlySet<string> SyntheticProvinces { get; private set; } = new HashSet<string>();
 
     /// <summary>The page's own route, e.g. "bao-phu" (for links that keep the selection).</summary>
     protected abstract string Route { get; }
@@ -40,6 +47,8 @@ public abstract class DashboardPage : ComponentBase
                 return;
             }
             UnitPath = await Units.PathAsync(Selection.Set, Unit.Code, CancellationToken.None);
+            SyntheticProvinces = await Samples.ProvincesAsync(CancellationToken.None);
+            SyntheticNote = SampleLabels.NoteFor(Unit, SyntheticProvinces);
             await LoadAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)

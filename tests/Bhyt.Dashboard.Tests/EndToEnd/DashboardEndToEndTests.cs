@@ -122,6 +122,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.GotoAsync(Server.BaseUrl + "/kham-chua-benh?unit=62&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         await Expect(page.Locator("figure[data-chart=tiers] figcaption")).ToContainTextAsync("tính từ hồ sơ KCB");
+        await Expect(page.Locator("p.synthetic")).ToContainTextAsync("Dữ liệu mô phỏng (tổng hợp)");
         await ShotAsync(page, "13-kcb-kon-tum-mo-phong");
     }
 
@@ -158,6 +159,10 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var page = await LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
+        // Farthest from target first; provinces without 2024 figures last.
+        await Expect(page.Locator("#children-table tbody tr").First).ToContainTextAsync("%");
+        await Expect(page.Locator("#children-table tbody tr").Last).Not.ToContainTextAsync("%");
+        await Expect(page.Locator("#children-table tr[data-unit='62'] .badge.synthetic")).ToHaveTextAsync("mô phỏng");
         await page.Locator("#children-table tr[data-unit='68'] a.drill").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("unit=68&"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Lâm Đồng");
@@ -193,7 +198,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-export^='bao-phu-VN']"));
         var path = await download.PathAsync();
-        var lines = await File.ReadAllLinesAsync(path!);
+        var lines = await File.ReadAllLinesAsync(path!, TestContext.Current.CancellationToken);
         Assert.Equal("Mã,Đơn vị,Tỷ lệ bao phủ (%),Chỉ tiêu (%),Còn cách chỉ tiêu (điểm %)", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(64, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("68,Tỉnh Lâm Đồng,", StringComparison.Ordinal));
@@ -206,7 +211,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.GotoAsync(Server.BaseUrl + "/bao-cao-nop?unit=VN");
         await WaitInteractiveAsync(page);
         var file = Path.Combine(Server.Folder, "upload-test.csv");
-        await File.WriteAllTextAsync(file, "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,\"93,5\",actual\n");
+        await File.WriteAllTextAsync(file, "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,\"93,5\",actual\n", TestContext.Current.CancellationToken);
         await page.SetInputFilesAsync("#upload", file);
         await Expect(page.Locator("section.upload p.ok")).ToContainTextAsync("upload-test.csv");
         Assert.Contains(Directory.GetFiles(Server.Inbox).Concat(Directory.Exists(Path.Combine(Server.Folder, "archive")) ? Directory.GetFiles(Path.Combine(Server.Folder, "archive")) : []),
@@ -229,7 +234,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await admin.ClickAsync("#account-save");
         await Expect(admin.Locator("#accounts-table tr[data-user=lanhdao]")).ToContainTextAsync("Lãnh đạo (xem)");
         await ShotAsync(admin, "12-tai-khoan");
-        Assert.DoesNotContain("mat-khau-lanh-dao-1", await File.ReadAllTextAsync(Server.UsersFile));
+        Assert.DoesNotContain("mat-khau-lanh-dao-1", await File.ReadAllTextAsync(Server.UsersFile, TestContext.Current.CancellationToken));
 
         var viewer = await LoginAsync("lanhdao", "mat-khau-lanh-dao-1", "/bao-cao-nop?unit=VN");
         await Expect(viewer.Locator("h1")).ToContainTextAsync("Báo cáo nộp");

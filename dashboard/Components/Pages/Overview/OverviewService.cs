@@ -11,10 +11,10 @@ public sealed record TrendChartData(string Key, string Title, string Unit, IRead
 public sealed record SourcedValue(string Indicator, string IndicatorTitle, string Period, string Kind, string ValueText, SourceRef? Source, bool IsCurrent);
 
 public sealed record OverviewData(IReadOnlyList<Kpi> Kpis, IReadOnlyList<TrendChartData> Charts, IReadOnlyList<string> TableHeader,
-    IReadOnlyList<IReadOnlyList<string?>> TableRows, string? SyntheticNote, IReadOnlyList<SourcedValue> Disagreements, int DisagreeingPeriods);
+    IReadOnlyList<IReadOnlyList<string?>> TableRows, IReadOnlyList<SourcedValue> Disagreements, int DisagreeingPeriods);
 
 /// <summary>The figures of the Tổng quan page: six KPI cards for the year and 2009–2024 trends with targets.</summary>
-public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries history, PublishedSources sources, SampleLabels samples)
+public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries history, PublishedSources sources)
 {
     private const string OtherSourceColor = "#7f7f7f";
 
@@ -60,7 +60,7 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
             .Select(y => (IReadOnlyList<string?>)new List<string?> { y.ToString() }
                 .Concat(KpiCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : "")).ToList())
             .ToList();
-        return new OverviewData(kpis, charts, header, rows, await samples.NoteForAsync(unit, ct), disagreements,
+        return new OverviewData(kpis, charts, header, rows, disagreements,
             disagreements.Select(d => (d.Indicator, d.Period, d.Kind)).Distinct().Count());
     }
 

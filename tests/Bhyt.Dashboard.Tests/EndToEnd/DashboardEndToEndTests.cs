@@ -245,6 +245,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await Expect(viewer.Locator("p.refused")).ToContainTextAsync("không có quyền");
         await Expect(viewer.Locator("#accounts-table")).ToHaveCountAsync(0);
 
+        await Expect(admin.Locator("#accounts-table tr[data-user=admin] button.delete")).ToHaveCountAsync(0);
+        admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await admin.Locator("#accounts-table tr[data-user=lanhdao] button.delete").ClickAsync();
         await Expect(admin.Locator("#accounts-table tr[data-user=lanhdao]")).ToHaveCountAsync(0);
         await viewer.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN");

@@ -1,3 +1,4 @@
+using Bhyt.Dashboard.Charts;
 using Bhyt.Dashboard.Queries;
 using System.Diagnostics;
 using System.Globalization;
@@ -74,7 +75,7 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
                 files.Add(target);
             }
 
-            Step($"Đang tạo dữ liệu mô phỏng tỉnh mã {options.Province} ({options.Claims:N0} hồ sơ KCB)…");
+            Step($"Đang tạo dữ liệu mô phỏng tỉnh mã {options.Province} ({options.Claims.ToString("N0", Format.Vi)} hồ sơ KCB)…");
             var generated = Path.Combine(folder, "generated");
             await Task.Run(() => SyntheticDataGenerator.Run(
                 new GenerationOptions(generated, "province", 2009, 2024, options.Claims, options.Seed, options.Province), TextWriter.Null), ct);
@@ -95,7 +96,7 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
                 log.LogInformation("Sample {Line}", result.SummaryLine);
                 if (result.IsRejected) log.LogWarning("Sample file {File} was rejected: {Issues}", all[i], string.Join("; ", result.Issues.Take(3).Select(x => x.Message)));
             }
-            var done = $"Dữ liệu mẫu đã nạp: {all.Count} tệp ({synthetic.Count} tệp mô phỏng tỉnh mã {options.Province}) trong {clock.Elapsed.TotalSeconds:0.0} s.";
+            var done = $"Dữ liệu mẫu đã nạp: {all.Count} tệp ({synthetic.Count} tệp mô phỏng tỉnh mã {options.Province}) trong {clock.Elapsed.TotalSeconds.ToString("0.0", Format.Vi)} s.";
             Console.WriteLine(done);
             state.Report(null, false);
         }

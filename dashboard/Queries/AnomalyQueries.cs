@@ -6,7 +6,7 @@ public sealed record AnomalyRow(long Id, DateTime DetectedAt, string SubjectKind
 public sealed record AlertRow(long Id, string Rule, string? UnitCode, string? PeriodLabel, string Severity, string Message, DateTime CreatedAt, DateTime? DeliveredAt, string? Channel);
 
 /// <summary>Lists over <c>rpt.anomalies</c> and <c>rpt.alerts</c> (filled by the anomaly detection and the alert rules).</summary>
-public sealed class AnomalyQueries(DashboardDb db)
+public sealed class AnomalyQueries(DashboardDb db, UnitCatalog units)
 {
     public Task<List<AnomalyRow>> AnomaliesAsync(int limit, CancellationToken ct) =>
         db.QueryAsync($"""
@@ -16,10 +16,23 @@ public sealed class AnomalyQueries(DashboardDb db)
                 r.GetString(5), DashboardDb.NullableNumber(r, 6), DashboardDb.NullableNumber(r, 7), DashboardDb.NullableNumber(r, 8),
                 r.GetString(9), r.GetString(10), DashboardDb.Text(r, 11)), ct);
 
-    public Task<List<AlertRow>> AlertsAsync(int limit, CancellationToken ct) =>
-        db.QueryAsync($"""
+    /// <summary>
+    /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.
+    /// Units are matched by code within the selection's boundary set.
+    /// </summary>
+    public async Task<List<AlertRow>> AlertsAsync(UnitInfo unit, int limit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var filter = "";
+        if (unit.Level != "country")
+        {
+            var codes = (await units.SelfAndDescendantsAsync(unit.Set, unit.Code, ct)).Select(u => u.Code).Distinct().ToList();
+            filter = $"WHERE unit_code IN ({SqlList.Add(parameters, "u", codes)})";
+        }
+        return await db.QueryAsync($"""
             SELECT alert_id, rule, unit_code, period_label, severity, message, created_at, delivered_at, channel
-            FROM rpt.alerts ORDER BY created_at DESC, alert_id DESC {db.Limit(limit)}
-            """, null, r => new AlertRow(DashboardDb.Integer(r, 0), r.GetString(1), DashboardDb.Text(r, 2), DashboardDb.Text(r, 3), r.GetString(4),
+            FROM rpt.alerts {filter} ORDER BY created_at DESC, alert_id DESC {db.Limit(limit)}
+            """, parameters, r => new AlertRow(DashboardDb.Integer(r, 0), r.GetString(1), DashboardDb.Text(r, 2), DashboardDb.Text(r, 3), r.GetString(4),
                 r.GetString(5), DashboardDb.Date(r, 6), DashboardDb.NullableDate(r, 7), DashboardDb.Text(r, 8)), ct);
+    }
 }

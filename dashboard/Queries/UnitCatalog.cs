@@ -69,6 +69,21 @@ public sealed class UnitCatalog(DashboardDb db)
         return unit.Set == BoundarySets.Post2025 ? _predecessors![(unit.Code, unit.Level)].ToList() : [];
     }
 
+    /// <summary>The unit and every unit below it in the boundary set (a province's districts and communes).</summary>
+    public async Task<IReadOnlyList<UnitInfo>> SelfAndDescendantsAsync(string set, string code, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        var result = new List<UnitInfo>();
+        var pending = new Queue<UnitInfo>();
+        if (_units!.GetValueOrDefault((set, code)) is { } start) pending.Enqueue(start);
+        while (pending.TryDequeue(out var unit))
+        {
+            result.Add(unit);
+            foreach (var child in _children![(set, unit.Code)]) pending.Enqueue(child);
+        }
+        return result;
+    }
+
     /// <summary>The chain from the country down to <paramref name="code"/> (for the breadcrumb).</summary>
     public async Task<IReadOnlyList<UnitInfo>> PathAsync(string set, string code, CancellationToken ct)
     {

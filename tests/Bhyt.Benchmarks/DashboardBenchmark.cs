@@ -149,7 +149,7 @@ public static class DashboardBenchmark
                 if (data.Submissions.Count > 0) await submissions.IssuesAsync(data.Submissions[0].Id, ct);
             }),
             ("Bất thường", (_, _) => anomalies.AnomaliesAsync(2000, ct)),
-            ("Cảnh báo", (_, _) => anomalies.AlertsAsync(2000, ct)),
+            ("Cảnh báo", (u, _) => anomalies.AlertsAsync(u, 2000, ct)),
             ("Tìm đơn vị", (u, s) => units.SearchAsync(s.Set, u.Name[(u.Name.IndexOf(' ') + 1)..], 20, ct)),
         ];
     }

@@ -104,4 +104,29 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
         Assert.Equal([("2022", 1_150_000d, "a.csv", true), ("2023", 1_200_000d, "a.csv", false), ("2023", 1_210_000d, "b.csv", true)],
             values.Select(v => (v.PeriodLabel, v.Value, v.FileName, v.IsCurrent)));
     }
+
+    [Fact]
+    public async Task AlertsAsync_lists_the_units_own_alerts_and_those_below_it()
+    {
+        await using (var connection = await _engine.OpenAsync(CancellationToken.None))
+        {
+            foreach (var (id, unit) in new[] { (1L, "68"), (2L, "672"), (3L, "24784"), (4L, "62"), (5L, "01") })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"INSERT INTO dw.alert VALUES ({id}, 'coverage_drop', '{unit}', '2021-07', 'warning', 'giảm', TIMESTAMP '2021-08-0{id} 08:00:00', NULL, 'email')";
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        var queries = new AnomalyQueries(_db, _units);
+
+        async Task<long[]> For(string code) =>
+            (await queries.AlertsAsync(await UnitAsync(Pre, code), 100, CancellationToken.None)).Select(a => a.Id).ToArray();
+
+        var (country, lamDong, daLat, konTum) = (await For(BoundarySets.CountryCode), await For("68"), await For("672"), await For("62"));
+
+        Assert.Equal(new long[] { 5, 4, 3, 2, 1 }, country);
+        Assert.Equal(new long[] { 3, 2, 1 }, lamDong); // Lâm Đồng, Đà Lạt (672) and one of its wards (24784, Phường 1)
+        Assert.Equal(new long[] { 3, 2 }, daLat);
+        Assert.Equal(new long[] { 4 }, konTum);
+    }
 }

@@ -53,18 +53,18 @@ public static class SeriesBuilder
 
     /// <summary>
     /// Figures that are not a series (the other sources' values for a year): each one its own point, a range its own
-    /// span, never joined to its neighbours; <paramref name="label"/> says where the value came from.
+    /// span, never joined to its neighbours; each label says where the value came from.
     /// </summary>
-    public static IEnumerable<ChartSegment> Points(string name, string color, IEnumerable<Figure> figures, Func<Figure, string> label)
+    public static IEnumerable<ChartSegment> Points(string name, string color, IEnumerable<(Figure Figure, string Label)> figures)
     {
         var segments = new List<ChartSegment>();
-        foreach (var figure in figures.Where(f => f.IsTrendPeriod).OrderBy(f => f.Start))
+        foreach (var (figure, label) in figures.Where(f => f.Figure.IsTrendPeriod).OrderBy(f => f.Figure.Start))
         {
             IReadOnlyList<ChartPoint> points = figure.Shape switch
             {
-                PeriodShape.Year => [new ChartPoint(new DateTime(figure.Year, 7, 1), figure.Value, label(figure))],
-                PeriodShape.Range => [new ChartPoint(figure.Start, figure.Value, label(figure)), new ChartPoint(figure.End, figure.Value, label(figure))],
-                _ => [new ChartPoint(figure.Start, figure.Value, label(figure))],
+                PeriodShape.Year => [new ChartPoint(new DateTime(figure.Year, 7, 1), figure.Value, label)],
+                PeriodShape.Range => [new ChartPoint(figure.Start, figure.Value, label), new ChartPoint(figure.End, figure.Value, label)],
+                _ => [new ChartPoint(figure.Start, figure.Value, label)],
             };
             segments.Add(new ChartSegment(name, color, false, segments.Count == 0, points));
         }

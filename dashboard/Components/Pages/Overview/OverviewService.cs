@@ -76,7 +76,7 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
         segments.AddRange(SeriesBuilder.Segments("Từ hồ sơ KCB", "#e69138", false, mine.Where(f => f.IsActual && f.Source == "claims")));
         segments.AddRange(SeriesBuilder.Segments("Chỉ tiêu", "#cc0000", true, mine.Where(f => !f.IsActual), sourced.CurrentSource));
         var others = sourced.OtherValues(code).ToList();
-        segments.AddRange(SeriesBuilder.Points("Nguồn khác (số liệu khác)", OtherSourceColor, others.Select(o => o.Figure), f => others.First(o => o.Figure == f).Label));
+        segments.AddRange(SeriesBuilder.Points("Nguồn khác (số liệu khác)", OtherSourceColor, others));
         var notes = new List<string>();
         var ranges = mine.Count(f => f.Shape == PeriodShape.Range);
         if (ranges > 0) notes.Add($"{ranges} số liệu cả giai đoạn (như 2015–2019) được vẽ thành đoạn ngang suốt giai đoạn.");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bhyt.Warehouse.Derived;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
 using Bhyt.Warehouse.Units;
@@ -10,9 +11,10 @@ namespace Bhyt.Etl.Loading;
 /// Derives the KCB and spending indicators from claims (<c>source = claims</c>) so that a trend can show them beside
 /// submitted figures: <c>kcb_visits*</c>, <c>kcb_inpatient*</c>, <c>kcb_outpatient*</c> (by the facility's tier) and
 /// <c>spend_kcb</c>, <c>spend_inpatient</c>, <c>spend_outpatient</c>, <c>spend_drugs</c>, <c>spend_supplies</c>
-/// (million VND), per month and year, for the facility's commune, district, province and the country. Derived
-/// values are recomputed for the years a load touched, from <c>dw.fct_claims_monthly</c>: the loader rebuilds it from
-/// the claims for every month a load touches, so it sums to the claims (the claims stay the source of truth) and
+/// (million VND), per month and year, for the facility's commune, district, province and the country. They are
+/// recomputed for the years a load touched (history kept, <see cref="ValueRefresh"/>), then the derived series of the
+/// units concerned (cost per visit, 2025 mapping: <see cref="DerivedSeries"/>). They are summed from
+/// <c>dw.fct_claims_monthly</c>: the loader rebuilds it from the claims for every month a load touches, so it sums to the claims (the claims stay the source of truth) and
 /// reading it instead of the claims took seconds off a 10-million-claim load.
 /// </summary>
 public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory units)
@@ -47,17 +49,17 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
         var indicatorKeys = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
             "SELECT code, indicator_key FROM dw.dim_indicator", transaction: transaction, cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
 
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
-            DELETE FROM dw.fct_indicator_value
-            WHERE source = 'claims' AND period_key IN (SELECT period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year'))
-            """), new { years }, transaction, cancellationToken: ct));
-        var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_value", values.Count, ct);
-        var now = DateTime.UtcNow;
-        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", SubmissionStore.ValueColumns, values.Select((v, i) => new object?[]
+        var refresh = new ValueRefresh(engine);
+        var run = await refresh.StartAsync(connection, transaction, ct);
+        await engine.BulkInsertAsync(connection, transaction, "etl.value_stage", ValueRefresh.StageColumns, values.Select(v => new object?[]
         {
-            first + i, v.Key.Unit, periodKeys[v.Key.Period], indicatorKeys[v.Key.Indicator], "actual", v.Value, "claims", null, null,
-            $"dw.fct_claim, {v.Key.Period}", null, true, null, now,
+            run, v.Key.Unit, periodKeys[v.Key.Period], indicatorKeys[v.Key.Indicator], "actual", v.Value, "claims", null, null, $"dw.fct_claim, {v.Key.Period}",
         }), ct);
+        const string Touched = "f.period_key IN (SELECT period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year'))";
+        await refresh.ApplyAsync(connection, transaction, run, "claims", Touched, new { years }, ct);
+        await refresh.FinishAsync(connection, transaction, run, ct);
+        await new DerivedSeries(engine).RefreshAsync(connection, transaction,
+            $"SELECT DISTINCT f.unit_key FROM dw.fct_indicator_value f WHERE f.source = 'claims' AND {Touched}", new { years }, ct);
         return values.Count;
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bhyt.Etl.Validation;
+using Bhyt.Warehouse.Derived;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Periods;
 using Dapper;
@@ -9,17 +10,10 @@ namespace Bhyt.Etl.Loading;
 /// <summary>
 /// Writes one file's outcome in one transaction: the submission, its figures (superseding older current figures
 /// for the same unit, period, indicator and kind, history kept) and every validation issue with its source cell;
-/// the fund ratios are derived from their parts where not reported.
+/// then the warehouse's derived series of the units it touched are refreshed (<see cref="DerivedSeries"/>).
 /// </summary>
 public sealed class SubmissionStore(IWarehouseEngine engine)
 {
-    /// <summary>The columns of <c>dw.fct_indicator_value</c> in the order every loader writes them.</summary>
-    public static readonly string[] ValueColumns =
-    [
-        "value_id", "unit_key", "period_key", "indicator_key", "value_kind", "value", "source", "source_ref", "submission_id",
-        "source_location", "source_text", "is_current", "superseded_by", "loaded_at",
-    ];
-
     private static readonly string[] IssueColumns =
         ["issue_id", "submission_id", "location", "rule", "severity", "message", "unit_code", "period_label", "indicator_code", "cell_text"];
 
@@ -83,11 +77,12 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         var rows = distinct.Select((f, i) => new object?[]
         {
             first + i, f.Unit.UnitKey, periodKeys[f.Period.Label], indicatorKeys[f.Indicator.Code], f.ValueKind, f.Value, "submission", null,
-            submissionId, Truncate(f.Source.Location, 300), Truncate(f.Source.Text, 500), true, null, now,
+            submissionId, Truncate(f.Source.Location, 300), Truncate(f.Source.Text, 500), true, null, now, null,
         }).ToList();
-        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", ValueColumns, rows, ct);
+        await engine.BulkInsertAsync(connection, transaction, "dw.fct_indicator_value", ValueRefresh.ValueColumns, rows, ct);
         await SupersedeAsync(connection, transaction, submissionId, ct);
-        await new FundRatioDeriver(engine).DeriveAsync(connection, transaction, submissionId, ct);
+        await new DerivedSeries(engine).RefreshAsync(connection, transaction,
+            "SELECT unit_key FROM dw.fct_indicator_value WHERE submission_id = @submissionId", new { submissionId }, ct);
     }
 
     // Set-based on purpose: one statement whatever the number of restated figures (a row-by-row update costs
@@ -96,7 +91,7 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
     {
         const string SameFigure = """
             FROM dw.fct_indicator_value n
-            WHERE n.submission_id = @submissionId AND n.unit_key = dw.fct_indicator_value.unit_key
+            WHERE n.submission_id = @submissionId AND dw.fct_indicator_value.source = 'submission' AND n.unit_key = dw.fct_indicator_value.unit_key
               AND n.period_key = dw.fct_indicator_value.period_key AND n.indicator_key = dw.fct_indicator_value.indicator_key
               AND n.value_kind = dw.fct_indicator_value.value_kind AND coalesce(n.source_ref, '') = coalesce(dw.fct_indicator_value.source_ref, '')
             """;

@@ -4,7 +4,7 @@ using CsvHelper.Configuration;
 
 namespace Bhyt.Warehouse.Reference;
 
-/// <summary>The indicator vocabulary: 70 codes with unit, measure kind and sum rules.</summary>
+/// <summary>The indicator vocabulary: the codes with unit, measure kind, sum rules and ratio definitions.</summary>
 public sealed class IndicatorCatalog
 {
     private readonly Dictionary<string, Indicator> _byCode;
@@ -34,10 +34,18 @@ public sealed class IndicatorCatalog
             indicators.Add(new Indicator(
                 parser.GetField("code")!, parser.GetField<int>("annex"), parser.GetField("topic")!,
                 parser.GetField("name_vi")!, parser.GetField("name_en")!, parser.GetField("unit")!,
-                parser.GetField("measure")!, NullIfBlank(parser.GetField("sum_of"))));
+                parser.GetField("measure")!, NullIfBlank(parser.GetField("sum_of")), RatioOf(parser)));
         }
         return new IndicatorCatalog(indicators);
     }
+
+    /// <summary>All ratios the catalog can compute from two other indicators.</summary>
+    public IEnumerable<Indicator> Ratios => All.Where(i => i.Ratio is not null);
+
+    private static RatioDefinition? RatioOf(CsvReader parser) =>
+        NullIfBlank(parser.GetField("ratio_numerator")) is { } numerator && NullIfBlank(parser.GetField("ratio_denominator")) is { } denominator
+            ? new RatioDefinition(numerator, denominator, decimal.Parse(parser.GetField("ratio_scale")!, CultureInfo.InvariantCulture))
+            : null;
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -4,7 +4,7 @@ using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
 using Bhyt.Dashboard.Components.Pages.Submissions;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using Bhyt.Dashboard.SampleData;
 using Bhyt.Dashboard.Security;
 using Bhyt.Etl.Scheduling;
@@ -84,15 +84,14 @@ public static class Extensions
     /// <summary>The pages' query services over an <see cref="IWarehouseEngine"/> registered beside them (also used by the benchmark).</summary>
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
     {
-        services.AddSingleton<DashboardDb>();
+        services.AddSingleton<ReportingDb>();
+        services.AddSingleton<SourceQueries>();
         services.AddSingleton<UnitCatalog>();
         services.AddSingleton<IndicatorQueries>();
         services.AddSingleton<HistoryQueries>();
-        services.AddSingleton<PublishedSources>();
         services.AddSingleton<ClaimsQueries>();
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<AnomalyQueries>();
-        services.AddSingleton<SampleLabels>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<CoverageService>();
         services.AddSingleton<KcbService>();

@@ -1,4 +1,4 @@
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Charts;
 
@@ -22,9 +22,9 @@ public sealed record ChartSegment(string Name, string Color, bool Dashed, bool I
 public static class SeriesBuilder
 {
     /// <param name="sourceOf">Names the source of a figure for its tooltip (a publication, a file), if known.</param>
-    public static IEnumerable<ChartSegment> Segments(string name, string color, bool dashed, IEnumerable<Figure> figures, Func<Figure, string?>? sourceOf = null)
+    public static IEnumerable<ChartSegment> Segments(string name, string color, bool dashed, IEnumerable<IndicatorValue> figures, Func<IndicatorValue, string?>? sourceOf = null)
     {
-        string Label(Figure f) => sourceOf?.Invoke(f) is { } source ? $"{SeriesBuilder.Label(f)} · {source}" : SeriesBuilder.Label(f);
+        string Label(IndicatorValue f) => sourceOf?.Invoke(f) is { } source ? $"{SeriesBuilder.Label(f)} · {source}" : SeriesBuilder.Label(f);
         var trend = figures.Where(f => f.IsTrendPeriod).ToList();
         var segments = new List<ChartSegment>();
         var run = new List<ChartPoint>();
@@ -55,7 +55,7 @@ public static class SeriesBuilder
     /// Figures that are not a series (the other sources' values for a year): each one its own point, a range its own
     /// span, never joined to its neighbours; each label says where the value came from.
     /// </summary>
-    public static IEnumerable<ChartSegment> Points(string name, string color, IEnumerable<(Figure Figure, string Label)> figures)
+    public static IEnumerable<ChartSegment> Points(string name, string color, IEnumerable<(IndicatorValue Figure, string Label)> figures)
     {
         var segments = new List<ChartSegment>();
         foreach (var (figure, label) in figures.Where(f => f.Figure.IsTrendPeriod).OrderBy(f => f.Figure.Start))
@@ -87,6 +87,7 @@ public static class SeriesBuilder
         return segments;
     }
 
-    public static string Label(Figure figure) =>
-        $"{Format.Period(figure)} · {(figure.Source == "claims" ? "từ hồ sơ KCB" : figure.Mapped ? "quy đổi từ đơn vị cũ" : figure.Kind == "target" ? "chỉ tiêu" : "báo cáo")}";
+    /// <summary>The tooltip of a figure: its period and what it is (a target, stated, or derived — the derivation named).</summary>
+    public static string Label(IndicatorValue figure) =>
+        $"{Format.Period(figure)} · {(figure.IsActual ? figure.SourceVi.ToLowerInvariant() : figure.IsDerived ? "chỉ tiêu, " + figure.SourceVi.ToLowerInvariant() : "chỉ tiêu")}";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Charts;
 
@@ -46,7 +46,7 @@ public static class Format
         _ => Number(value),
     };
 
-    public static string Period(Figure figure) => figure.Shape switch
+    public static string Period(IndicatorValue figure) => figure.Shape switch
     {
         PeriodShape.Year => $"Năm {figure.Year}",
         PeriodShape.Range => $"{figure.Start.Year}–{figure.End.Year}",

@@ -1,10 +1,11 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bhyt.Etl.Generation;
 using Bhyt.Etl.Import;
+using Bhyt.Etl.Loading;
 using Bhyt.Warehouse.Engines;
 using CsvHelper;
 using Dapper;
@@ -17,11 +18,14 @@ public sealed record SampleDataOptions(bool Enabled = true, string Province = Sa
     /// <summary>Kon Tum: a province none of the seed documents is about, so synthetic and real figures never mix.</summary>
     public const string DefaultProvince = "62";
 
-    /// <summary>File-name prefix of every synthetic submission (how pages recognise and label them).</summary>
+    /// <summary>File-name prefix of every synthetic submission, for people reading the submissions list (pages recognise synthetic data by its source, <c>rpt.sources</c>).</summary>
     public const string SyntheticPrefix = "mo-phong-tinh-";
 
     /// <summary>File-name prefix of the published national figures, one file per source: <c>mau-cong-bo-&lt;source_id&gt;.csv</c>.</summary>
     public const string PublishedPrefix = "mau-cong-bo-";
+
+    /// <summary>The id in <c>rpt.sources</c> of the synthetic dataset of <paramref name="province"/>.</summary>
+    public static string SyntheticSourceId(string province) => SyntheticPrefix + province;
 }
 
 /// <summary>The state of the first start's sample load, shown as a banner while it runs.</summary>
@@ -66,35 +70,44 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
         try
         {
             Step("Đang chuẩn bị số liệu toàn quốc đã công bố…");
-            var files = new List<string>();
-            files.AddRange(WriteNationalFigures(folder));
+            var publications = FigureSource.ReadPublications(Path.Combine(DataFolder, "national_sources.csv"));
+            var files = new List<(string Path, string SourceId)>(WriteNationalFigures(folder, publications));
+            var sources = publications.ToList();
             foreach (var seed in Directory.GetFiles(DataFolder, "seed_*_figures.csv").Order(StringComparer.Ordinal))
             {
                 var target = Path.Combine(folder, "mau-tai-lieu-" + Path.GetFileName(seed));
                 File.Copy(seed, target);
-                files.Add(target);
+                var id = "tai-lieu-" + Path.GetFileNameWithoutExtension(seed);
+                sources.Add(new FigureSource(id, FigureSource.Document, $"Tài liệu của địa phương (số liệu trích từ {Path.GetFileName(seed)})",
+                    Note: "Số liệu đọc từ tài liệu mẫu của địa phương bằng bộ trích xuất của BhytAnalytics."));
+                files.Add((target, id));
             }
 
             Step($"Đang tạo dữ liệu mô phỏng tỉnh mã {options.Province} ({options.Claims.ToString("N0", Format.Vi)} hồ sơ KCB)…");
             var generated = Path.Combine(folder, "generated");
             await Task.Run(() => SyntheticDataGenerator.Run(
                 new GenerationOptions(generated, "province", 2009, 2024, options.Claims, options.Seed, options.Province), TextWriter.Null), ct);
+            var syntheticId = SampleDataOptions.SyntheticSourceId(options.Province);
+            sources.Add(new FigureSource(syntheticId, FigureSource.Synthetic, $"Dữ liệu mô phỏng (tổng hợp) tỉnh mã {options.Province}",
+                "BhytAnalytics (bhyt generate)", UnitCode: options.Province,
+                Note: $"Sinh bởi bhyt generate --scale province --province {options.Province} --claims {options.Claims} --seed {options.Seed}; không phải số liệu thật."));
             var synthetic = ImportService.InLoadOrder(Directory.GetFiles(generated).Where(ImportService.IsImportable))
                 .Select(f =>
                 {
                     var target = Path.Combine(folder, $"{SampleDataOptions.SyntheticPrefix}{options.Province}-{Path.GetFileName(f)}");
                     File.Move(f, target);
-                    return target;
+                    return (Path: target, SourceId: syntheticId);
                 }).ToList();
 
+            await new SourceStore(engine).SaveAsync(sources, ct);
             var import = await ImportService.CreateAsync(engine, ct);
             var all = files.Concat(synthetic).ToList();
             for (var i = 0; i < all.Count; i++)
             {
-                Step($"Đang nạp dữ liệu mẫu {i + 1}/{all.Count}: {Path.GetFileName(all[i])}");
-                var result = await import.ImportAsync(all[i], new ImportOptions(), null, ct);
+                Step($"Đang nạp dữ liệu mẫu {i + 1}/{all.Count}: {Path.GetFileName(all[i].Path)}");
+                var result = await import.ImportAsync(all[i].Path, new ImportOptions(SourceId: all[i].SourceId), null, ct);
                 log.LogInformation("Sample {Line}", result.SummaryLine);
-                if (result.IsRejected) log.LogWarning("Sample file {File} was rejected: {Issues}", all[i], string.Join("; ", result.Issues.Take(3).Select(x => x.Message)));
+                if (result.IsRejected) log.LogWarning("Sample file {File} was rejected: {Issues}", all[i].Path, string.Join("; ", result.Issues.Take(3).Select(x => x.Message)));
             }
             var done = $"Dữ liệu mẫu đã nạp: {all.Count} tệp ({synthetic.Count} tệp mô phỏng tỉnh mã {options.Province}) trong {clock.Elapsed.TotalSeconds.ToString("0.0", Format.Vi)} s.";
             Console.WriteLine(done);
@@ -119,16 +132,16 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
     }
 
     /// <summary>
-    /// One submission CSV per source of <c>national_figures.csv</c> (so each figure's source is its submission's
-    /// file name), rows as published, in the order the sources were published: where two sources disagree both are
+    /// One submission CSV per source of <c>national_figures.csv</c>, imported naming that source (so each figure's
+    /// source is its submission's, <c>rpt.sources</c>), rows as published, in the order the sources were published: where two sources disagree both are
     /// loaded and the later publication is current.
     /// </summary>
-    private static IEnumerable<string> WriteNationalFigures(string folder)
+    private static IEnumerable<(string Path, string SourceId)> WriteNationalFigures(string folder, IReadOnlyList<FigureSource> publications)
     {
         using var reader = new CsvReader(new StreamReader(Path.Combine(DataFolder, "national_figures.csv"), Encoding.UTF8), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<NationalFigure>().ToList();
-        var catalog = new PublishedSources();
-        foreach (var source in rows.GroupBy(r => r.source_id).OrderBy(g => catalog.PublishedKey(g.Key), StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal))
+        var published = publications.ToDictionary(p => p.Id, p => p.PublishedKey);
+        foreach (var source in rows.GroupBy(r => r.source_id).OrderBy(g => published.GetValueOrDefault(g.Key, ""), StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(folder, $"{SampleDataOptions.PublishedPrefix}{source.Key}.csv");
             using var writer = new CsvWriter(new StreamWriter(path, false, new UTF8Encoding(false)), CultureInfo.InvariantCulture);
@@ -140,7 +153,7 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
                 writer.WriteField(decimal.Parse(row.value, CultureInfo.InvariantCulture).ToString(CultureInfo.GetCultureInfo("vi-VN"))); writer.WriteField(row.value_kind);
                 writer.NextRecord();
             }
-            yield return path;
+            yield return (path, source.Key);
         }
     }
 

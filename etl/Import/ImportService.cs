@@ -70,8 +70,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             return new ImportResult(path, duplicate, [], duplicate.Message);
         }
 
-        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, ct);
-        if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, ct);
+        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, ct);
+        if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, ct);
 
         var extraction = Extract(path, kind, options, progress);
         var issues = extraction.Issues.ToList();
@@ -87,27 +87,27 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         var record = new SubmissionRecord(0, fileName, sha, kind, unit?.UnitKey, unit?.UnitCode ?? options.UnitCode,
             rejected ? "rejected" : "loaded",
             rejected ? 0 : extraction.Figures.Count, extraction.RejectedRows.Count, issues.Count(i => !i.IsError),
-            null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note);
+            null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note, options.SourceId);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
         return new ImportResult(path, saved, issues, extraction.Note);
     }
 
-    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, CancellationToken ct)
+    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
     {
         var reader = new ClaimsCsvReader(CardPseudonymizer.For(engine));
-        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null);
+        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)).LoadAsync(connection, submission, reader, path, ct);
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
             : string.Join(" ", new[] { saved.Message, reader.SpendingNote }.Where(m => m is not null));
         return new ImportResult(path, saved, load.Errors, note);
     }
 
-    private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, CancellationToken ct)
+    private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
     {
         var facilities = new FacilityStore(engine, units);
         var (rows, errors) = facilities.Read(path);
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Facilities, null, null,
-            errors.Count > 0 ? "rejected" : "loaded", errors.Count > 0 ? 0 : rows.Count, errors.Select(e => e.Location).Distinct().Count(), 0, null, null);
+            errors.Count > 0 ? "rejected" : "loaded", errors.Count > 0 ? 0 : rows.Count, errors.Select(e => e.Location).Distinct().Count(), 0, null, null, options.SourceId);
         if (errors.Count > 0) return new ImportResult(path, await _store.SaveAsync(connection, submission, [], errors, ct), errors, null);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await _store.InsertSubmissionAsync(connection, transaction, submission, ct);

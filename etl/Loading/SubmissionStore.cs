@@ -57,10 +57,10 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         var saved = submission with { SubmissionId = id };
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             INSERT INTO etl.submission (submission_id, file_name, sha256, kind, unit_key, unit_code, received_at, status,
-                                        rows_loaded, rows_rejected, warnings, duplicate_of, message)
-            VALUES (@SubmissionId, @FileName, @Sha256, @Kind, @UnitKey, @UnitCode, @receivedAt, @Status, @RowsLoaded, @RowsRejected, @Warnings, @DuplicateOf, @Message)
+                                        rows_loaded, rows_rejected, warnings, duplicate_of, message, source_id)
+            VALUES (@SubmissionId, @FileName, @Sha256, @Kind, @UnitKey, @UnitCode, @receivedAt, @Status, @RowsLoaded, @RowsRejected, @Warnings, @DuplicateOf, @Message, @SourceId)
             """), new { saved.SubmissionId, saved.FileName, saved.Sha256, saved.Kind, saved.UnitKey, saved.UnitCode, receivedAt = DateTime.UtcNow,
-                saved.Status, saved.RowsLoaded, saved.RowsRejected, saved.Warnings, saved.DuplicateOf, saved.Message }, transaction, cancellationToken: ct));
+                saved.Status, saved.RowsLoaded, saved.RowsRejected, saved.Warnings, saved.DuplicateOf, saved.Message, saved.SourceId }, transaction, cancellationToken: ct));
         return saved;
     }
 

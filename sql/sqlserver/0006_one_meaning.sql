@@ -104,7 +104,8 @@ LEFT JOIN etl.submission s ON s.submission_id = f.submission_id
 LEFT JOIN etl.source src ON src.source_id = s.source_id;
 GO
 CREATE OR ALTER VIEW rpt.submissions AS
-SELECT submission_id, file_name, sha256, kind, unit_code, received_at, status,
-       rows_loaded, rows_rejected, warnings, source_id
-FROM etl.submission;
+SELECT s.submission_id, s.file_name, s.sha256, s.kind, s.unit_code, s.received_at, s.status,
+       s.rows_loaded, s.rows_rejected, s.warnings, s.source_id, u.boundary_set
+FROM etl.submission s
+LEFT JOIN dw.dim_unit u ON u.unit_key = s.unit_key;
 GO

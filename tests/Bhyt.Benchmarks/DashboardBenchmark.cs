@@ -8,7 +8,8 @@ using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
 using Bhyt.Dashboard.Components.Pages.Submissions;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Dashboard.Components.Shared;
+using Bhyt.Warehouse.Queries;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
@@ -33,14 +34,14 @@ public static class DashboardBenchmark
         await new WarehouseInitializer(engine).InitAsync(CancellationToken.None);
         await using var provider = new ServiceCollection().AddSingleton(engine).AddDashboardQueries().BuildServiceProvider();
         var units = provider.GetRequiredService<UnitCatalog>();
-        var samples = provider.GetRequiredService<SampleLabels>();
+        var samples = provider.GetRequiredService<SourceQueries>();
         var pages = Pages(provider);
 
         var queryTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == DashboardDb.MeterName && instrument.Name == DashboardDb.DurationInstrument) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == ReportingDb.MeterName && instrument.Name == ReportingDb.DurationInstrument) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
         {
@@ -118,12 +119,12 @@ public static class DashboardBenchmark
     }
 
     /// <summary>What <c>DashboardPage</c> does before rendering: find the unit, its breadcrumb, the synthetic-data label, then the page's figures.</summary>
-    private static async Task LoadPageAsync(UnitCatalog units, SampleLabels samples, Func<UnitInfo, Selection, Task> load, (UnitInfo Unit, Selection Selection) target)
+    private static async Task LoadPageAsync(UnitCatalog units, SourceQueries samples, Func<UnitInfo, Selection, Task> load, (UnitInfo Unit, Selection Selection) target)
     {
         var unit = await units.FindAsync(target.Selection.Set, target.Selection.UnitCode, CancellationToken.None)
                    ?? throw new InvalidOperationException($"unit {target.Selection.UnitCode} not found");
         await units.PathAsync(target.Selection.Set, unit.Code, CancellationToken.None);
-        SampleLabels.NoteFor(unit, await samples.ProvincesAsync(CancellationToken.None));
+        SyntheticNotes.NoteFor(unit, (await samples.AllAsync(CancellationToken.None)).SyntheticUnits);
         await load(unit, target.Selection);
     }
 

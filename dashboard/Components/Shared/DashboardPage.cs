@@ -1,4 +1,4 @@
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using Microsoft.AspNetCore.Components;
 
 namespace Bhyt.Dashboard.Components.Shared;
@@ -11,7 +11,7 @@ public abstract class DashboardPage : ComponentBase
 {
     [Inject] protected UnitCatalog Units { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
-    [Inject] protected SampleLabels Samples { get; set; } = default!;
+    [Inject] protected SourceQueries Sources { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "unit")] public string? UnitParameter { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public int? FromParameter { get; set; }
@@ -47,8 +47,8 @@ public abstract class DashboardPage : ComponentBase
                 return;
             }
             UnitPath = await Units.PathAsync(Selection.Set, Unit.Code, CancellationToken.None);
-            SyntheticProvinces = await Samples.ProvincesAsync(CancellationToken.None);
-            SyntheticNote = SampleLabels.NoteFor(Unit, SyntheticProvinces);
+            SyntheticProvinces = (await Sources.AllAsync(CancellationToken.None)).SyntheticUnits;
+            SyntheticNote = SyntheticNotes.NoteFor(Unit, SyntheticProvinces);
             await LoadAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,5 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Tests.Components;
 
@@ -22,21 +22,33 @@ public sealed class SeriesBuilderTests
         var span = segments[2].Points;
         Assert.Equal((new DateTime(2015, 1, 1), new DateTime(2019, 12, 31)), (span[0].X, span[1].X));
         Assert.All(span, p => Assert.Equal(81.3, p.Y));
-        Assert.Equal("2015–2019 · báo cáo", span[0].Label);
+        Assert.Equal("2015–2019 · theo báo cáo", span[0].Label);
         Assert.True(segments[0].InLegend);
         Assert.False(segments[2].InLegend);
     }
 
     [Fact]
-    public void Period_shapes_are_read_from_the_dates()
+    public void Period_shapes_are_the_warehouse_period_kinds()
     {
-        Assert.Equal(PeriodShape.Year, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 1, 1), new(2021, 12, 31)));
-        Assert.Equal(PeriodShape.Month, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 7, 31)));
-        Assert.Equal(PeriodShape.Quarter, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2021, 7, 1), new(2021, 9, 30)));
-        Assert.Equal(PeriodShape.Range, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2009, 1, 1), new(2014, 12, 31)));
-        Assert.Equal(PeriodShape.Date, Bhyt.Dashboard.Queries.Figure.ShapeOf(new(2018, 12, 31), new(2018, 12, 31)));
+        Assert.Equal(PeriodShape.Year, IndicatorValue.ShapeOf("year"));
+        Assert.Equal(PeriodShape.Month, IndicatorValue.ShapeOf("month"));
+        Assert.Equal(PeriodShape.Quarter, IndicatorValue.ShapeOf("quarter"));
+        Assert.Equal(PeriodShape.Range, IndicatorValue.ShapeOf("range"));
+        Assert.Equal(PeriodShape.Date, IndicatorValue.ShapeOf("date"));
     }
 
-    private static Figure Figure(int from, int to, double value, string label = "", bool month = false) =>
-        new("cov_rate", label, new DateTime(from, month ? 3 : 1, 1), month ? new DateTime(from, 3, 31) : new DateTime(to, 12, 31), value, "actual", "submission");
+    [Fact]
+    public void A_derived_figure_is_labelled_with_its_derivation_never_as_reported()
+    {
+        var mapped = Figure(2020, 2020, 91.5) with { Source = "derived", SourceRef = "map2025+ratio", DerivedFrom = "reported" };
+        var ratio = Figure(2021, 2021, 97.1) with { Source = "derived", SourceRef = "ratio", DerivedFrom = "reported" };
+
+        Assert.Equal("Năm 2020 · quy đổi từ đơn vị cũ, tính tỷ lệ", SeriesBuilder.Label(mapped));
+        Assert.Equal("Năm 2021 · tính từ số liệu báo cáo", SeriesBuilder.Label(ratio));
+        Assert.Equal("Năm 2009 · theo báo cáo", SeriesBuilder.Label(Figure(2009, 2009, 58.2)));
+    }
+
+    private static IndicatorValue Figure(int from, int to, double value, string label = "", bool month = false) =>
+        new("cov_rate", label, new DateTime(from, month ? 3 : 1, 1), month ? new DateTime(from, 3, 31) : new DateTime(to, 12, 31),
+            month ? "month" : from == to ? "year" : "range", value, "actual", "submission");
 }

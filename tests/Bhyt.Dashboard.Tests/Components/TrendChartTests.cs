@@ -1,7 +1,7 @@
 using Bunit;
 using Bhyt.Dashboard.Charts;
 using Bhyt.Dashboard.Components.Shared;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 
@@ -35,9 +35,9 @@ public sealed class TrendChartTests : BunitContext
         Assert.Single(chart.FindAll("ul.legend .swatch.dashed"));
     }
 
-    private static Figure Year(int year, double value) => new("cov_rate", year.ToString(), new DateTime(year, 1, 1), new DateTime(year, 12, 31), value, "actual", "submission");
+    private static IndicatorValue Year(int year, double value) => new("cov_rate", year.ToString(), new DateTime(year, 1, 1), new DateTime(year, 12, 31), "year", value, "actual", "submission");
 
-    private static Figure Range(int from, int to, double value) => new("cov_rate", $"{from}-{to}", new DateTime(from, 1, 1), new DateTime(to, 12, 31), value, "actual", "submission");
+    private static IndicatorValue Range(int from, int to, double value) => new("cov_rate", $"{from}-{to}", new DateTime(from, 1, 1), new DateTime(to, 12, 31), "range", value, "actual", "submission");
 
     [Fact]
     public void A_note_under_the_chart_is_shown()

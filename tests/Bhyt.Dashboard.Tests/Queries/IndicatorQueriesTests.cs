@@ -1,4 +1,4 @@
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using Bhyt.Etl.Import;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
@@ -14,7 +14,7 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-dash-q-").FullName;
     private IWarehouseEngine _engine = default!;
-    private DashboardDb _db = default!;
+    private ReportingDb _db = default!;
     private UnitCatalog _units = default!;
     private IndicatorQueries _queries = default!;
 
@@ -31,7 +31,7 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
             "67,,2023,cov_participants,600.000,", "67,,2023,cov_population,680.000,",
             "68,,2023,cov_participants,1.200.000,", "68,,2023,cov_population,1.330.000,", "68,,2023,cov_rate,\"90,23\",",
             "60,,2022,cov_participants,1.050.000,", "68,,2022,cov_participants,1.150.000,");
-        _db = new DashboardDb(_engine);
+        _db = new ReportingDb(_engine);
         _units = new UnitCatalog(_db);
         _queries = new IndicatorQueries(_db, _units);
     }
@@ -60,7 +60,7 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
     {
         var figures = await _queries.ForUnitAsync(await UnitAsync(Pre, "68"), Pre, ["cov_participants", "cov_rate"], CancellationToken.None);
 
-        Assert.All(figures, f => Assert.False(f.Figure.Mapped));
+        Assert.All(figures, f => Assert.False(f.Figure.IsMapped));
         Assert.Equal([("cov_participants", "2022", 1_150_000d), ("cov_participants", "2023", 1_200_000d), ("cov_rate", "2023", 90.23)],
             figures.Select(f => (f.Figure.Indicator, f.Figure.PeriodLabel, f.Figure.Value)).Order());
     }
@@ -71,7 +71,7 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
         var figures = await _queries.ForUnitAsync(await UnitAsync(Post, "68"), Post, ["cov_participants", "cov_population", "cov_rate"], CancellationToken.None);
 
         // Old Lâm Đồng's own 2023 values are not new Lâm Đồng's: every figure before the reform is mapped.
-        Assert.All(figures, f => Assert.True(f.Figure.Mapped, $"{f.Figure.Indicator} {f.Figure.PeriodLabel} not mapped"));
+        Assert.All(figures, f => Assert.True(f.Figure.IsMapped, $"{f.Figure.Indicator} {f.Figure.PeriodLabel} not mapped"));
         var byCode = figures.Where(f => f.Figure.PeriodLabel == "2023").ToDictionary(f => f.Figure.Indicator, f => f.Figure.Value);
         Assert.Equal(2_900_000d, byCode["cov_participants"]);
         Assert.Equal(3_260_000d, byCode["cov_population"]);
@@ -90,7 +90,7 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
 
         Assert.Equal(["60", "60", "67", "68", "68"], pre.Select(f => f.UnitCode).Order());
         var mapped = Assert.Single(post);
-        Assert.Equal(("68", "2023", 2_900_000d, true), (mapped.UnitCode, mapped.Figure.PeriodLabel, mapped.Figure.Value, mapped.Figure.Mapped));
+        Assert.Equal(("68", "2023", 2_900_000d, true), (mapped.UnitCode, mapped.Figure.PeriodLabel, mapped.Figure.Value, mapped.Figure.IsMapped));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
 using Bhyt.Dashboard.Components.Pages.Submissions;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 using Bhyt.Etl.Import;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
@@ -79,7 +79,7 @@ public sealed class SqlServerDashboardTests : IAsyncLifetime
 
         async Task<List<string>> FiguresAsync(IServiceProvider services) =>
             (await services.GetRequiredService<IndicatorQueries>().ForUnitAsync(await UnitAsync(services, selection, code), selection, codes, CancellationToken.None))
-            .Select(f => $"{f.UnitCode} {f.Figure.Indicator} {f.Figure.PeriodLabel} {f.Figure.Kind} {f.Figure.Value:0.##} {f.Figure.Mapped}").Order().ToList();
+            .Select(f => $"{f.UnitCode} {f.Figure.Indicator} {f.Figure.PeriodLabel} {f.Figure.Kind} {f.Figure.Value:0.##} {f.Figure.IsMapped}").Order().ToList();
 
         var expected = await FiguresAsync(duckDb);
         Assert.NotEmpty(expected);
@@ -103,7 +103,7 @@ public sealed class SqlServerDashboardTests : IAsyncLifetime
             await services.GetRequiredService<AnomalyQueries>().AnomaliesAsync(10, CancellationToken.None);
             await services.GetRequiredService<AnomalyQueries>().AlertsAsync(unit, 10, CancellationToken.None);
             await services.GetRequiredService<ClaimsQueries>().ProvincesWithClaimsAsync(2011, 2011, CancellationToken.None);
-            await services.GetRequiredService<SampleLabels>().ProvincesAsync(CancellationToken.None);
+            await services.GetRequiredService<SourceQueries>().AllAsync(CancellationToken.None);
             var kpis = string.Join(";", overview.Kpis.Select(k => $"{k.Code}={k.Value:0.##}"));
             var children = string.Join(";", coverage.Children.Where(c => c.Rate is not null).Select(c => $"{c.Unit.Code}={c.Rate:0.##}"));
             var compare = string.Join(";", kcb.Compare.Select(c => $"{c.Code}={c.Submitted:0.##}"));

@@ -1,5 +1,5 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Coverage;
 
@@ -44,7 +44,7 @@ public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog uni
         var groups = GroupCodes
             .Select(g => new GroupSeries(g.Code, g.Title, figures.Where(f => f.Indicator == g.Code)
                 .GroupBy(f => f.Year).OrderBy(y => y.Key)
-                .Select(y => new YearBar(y.Key.ToString(), y.OrderBy(f => f.Source == "submission" ? 0 : 1).First().Value)).ToList()))
+                .Select(y => new YearBar(y.Key.ToString(), y.OrderBy(f => f.Precedence).First().Value)).ToList()))
             .Where(g => g.Bars.Count > 0)
             .ToList();
         var special = SpecialCodes
@@ -60,7 +60,7 @@ public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog uni
         var rows = children.Select(c =>
         {
             var mine = childFigures[c.Code].Select(f => f.Figure).ToList();
-            var trend = mine.Where(f => f.IsActual).GroupBy(f => f.Year).ToDictionary(g => g.Key, g => g.First().Value);
+            var trend = mine.Where(f => f.IsActual).GroupBy(f => f.Year).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Precedence).First().Value);
             var target = mine.FirstOrDefault(f => !f.IsActual && f.Year == selection.Year)?.Value;
             return new ChildCoverage(c, trend.TryGetValue(selection.Year, out var r) ? r : null, target, trend, c.ChildLevel(selection.Set) is not null);
         }).ToList();

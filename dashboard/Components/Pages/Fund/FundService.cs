@@ -1,5 +1,5 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Fund;
 

@@ -1,5 +1,5 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Kcb;
 
@@ -19,6 +19,9 @@ public sealed record KcbData(SourcedBars ByTier, SourcedBars ByType, SourcedBars
 /// <summary>The Khám chữa bệnh page: visits by tier and type, cost per visit, spending by category, reported vs claims-derived.</summary>
 public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims, UnitCatalog units)
 {
+    /// <summary>The catalog's ratio spend_kcb / kcb_visits × 1,000,000 (VND per visit), derived by the warehouse.</summary>
+    public const string CostPerVisit = "kcb_cost_per_visit";
+
     private static readonly (string Code, string Title)[] Tiers =
         [("kcb_visits_province", "Tuyến tỉnh"), ("kcb_visits_district", "Tuyến huyện"), ("kcb_visits_commune", "Tuyến xã")];
 
@@ -39,7 +42,7 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
     public async Task<KcbData> LoadAsync(UnitInfo unit, Selection selection, CancellationToken ct)
     {
         var codes = Tiers.Select(t => t.Code).Concat(Types.Select(t => t.Code)).Concat(SpendingCodes.Select(s => s.Code))
-            .Concat(Compared.Select(c => c.Code)).Append("spend_inpatient").Append("spend_outpatient").Distinct().ToList();
+            .Concat(Compared.Select(c => c.Code)).Append("spend_inpatient").Append("spend_outpatient").Append(CostPerVisit).Distinct().ToList();
         var figures = (await indicators.ForUnitAsync(unit, selection, codes, ct)).Select(f => f.Figure)
             .Where(f => f.IsActual && f.Shape == PeriodShape.Year).ToList();
         // One source per chart (the one covering more of its bars; reported on a tie): a national reported total
@@ -48,34 +51,30 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
         {
             var mine = figures.Where(f => series.Any(s => s.Code == f.Indicator)).ToList();
             if (mine.Count == 0) return new SourcedBars([], null);
-            var source = mine.GroupBy(f => f.Source).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "submission" ? 0 : 1).First().Key;
+            var basis = mine.GroupBy(f => f.Basis).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "reported" ? 0 : 1).First().Key;
             var bars = series
-                .Select(s => new BarSeries(s.Title, mine.Where(f => f.Indicator == s.Code && f.Source == source).OrderBy(f => f.Year)
+                .Select(s => new BarSeries(s.Title, mine.Where(f => f.Indicator == s.Code && f.Basis == basis).OrderBy(f => f.Year)
                     .Select(f => new NamedBar(f.Year.ToString(), f.Value)).ToList()))
                 .Where(s => s.Bars.Count > 0).ToList();
-            return new SourcedBars(bars, source == "claims" ? "tính từ hồ sơ KCB" : "theo báo cáo");
+            var mapped = mine.Any(f => f.Basis == basis && f.IsMapped) ? ", năm trước 2025 quy đổi từ đơn vị cũ" : "";
+            return new SourcedBars(bars, (basis == "claims" ? "tính từ hồ sơ KCB" : "theo báo cáo") + mapped);
         }
 
-        // Spending and visits from the same source only (reported with reported, claims with claims): mixing them divides apples by oranges.
-        var bySource = figures.GroupBy(f => (f.Indicator, f.Year, f.Source)).ToDictionary(g => g.Key, g => g.First().Value);
-        var costPerVisit = Enumerable.Range(selection.From, selection.To - selection.From + 1)
-            .SelectMany(y => new[] { "submission", "claims" }
-                .Where(source => bySource.ContainsKey(("spend_kcb", y, source)) && bySource.TryGetValue(("kcb_visits", y, source), out var v) && v > 0)
-                .Take(1)
-                .Select(source => new Figure("cost_per_visit", y.ToString(), new DateTime(y, 1, 1), new DateTime(y, 12, 31),
-                    Math.Round(bySource[("spend_kcb", y, source)] * 1_000_000 / bySource[("kcb_visits", y, source)]), "actual", source)));
+        // The warehouse's cost per visit (spend_kcb / kcb_visits, never mixing reported with claims figures): one per
+        // year, from reported figures where they exist, else from claims.
+        var costPerVisit = figures.Where(f => f.Indicator == CostPerVisit).GroupBy(f => f.Year).Select(y => y.OrderBy(f => f.Precedence).First());
 
         // The country's claims-derived totals cover only the provinces that sent claims: compare only when all did.
         var provinceCount = unit.Level == "country" ? (await units.ChildrenAsync(selection.Set, unit.Code, ct)).Count : 0;
-        var withClaims = unit.Level == "country" && figures.Any(f => f.Source == "claims")
+        var withClaims = unit.Level == "country" && figures.Any(f => f.Basis == "claims")
             ? await claims.ProvincesWithClaimsAsync(selection.From, selection.To, ct)
             : [];
         var compare = new List<SideBySide>();
         foreach (var (code, title, unitName) in Compared)
             for (var year = selection.To; year >= selection.From; year--)
             {
-                var submitted = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "submission")?.Value;
-                var derived = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Source == "claims")?.Value;
+                var submitted = figures.Where(f => f.Indicator == code && f.Year == year && f.IsReportedBasis).OrderBy(f => f.Precedence).FirstOrDefault()?.Value;
+                var derived = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Basis == "claims")?.Value;
                 if (submitted is null && derived is null) continue;
                 var partial = derived is not null && unit.Level == "country" && withClaims.GetValueOrDefault(year) < provinceCount
                     ? $"hồ sơ KCB chỉ có của {withClaims.GetValueOrDefault(year)}/{provinceCount} tỉnh"

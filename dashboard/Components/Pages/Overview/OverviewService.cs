@@ -1,5 +1,5 @@
 using Bhyt.Dashboard.Charts;
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Overview;
 
@@ -14,7 +14,7 @@ public sealed record OverviewData(IReadOnlyList<Kpi> Kpis, IReadOnlyList<TrendCh
     IReadOnlyList<IReadOnlyList<string?>> TableRows, IReadOnlyList<SourcedValue> Disagreements, int DisagreeingPeriods);
 
 /// <summary>The figures of the Tổng quan page: six KPI cards for the year and 2009–2024 trends with targets.</summary>
-public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries history, PublishedSources sources)
+public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries history, SourceQueries sourceQueries)
 {
     private const string OtherSourceColor = "#7f7f7f";
 
@@ -51,6 +51,7 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
             ("spend_kcb", "Chi khám chữa bệnh BHYT", "million_vnd"),
             ("fund_revenue", "Thu quỹ BHYT", "million_vnd"),
         };
+        var sources = await sourceQueries.AllAsync(ct);
         var sourced = new SourcedFigures(await history.ForUnitAsync(unit, selection, charted.Select(c => c.Code).ToList(), ct), sources);
         var charts = charted.Select(c => Chart(c.Code, c.Title, c.Unit, inRange, sourced)).ToList();
         var disagreements = charted.SelectMany(c => sourced.Disagreements(c.Code, c.Title, c.Unit)).ToList();
@@ -68,17 +69,19 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
     /// Actual figures by source (reported, claims-derived) as solid lines, targets dashed; where another source gave a
     /// different value for the same period, that value is drawn as a grey point of its own (never averaged in).
     /// </summary>
-    private static TrendChartData Chart(string code, string title, string unit, List<Figure> figures, SourcedFigures sourced)
+    private static TrendChartData Chart(string code, string title, string unit, List<IndicatorValue> figures, SourcedFigures sourced)
     {
         var mine = figures.Where(f => f.Indicator == code).ToList();
         var segments = new List<ChartSegment>();
-        segments.AddRange(SeriesBuilder.Segments("Báo cáo", "#0b5394", false, mine.Where(f => f.IsActual && f.Source == "submission"), sourced.CurrentSource));
-        segments.AddRange(SeriesBuilder.Segments("Từ hồ sơ KCB", "#e69138", false, mine.Where(f => f.IsActual && f.Source == "claims")));
+        segments.AddRange(SeriesBuilder.Segments("Báo cáo", "#0b5394", false, mine.Where(f => f.IsActual && f.IsReportedBasis), sourced.CurrentSource));
+        segments.AddRange(SeriesBuilder.Segments("Từ hồ sơ KCB", "#e69138", false, mine.Where(f => f.IsActual && !f.IsReportedBasis)));
         segments.AddRange(SeriesBuilder.Segments("Chỉ tiêu", "#cc0000", true, mine.Where(f => !f.IsActual), sourced.CurrentSource));
         var others = sourced.OtherValues(code).ToList();
         segments.AddRange(SeriesBuilder.Points("Nguồn khác (số liệu khác)", OtherSourceColor, others));
         var notes = new List<string>();
         var ranges = mine.Count(f => f.Shape == PeriodShape.Range);
+        var derived = mine.Count(f => f.IsDerived && f.IsTrendPeriod);
+        if (derived > 0) notes.Add($"{derived} số liệu do kho tính ra ({string.Join(", ", mine.Where(f => f.IsDerived).Select(f => f.SourceVi.ToLowerInvariant()).Distinct())}), không phải số báo cáo: xem chú thích khi rê chuột.");
         if (ranges > 0) notes.Add($"{ranges} số liệu cả giai đoạn (như 2015–2019) được vẽ thành đoạn ngang suốt giai đoạn.");
         if (others.Count > 0) notes.Add($"{others.Count} số liệu của nguồn khác khác với số đang hiển thị: điểm xám (xem bảng nguồn bên dưới).");
         return new TrendChartData(code, title, unit, segments, notes.Count > 0 ? string.Join(" ", notes) : null);
@@ -87,54 +90,53 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
 
 /// <summary>
 /// The reported values of one unit with their sources: which source the shown (current) value came from, and the
-/// values other sources gave for the same period when they differ.
+/// values other sources gave for the same period when they differ from it.
 /// </summary>
-public sealed class SourcedFigures(IReadOnlyList<HistoryValue> values, PublishedSources sources)
+public sealed class SourcedFigures(IReadOnlyList<HistoryValue> values, SourceDirectory sources)
 {
     private readonly ILookup<(string, string, string), HistoryValue> _byPeriod = values.ToLookup(v => (v.Indicator, v.PeriodLabel, v.Kind));
 
-    /// <summary>The source of a shown reported figure, for its tooltip.</summary>
-    public string? CurrentSource(Figure figure) => figure.Source == "submission" && !figure.Mapped
-        ? _byPeriod[(figure.Indicator, figure.PeriodLabel, figure.Kind)].LastOrDefault(v => v.IsCurrent) is { } v ? sources.Describe(v.FileName)?.Title : null
+    /// <summary>The source of a shown stated figure (its publication or file), for its tooltip; null for figures the warehouse computed.</summary>
+    public string? CurrentSource(IndicatorValue figure) => figure.Source is "submission" or "published"
+        ? _byPeriod[(figure.Indicator, figure.PeriodLabel, figure.Kind)].LastOrDefault(v => v.IsCurrent) is { } v ? sources.Describe(v.SourceRef, v.FileName)?.Title : null
         : null;
 
     /// <summary>Superseded values that differ from the shown one (actual and target), each as a figure with its label.</summary>
-    public IEnumerable<(Figure Figure, string Label)> OtherValues(string indicator) =>
-        Disagreeing(indicator).SelectMany(g => g.Where(v => !v.IsCurrent)).Select(v =>
+    public IEnumerable<(IndicatorValue Figure, string Label)> OtherValues(string indicator) =>
+        Disagreeing(indicator).SelectMany(g => g.Where(v => !v.IsCurrent && v.Value != Shown(g).Value)).Select(v =>
         {
-            var figure = new Figure(v.Indicator, v.PeriodLabel, v.Start, v.End, v.Value, v.Kind, "submission");
-            return (figure, $"{Format.Period(figure)} · {(v.Kind == "target" ? "chỉ tiêu" : "báo cáo")} · {sources.Describe(v.FileName)?.Title ?? "không rõ nguồn"} (không phải số đang hiển thị)");
+            var figure = v.AsValue();
+            return (figure, $"{Format.Period(figure)} · {(v.Kind == "target" ? "chỉ tiêu" : "báo cáo")} · {sources.Describe(v.SourceRef, v.FileName)?.Title ?? "không rõ nguồn"} (không phải số đang hiển thị)");
         });
 
     /// <summary>Every value of every period on which the sources disagree, the shown one first.</summary>
     public IEnumerable<SourcedValue> Disagreements(string indicator, string title, string unit) =>
         Disagreeing(indicator).SelectMany(g => g.OrderByDescending(v => v.IsCurrent).ThenBy(v => v.LoadedAt).Select(v =>
-            new SourcedValue(indicator, title, PeriodText(v), v.Kind == "target" ? "Chỉ tiêu" : "Thực hiện", Format.Value(v.Value, unit),
-                sources.Describe(v.FileName), v.IsCurrent)));
+            new SourcedValue(indicator, title, Format.Period(v.AsValue()), v.Kind == "target" ? "Chỉ tiêu" : "Thực hiện", Format.Value(v.Value, unit),
+                sources.Describe(v.SourceRef, v.FileName), v.IsCurrent)));
+
+    private static HistoryValue Shown(IEnumerable<HistoryValue> period) => period.Last(v => v.IsCurrent);
 
     private IEnumerable<IGrouping<(string, string, string), HistoryValue>> Disagreeing(string indicator) =>
         _byPeriod.Where(g => g.Key.Item1 == indicator && g.Any(v => v.IsCurrent) && g.Select(v => v.Value).Distinct().Count() > 1)
             .OrderBy(g => g.First().Start).ThenBy(g => g.Key.Item3);
-
-    private static string PeriodText(HistoryValue v) => Format.Period(new Figure(v.Indicator, v.PeriodLabel, v.Start, v.End, v.Value, v.Kind, "submission"));
 }
 
-/// <summary>Year figures of one unit by indicator, kind and year; reported figures win over claims-derived ones.</summary>
+/// <summary>Year figures of one unit by indicator, kind and year; stated figures win over derived and claims-derived ones (<see cref="IndicatorValue.Precedence"/>).</summary>
 public sealed class YearValues
 {
-    private readonly Dictionary<(string Code, string Kind, int Year), Figure> _figures = [];
+    private readonly Dictionary<(string Code, string Kind, int Year), IndicatorValue> _figures = [];
 
-    public static YearValues From(IEnumerable<Figure> figures)
+    public static YearValues From(IEnumerable<IndicatorValue> figures)
     {
         var values = new YearValues();
-        foreach (var f in figures.Where(f => f.Shape == PeriodShape.Year).OrderBy(f => f.Source == "submission" ? 1 : 0))
+        foreach (var f in figures.Where(f => f.Shape == PeriodShape.Year).OrderByDescending(f => f.Precedence))
             values._figures[(f.Indicator, f.Kind, f.Year)] = f;
         return values;
     }
 
     public double? Value(string code, int year, string kind = "actual") => _figures.TryGetValue((code, kind, year), out var f) ? f.Value : null;
 
-    public string? SourceNote(string code, int year) => _figures.TryGetValue((code, "actual", year), out var f)
-        ? f.Source == "claims" ? "Tính từ hồ sơ KCB" : f.Mapped ? "Quy đổi từ đơn vị cũ" : "Theo báo cáo"
-        : null;
+    /// <summary>What the shown figure is: stated, or derived (the derivation named) — derived is never shown as reported.</summary>
+    public string? SourceNote(string code, int year) => _figures.TryGetValue((code, "actual", year), out var f) ? f.SourceVi : null;
 }

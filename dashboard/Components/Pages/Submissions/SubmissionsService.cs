@@ -1,4 +1,4 @@
-using Bhyt.Dashboard.Queries;
+using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Submissions;
 

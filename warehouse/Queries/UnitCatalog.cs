@@ -1,7 +1,7 @@
 using Bhyt.Warehouse.Reference;
 using Bhyt.Warehouse.Units;
 
-namespace Bhyt.Dashboard.Queries;
+namespace Bhyt.Warehouse.Queries;
 
 /// <summary>One administrative unit as the dashboard shows it.</summary>
 public sealed record UnitInfo(string Code, string Name, string Level, string? ParentCode, string? ProvinceCode, string Set)
@@ -27,19 +27,15 @@ public sealed record UnitInfo(string Code, string Name, string Level, string? Pa
     };
 }
 
-/// <summary>A pre-2025 unit and the share of it that went into a 2025 unit.</summary>
-public sealed record Predecessor(string Code, double Weight);
-
 /// <summary>
 /// The units of both boundary sets from <c>rpt.units</c>, loaded once (about 14,000 rows) and searched in
 /// memory: by name with or without diacritics ("da lat" finds "Thành phố Đà Lạt"), children, ancestors.
 /// </summary>
-public sealed class UnitCatalog(DashboardDb db)
+public sealed class UnitCatalog(ReportingDb db)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<(string Set, string Code), UnitInfo>? _units;
     private ILookup<(string Set, string Parent), UnitInfo>? _children;
-    private ILookup<(string Code, string Level), Predecessor>? _predecessors;
 
     public async Task<UnitInfo?> FindAsync(string set, string code, CancellationToken ct)
     {
@@ -57,16 +53,6 @@ public sealed class UnitCatalog(DashboardDb db)
         if (unit is null) return [];
         var level = unit.ChildLevel(set);
         return _children![(set, code)].Where(c => c.Level == level).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// The pre-2025 units of the same level that went into a 2025 unit, each with the share of it that went in
-    /// (<c>rpt.unit_succession</c>; a commune split in three gives each part a third).
-    /// </summary>
-    public async Task<IReadOnlyList<Predecessor>> PredecessorsAsync(UnitInfo unit, CancellationToken ct)
-    {
-        await EnsureLoadedAsync(ct);
-        return unit.Set == BoundarySets.Post2025 ? _predecessors![(unit.Code, unit.Level)].ToList() : [];
     }
 
     /// <summary>The unit and every unit below it in the boundary set (a province's districts and communes).</summary>
@@ -118,23 +104,15 @@ public sealed class UnitCatalog(DashboardDb db)
         {
             if (_units is not null) return;
             var rows = await db.QueryAsync("""
-                SELECT unit_code, name, level, parent_code, province_code, valid_from
+                SELECT unit_code, name, level, parent_code, province_code, boundary_set
                 FROM rpt.units
-                """, null, r => (Code: r.GetString(0), Name: r.GetString(1), Level: r.GetString(2), Parent: DashboardDb.Text(r, 3),
-                    Province: DashboardDb.Text(r, 4), From: DashboardDb.Date(r, 5)), ct);
+                """, null, r => (Code: r.GetString(0), Name: r.GetString(1), Level: r.GetString(2), Parent: ReportingDb.Text(r, 3),
+                    Province: ReportingDb.Text(r, 4), Set: r.GetString(5)), ct);
             var units = new List<UnitInfo>();
+            // The country ('national') is the same unit in both boundary sets.
             foreach (var row in rows)
-            {
-                var sets = row.Level == "country"
-                    ? new[] { BoundarySets.Pre2025, BoundarySets.Post2025 }
-                    : [row.From >= BoundarySets.ReformDate.ToDateTime(TimeOnly.MinValue) ? BoundarySets.Post2025 : BoundarySets.Pre2025];
-                foreach (var set in sets)
+                foreach (var set in row.Set == BoundarySets.National ? new[] { BoundarySets.Pre2025, BoundarySets.Post2025 } : [row.Set])
                     units.Add(new UnitInfo(row.Code, row.Name, row.Level, row.Parent, row.Province, set) { Folded = VietnameseText.FoldAll(row.Name) });
-            }
-            var links = await db.QueryAsync("""
-                SELECT new_unit_code, new_level, old_unit_code, weight FROM rpt.unit_succession WHERE old_level = new_level
-                """, null, r => (New: r.GetString(0), Level: r.GetString(1), Old: new Predecessor(r.GetString(2), DashboardDb.Number(r, 3))), ct);
-            _predecessors = links.ToLookup(l => (l.New, l.Level), l => l.Old);
             _children = units.Where(u => u.ParentCode is not null).ToLookup(u => (u.Set, u.ParentCode!));
             _units = units.ToDictionary(u => (u.Set, u.Code));
         }

@@ -5,22 +5,23 @@ using System.Runtime.CompilerServices;
 using Bhyt.Warehouse.Engines;
 using Dapper;
 
-namespace Bhyt.Dashboard.Queries;
+namespace Bhyt.Warehouse.Queries;
 
 /// <summary>
-/// The pages' only way to the warehouse: parameterised SELECTs over the <c>rpt</c> views, mapped row by row.
+/// The reporting queries' only way to the warehouse (dashboard pages, CLI, jobs): parameterised SELECTs over the
+/// <c>rpt</c> views, mapped row by row.
 /// Values come back as the engine types them (DuckDB DATE as DateOnly, DECIMAL as decimal…); the readers below
 /// normalise them so the same code runs on both engines.
-/// Every query's duration (open, execute, read every row) is recorded on the <c>bhyt.dashboard.query.duration</c>
+/// Every query's duration (open, execute, read every row) is recorded on the <c>bhyt.query.duration</c>
 /// histogram of the <see cref="MeterName"/> meter, tagged with the query's name (e.g. <c>IndicatorQueries.ForUnitAsync</c>).
 /// <para>
 /// DuckDB destroys a file's database instance when its last connection closes, and opening it again costs ~14 ms
-/// (catalog, WAL) — more than most page queries. So while people use the dashboard one connection stays open and
+/// (catalog, WAL) — more than most page queries. So while queries come (people use the dashboard) one connection stays open and
 /// every query's own connection shares its instance; after <see cref="IdleRelease"/> without a query it is closed
 /// and the file is free for other processes again (DuckDB lets one process write a file at a time).
 /// </para>
 /// </summary>
-public sealed class DashboardDb(IWarehouseEngine engine) : IDisposable
+public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
 {
     public static readonly TimeSpan IdleRelease = TimeSpan.FromMinutes(2);
 
@@ -29,11 +30,11 @@ public sealed class DashboardDb(IWarehouseEngine engine) : IDisposable
     private Timer? _idleTimer;
     private long _lastUse;
 
-    public const string MeterName = "Bhyt.Dashboard";
-    public const string DurationInstrument = "bhyt.dashboard.query.duration";
+    public const string MeterName = "Bhyt.Warehouse.Queries";
+    public const string DurationInstrument = "bhyt.query.duration";
 
     private static readonly Meter Meter = new(MeterName);
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationInstrument, "ms", "Dashboard query time, rows read included");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationInstrument, "ms", "Reporting query time, rows read included");
 
     public IWarehouseEngine Engine => engine;
 
@@ -120,6 +121,12 @@ public sealed class DashboardDb(IWarehouseEngine engine) : IDisposable
         System.Numerics.BigInteger big => (double)big,
         var value => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An <see cref="Queries.IndicatorValue"/> from the columns indicator_code, period_label, period_start, period_end,
+    /// period_kind, value, value_kind, source, source_ref, derived_from starting at <paramref name="first"/>.</summary>
+    public static IndicatorValue IndicatorValue(DbDataReader r, int first) => new(
+        r.GetString(first), r.GetString(first + 1), Date(r, first + 2), Date(r, first + 3), r.GetString(first + 4), Number(r, first + 5),
+        r.GetString(first + 6), r.GetString(first + 7), Text(r, first + 8), Text(r, first + 9));
 
     public static double? NullableNumber(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Number(reader, ordinal);
 

@@ -1,6 +1,6 @@
 using Bhyt.Warehouse.Reference;
 
-namespace Bhyt.Dashboard.Queries;
+namespace Bhyt.Warehouse.Queries;
 
 /// <summary>
 /// What every page shows: one unit (by code, within a boundary set), a year range and the boundary set

@@ -1,10 +1,10 @@
-namespace Bhyt.Dashboard.Queries;
+namespace Bhyt.Warehouse.Queries;
 
 /// <summary>One row of <c>rpt.claims_monthly</c> summed over facilities: month × tier × visit type.</summary>
 public sealed record ClaimsMonth(DateTime Month, int? Tier, string VisitType, long Claims, long Patients, long BedDays, double TotalCost, double InsurerPaid, double DrugCost, double SuppliesCost);
 
 /// <summary>Claims aggregates of a province (or the whole country) for one year, from <c>rpt.claims_monthly</c>.</summary>
-public sealed class ClaimsQueries(DashboardDb db)
+public sealed class ClaimsQueries(ReportingDb db)
 {
     /// <summary>
     /// Months of <paramref name="year"/> by tier and visit type. <paramref name="provinceCode"/> null = every province.
@@ -19,9 +19,9 @@ public sealed class ClaimsQueries(DashboardDb db)
             GROUP BY month, facility_tier, visit_type
             ORDER BY month, facility_tier, visit_type
             """, new { from = new DateOnly(year, 1, 1), to = new DateOnly(year, 12, 31), province = provinceCode ?? "" },
-            r => new ClaimsMonth(DashboardDb.Date(r, 0), r.IsDBNull(1) ? null : (int)DashboardDb.Integer(r, 1), r.GetString(2),
-                DashboardDb.Integer(r, 3), DashboardDb.Integer(r, 4), DashboardDb.Integer(r, 5), DashboardDb.Number(r, 6),
-                DashboardDb.Number(r, 7), DashboardDb.Number(r, 8), DashboardDb.Number(r, 9)), ct);
+            r => new ClaimsMonth(ReportingDb.Date(r, 0), r.IsDBNull(1) ? null : (int)ReportingDb.Integer(r, 1), r.GetString(2),
+                ReportingDb.Integer(r, 3), ReportingDb.Integer(r, 4), ReportingDb.Integer(r, 5), ReportingDb.Number(r, 6),
+                ReportingDb.Number(r, 7), ReportingDb.Number(r, 8), ReportingDb.Number(r, 9)), ct);
 
     /// <summary>How many provinces sent claims in each year of the range (how much of the country claims-derived totals cover).</summary>
     public async Task<Dictionary<int, int>> ProvincesWithClaimsAsync(int from, int to, CancellationToken ct) =>
@@ -29,7 +29,7 @@ public sealed class ClaimsQueries(DashboardDb db)
             SELECT YEAR(month), count(DISTINCT province_code) FROM rpt.claims_monthly
             WHERE month >= @from AND month <= @to GROUP BY YEAR(month)
             """, new { from = new DateOnly(from, 1, 1), to = new DateOnly(to, 12, 31) },
-            r => (Year: (int)DashboardDb.Integer(r, 0), Provinces: (int)DashboardDb.Integer(r, 1)), ct))
+            r => (Year: (int)ReportingDb.Integer(r, 0), Provinces: (int)ReportingDb.Integer(r, 1)), ct))
         .ToDictionary(r => r.Year, r => r.Provinces);
 
     public static string TierVi(int? tier) => tier switch

@@ -1,4 +1,4 @@
-namespace Bhyt.Dashboard.Queries;
+namespace Bhyt.Warehouse.Queries;
 
 /// <summary>One row of <c>rpt.submissions</c>.</summary>
 public sealed record SubmissionRow(long Id, string FileName, string Kind, string? UnitCode, DateTime ReceivedAt, string Status, long RowsLoaded, long RowsRejected, long Warnings)
@@ -26,7 +26,7 @@ public sealed record ReportingStatus(UnitInfo Unit, long Figures, DateTime? Firs
 }
 
 /// <summary>Submissions, their validation issues and who has reported for a year, from <c>rpt.submissions</c>, <c>rpt.validation_issues</c> and <c>rpt.indicator_values</c>.</summary>
-public sealed class SubmissionQueries(DashboardDb db, UnitCatalog units)
+public sealed class SubmissionQueries(ReportingDb db, UnitCatalog units)
 {
     /// <summary>Figures for year Y are due by this day of year Y+1 (the annual report deadline).</summary>
     public static readonly (int Month, int Day) Deadline = (1, 31);
@@ -36,22 +36,25 @@ public sealed class SubmissionQueries(DashboardDb db, UnitCatalog units)
         db.QueryAsync($"""
             SELECT s.submission_id, s.file_name, s.kind, s.unit_code, s.received_at, s.status, s.rows_loaded, s.rows_rejected, s.warnings
             FROM rpt.submissions s
-            WHERE @country = 1 OR s.unit_code = @unit
-               OR s.unit_code IN (SELECT u.unit_code FROM rpt.units u WHERE u.province_code = @province AND @level = 'province')
-               OR s.unit_code IN (SELECT u.unit_code FROM rpt.units u WHERE u.parent_code = @unit AND @level = 'district')
+            WHERE @country = 1
+               OR ((s.boundary_set IS NULL OR s.boundary_set = @set)
+                   AND (s.unit_code = @unit
+                        OR s.unit_code IN (SELECT u.unit_code FROM rpt.units u
+                                           WHERE u.boundary_set = @set AND ((@level = 'province' AND u.province_code = @unit)
+                                                                         OR (@level = 'district' AND u.parent_code = @unit)))))
             ORDER BY s.received_at DESC, s.submission_id DESC
             {db.Limit(limit)}
-            """, new { unit = unit.Code, level = unit.Level, province = unit.ProvinceCode ?? unit.Code, country = unit.Level == "country" ? 1 : 0 },
-            r => new SubmissionRow(DashboardDb.Integer(r, 0), r.GetString(1), r.GetString(2), DashboardDb.Text(r, 3), DashboardDb.Date(r, 4),
-                r.GetString(5), DashboardDb.Integer(r, 6), DashboardDb.Integer(r, 7), DashboardDb.Integer(r, 8)), ct);
+            """, new { unit = unit.Code, level = unit.Level, set = unit.Set, country = unit.Level == "country" ? 1 : 0 },
+            r => new SubmissionRow(ReportingDb.Integer(r, 0), r.GetString(1), r.GetString(2), ReportingDb.Text(r, 3), ReportingDb.Date(r, 4),
+                r.GetString(5), ReportingDb.Integer(r, 6), ReportingDb.Integer(r, 7), ReportingDb.Integer(r, 8)), ct);
 
     public Task<List<IssueRow>> IssuesAsync(long submissionId, CancellationToken ct) =>
         db.QueryAsync("""
             SELECT submission_id, file_name, location, rule, severity, message, unit_code, period_label, indicator_code
             FROM rpt.validation_issues WHERE submission_id = @submissionId
             ORDER BY severity, location
-            """, new { submissionId }, r => new IssueRow(DashboardDb.Integer(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.GetString(5), DashboardDb.Text(r, 6), DashboardDb.Text(r, 7), DashboardDb.Text(r, 8)), ct);
+            """, new { submissionId }, r => new IssueRow(ReportingDb.Integer(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetString(5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8)), ct);
 
     /// <summary>For each child unit of <paramref name="parent"/>: submitted figures for <paramref name="year"/> and when they first arrived.</summary>
     public async Task<List<ReportingStatus>> ReportingAsync(UnitInfo parent, Selection selection, int year, CancellationToken ct)
@@ -62,16 +65,17 @@ public sealed class SubmissionQueries(DashboardDb db, UnitCatalog units)
             SELECT v.unit_code, count(*), min(s.received_at)
             FROM rpt.indicator_values v
             JOIN rpt.submissions s ON s.submission_id = v.submission_id
-            JOIN rpt.units u ON u.unit_code = v.unit_code AND u.level = v.unit_level AND (u.valid_from = @setFrom)
-            WHERE u.parent_code = @parent AND v.source = 'submission' AND v.period_start >= @from AND v.period_end <= @to
+            JOIN rpt.units u ON u.unit_code = v.unit_code AND u.level = v.unit_level AND u.boundary_set = v.boundary_set
+            WHERE u.parent_code = @parent AND v.boundary_set = @set AND v.source IN ('submission', 'published')
+              AND v.period_start >= @from AND v.period_end <= @to
             GROUP BY v.unit_code
             """, new
         {
             parent = parent.Code,
-            setFrom = selection.IsPost2025 ? Bhyt.Warehouse.Reference.BoundarySets.ReformDate : Bhyt.Warehouse.Reference.BoundarySets.Pre2025ValidFrom,
+            set = selection.Set,
             from = new DateOnly(year, 1, 1),
             to = new DateOnly(year, 12, 31),
-        }, r => (Code: r.GetString(0), Count: DashboardDb.Integer(r, 1), First: DashboardDb.NullableDate(r, 2)), ct);
+        }, r => (Code: r.GetString(0), Count: ReportingDb.Integer(r, 1), First: ReportingDb.NullableDate(r, 2)), ct);
         var byCode = rows.ToDictionary(r => r.Code);
         var due = new DateTime(year + 1, Deadline.Month, Deadline.Day).AddDays(1);
         return children.Select(c => byCode.TryGetValue(c.Code, out var r)

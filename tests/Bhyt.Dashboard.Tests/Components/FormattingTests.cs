@@ -24,7 +24,7 @@ public sealed class FormattingTests
     [Fact]
     public void Csv_quotes_separators_and_neutralises_formulas()
     {
-        var text = CsvText.Build(["a", "b"], [["x,y", "=HYPERLINK(\"evil\")"], ["-5", "\"q\""]]);
+        var text = TableCsv.Build(["a", "b"], [["x,y", "=HYPERLINK(\"evil\")"], ["-5", "\"q\""]]);
         Assert.Equal("a,b\r\n\"x,y\",\"'=HYPERLINK(\"\"evil\"\")\"\r\n-5,\"\"\"q\"\"\"\r\n", text);
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Bhyt.Dashboard.Charts;
 
 /// <summary>RFC 4180 CSV of a table as shown (comma separated, quoted where needed, CRLF).</summary>
-public static class CsvText
+public static class TableCsv
 {
     public static string Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {

@@ -79,7 +79,7 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
             var generated = Path.Combine(folder, "generated");
             await Task.Run(() => SyntheticDataGenerator.Run(
                 new GenerationOptions(generated, "province", 2009, 2024, options.Claims, options.Seed, options.Province), TextWriter.Null), ct);
-            var synthetic = ImportService.InLoadOrder(Directory.GetFiles(generated).Where(ImportService.IsImportable))
+            var synthetic = ImportService.ExpandPaths([generated])
                 .Select(f =>
                 {
                     var target = Path.Combine(folder, $"{SampleDataOptions.SyntheticPrefix}{options.Province}-{Path.GetFileName(f)}");

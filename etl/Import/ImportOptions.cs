@@ -2,15 +2,3 @@ namespace Bhyt.Etl.Import;
 
 /// <summary>How files are imported: their kind (auto = by extension and header), the reporting unit, the jump bound.</summary>
 public sealed record ImportOptions(string Kind = ImportKinds.Auto, string? UnitCode = null, decimal JumpBound = Validation.JumpCheck.DefaultBound);
-
-/// <summary>The <c>--kind</c> values of <c>bhyt import</c>.</summary>
-public static class ImportKinds
-{
-    public const string Auto = "auto";
-    public const string Submission = "submission";
-    public const string Report = "report";
-    public const string Claims = "claims";
-    public const string Facilities = "facilities";
-
-    public static readonly string[] All = [Auto, Submission, Report, Claims, Facilities];
-}

@@ -91,7 +91,7 @@ public sealed class SampleDataLoader(IWarehouseEngine engine, SampleDataOptions 
             sources.Add(new FigureSource(syntheticId, FigureSource.Synthetic, $"Dữ liệu mô phỏng (tổng hợp) tỉnh mã {options.Province}",
                 "BhytAnalytics (bhyt generate)", UnitCode: options.Province,
                 Note: $"Sinh bởi bhyt generate --scale province --province {options.Province} --claims {options.Claims} --seed {options.Seed}; không phải số liệu thật."));
-            var synthetic = ImportService.InLoadOrder(Directory.GetFiles(generated).Where(ImportService.IsImportable))
+            var synthetic = ImportService.ExpandPaths([generated])
                 .Select(f =>
                 {
                     var target = Path.Combine(folder, $"{SampleDataOptions.SyntheticPrefix}{options.Province}-{Path.GetFileName(f)}");

@@ -16,8 +16,14 @@ internal static class ImportCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "Tệp hoặc thư mục cần nạp.", Arity = ArgumentArity.OneOrMore };
-        var kind = new Option<string>("--kind") { Description = "auto | submission | report | claims | facilities", DefaultValueFactory = _ => ImportKinds.Auto };
-        kind.AcceptOnlyFromAmong(ImportKinds.All);
+        var kinds = ImportKinds.Registered;
+        var kind = new Option<string>("--kind")
+        {
+            Description = "Loại tệp; auto nhận ra theo phần mở rộng và dòng tiêu đề: "
+                + string.Join("; ", kinds.Kinds.Select(k => $"{k.Name} = {k.Reads} ({k.ExtensionList})")) + ".",
+            DefaultValueFactory = _ => ImportKinds.Auto,
+        };
+        kind.AcceptOnlyFromAmong([.. kinds.Names]);
         var unit = new Option<string?>("--unit") { Description = "Mã đơn vị báo cáo (khi tài liệu không ghi rõ, hoặc để giới hạn tra tên đơn vị)." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (cho script)." };
         var jumpBound = new Option<decimal>("--jump-bound") { Description = "Ngưỡng cảnh báo biến động so với kỳ trước (0,5 = ±50%).", DefaultValueFactory = _ => JumpCheck.DefaultBound };
@@ -27,7 +33,7 @@ internal static class ImportCommand
         {
             var engine = BhytCli.Engine(parse);
             var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths),
-                skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập (.csv, .md, .txt, .docx, .xlsx)"));
+                skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập ({kinds.ExtensionList})"));
             var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);

@@ -44,7 +44,7 @@ public sealed record CoverageFigures(long Population, long Employer, long Social
         yield return ("cov_population", Population.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("cov_participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("cov_uninsured", Uninsured.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return ("cov_rate", CsvText.Number(Rate, 2));
+        yield return ("cov_rate", GeneratedCsv.Number(Rate, 2));
         yield return ("grp_employer", Employer.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("grp_social_insurance", SocialInsurance.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("grp_state", State.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -40,7 +40,7 @@ public static class FacilityGenerator
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine("MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code");
-        foreach (var f in facilities) writer.WriteLine($"{f.Code},{CsvText.Field(f.Name)},{f.Tier},{f.Ownership},{f.UnitCode}");
+        foreach (var f in facilities) writer.WriteLine($"{f.Code},{GeneratedCsv.Field(f.Name)},{f.Tier},{f.Ownership},{f.UnitCode}");
         return facilities.Count;
     }
 }

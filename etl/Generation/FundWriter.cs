@@ -36,7 +36,7 @@ public sealed class FundWriter(GenerationScope scope, Random random, GenerationO
                     var period = $"{year}-{month:D2}";
                     foreach (var (indicator, value) in new[] { ("fund_revenue", revenue), ("fund_revenue_plan", monthlyPlan), ("fund_kcb_spending", spending), ("fund_kcb_budget", monthlyBudget) })
                     {
-                        writer.WriteLine($"{province.UnitCode},{CsvText.Field(province.Name)},{period},{indicator},{CsvText.Number(value, 1)},actual");
+                        writer.WriteLine($"{province.UnitCode},{GeneratedCsv.Field(province.Name)},{period},{indicator},{GeneratedCsv.Number(value, 1)},actual");
                         rows++;
                     }
                 }

@@ -75,7 +75,7 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
         var period = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (indicator, value) in figures.Rows()) Row(writer, unit, period, indicator, value, "actual");
         var target = Math.Min(100, figures.Rate + 0.5 + random.NextDouble() * 1.5);
-        Row(writer, unit, period, "cov_rate", CsvText.Number(target, 2), "target");
+        Row(writer, unit, period, "cov_rate", GeneratedCsv.Number(target, 2), "target");
     }
 
     private IEnumerable<AdminUnitRecord> MonthlyDistricts(IReadOnlyList<AdminUnitRecord> shocked)
@@ -104,7 +104,7 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
 
     private void Row(StreamWriter writer, AdminUnitRecord unit, string period, string indicator, string value, string kind)
     {
-        writer.WriteLine($"{unit.UnitCode},{CsvText.Field(unit.Name)},{period},{indicator},{value},{kind}");
+        writer.WriteLine($"{unit.UnitCode},{GeneratedCsv.Field(unit.Name)},{period},{indicator},{value},{kind}");
         _rows++;
     }
 }

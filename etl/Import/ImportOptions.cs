@@ -6,15 +6,3 @@ namespace Bhyt.Etl.Import;
 /// </summary>
 public sealed record ImportOptions(string Kind = ImportKinds.Auto, string? UnitCode = null, decimal JumpBound = Validation.JumpCheck.DefaultBound,
     string? SourceId = null);
-
-/// <summary>The <c>--kind</c> values of <c>bhyt import</c>.</summary>
-public static class ImportKinds
-{
-    public const string Auto = "auto";
-    public const string Submission = "submission";
-    public const string Report = "report";
-    public const string Claims = "claims";
-    public const string Facilities = "facilities";
-
-    public static readonly string[] All = [Auto, Submission, Report, Claims, Facilities];
-}

@@ -18,6 +18,7 @@ namespace Bhyt.Etl.Import;
 /// </summary>
 public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 {
+    private static readonly ImportKinds Kinds = ImportKinds.Registered;
     private readonly IndicatorCatalog _catalog = IndicatorCatalog.Bundled;
     private readonly UnitNameResolver _names = new(units);
     private readonly SubmissionStore _store = new(engine);
@@ -26,34 +27,19 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         new(engine, await UnitDirectory.LoadAsync(engine, ct));
 
     /// <summary>
-    /// The files a list of paths names: files as given, folders expanded to the files they hold in load order —
-    /// facilities before the claims that name them, then everything else by name.
+    /// The files a list of paths names: files as given, folders expanded to the files of a registered kind they hold,
+    /// in load order (<see cref="ImportKinds.InLoadOrder"/>); other files (truth.json, reports) are passed to
+    /// <paramref name="skipped"/>.
     /// </summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, Action<string>? skipped = null) => paths.SelectMany<string, string>(path =>
-        Directory.Exists(path) ? InLoadOrder(Directory.GetFiles(path).Where(f => IsImportable(f) || Skip(f, skipped)))
+        Directory.Exists(path) ? Kinds.InLoadOrder(Directory.GetFiles(path).Where(f => Kinds.IsImportable(f) || Skip(f, skipped)))
         : File.Exists(path) ? [Path.GetFullPath(path)]
         : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
-
-    /// <summary>File types <c>bhyt import</c> reads; inside a folder, other files (truth.json, reports) are skipped.</summary>
-    public static bool IsImportable(string path) =>
-        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || DocumentReaders.For(path) is not null;
 
     private static bool Skip(string path, Action<string>? skipped)
     {
         skipped?.Invoke(path);
         return false;
-    }
-
-    /// <summary>Facilities first, then claims, then the rest; by name within each.</summary>
-    public static IEnumerable<string> InLoadOrder(IEnumerable<string> files) =>
-        files.OrderBy(LoadOrder).ThenBy(f => f, StringComparer.Ordinal);
-
-    private static int LoadOrder(string path)
-    {
-        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return 2;
-        var header = File.ReadLines(path).FirstOrDefault() ?? "";
-        return FacilityStore.LooksLikeFacilities(header) && !ClaimsCsvReader.LooksLikeClaims(header) ? 0
-            : ClaimsCsvReader.LooksLikeClaims(header) ? 1 : 2;
     }
 
     public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<string>? progress, CancellationToken ct)
@@ -131,19 +117,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     private static string KindOf(string path, string requested)
     {
-        if (requested == ImportKinds.Report && DocumentReaders.For(path) is null)
-            throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx). [input.format]");
-        if (requested != ImportKinds.Auto) return requested;
-        if (SubmissionCsvReader.LooksLikeSubmissionCsv(path)) return ImportKinds.Submission;
-        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            var header = File.ReadLines(path).FirstOrDefault() ?? "";
-            if (FacilityStore.LooksLikeFacilities(header) && !ClaimsCsvReader.LooksLikeClaims(header)) return ImportKinds.Facilities;
-            if (ClaimsCsvReader.LooksLikeClaims(header)) return ImportKinds.Claims;
-        }
-        if (DocumentReaders.For(path) is not null) return ImportKinds.Report;
-        throw new UnusableInputException(
-            $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]");
+        if (requested == ImportKinds.Auto)
+            return Kinds.Detect(path)?.Name ?? throw new UnusableInputException(
+                $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind {string.Join('|', Kinds.Kinds.Select(k => k.Name))}. [input.format]");
+        // A report is read by the reader of its extension: with no reader for it, the file cannot be read at all.
+        if (requested == ImportKinds.Report && !Kinds.Named(ImportKinds.Report).TakesExtensionOf(path))
+            throw new UnusableInputException(
+                $"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo ({Kinds.Named(ImportKinds.Report).ExtensionList}). [input.format]");
+        return requested;
     }
 
     private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)

@@ -21,7 +21,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
     {
         Directory.CreateDirectory(options.Inbox);
         var started = DateTime.UtcNow;
-        var files = ImportService.InLoadOrder(Directory.GetFiles(options.Inbox)
+        var files = ImportKinds.Registered.InLoadOrder(Directory.GetFiles(options.Inbox)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && DateTime.UtcNow - File.GetLastWriteTimeUtc(f) >= options.SettleTime)).ToList();
         int archived = 0, quarantined = 0;
         var failures = new List<string>();

@@ -21,13 +21,6 @@ public sealed class FormattingTests
     [InlineData(92.5, "percent", "92,5 %")]
     public void Axis_labels_are_short_enough_for_the_chart_margin(double value, string unit, string expected) => Assert.Equal(expected, Format.Axis(value, unit));
 
-    [Fact]
-    public void Csv_quotes_separators_and_neutralises_formulas()
-    {
-        var text = CsvText.Build(["a", "b"], [["x,y", "=HYPERLINK(\"evil\")"], ["-5", "\"q\""]]);
-        Assert.Equal("a,b\r\n\"x,y\",\"'=HYPERLINK(\"\"evil\"\")\"\r\n-5,\"\"\"q\"\"\"\r\n", text);
-    }
-
     [Theory]
     [InlineData(null, null, null, null, "VN", 2009, 2024, "pre2025")]
     [InlineData("672", 2024, 2015, "post2025", "672", 2015, 2024, "post2025")]

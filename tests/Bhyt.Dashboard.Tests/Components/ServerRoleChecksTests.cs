@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Bhyt.Dashboard.Components.Pages.Accounts;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
+using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Scheduling;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;
@@ -17,29 +15,13 @@ public sealed class ServerRoleChecksTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-roles-").FullName;
 
-    private sealed class SignedIn(string name, string role) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))));
-    }
-
-    private sealed class CsvFile(string name, string text) : IBrowserFile
-    {
-        public string Name => name;
-        public DateTimeOffset LastModified => DateTimeOffset.UtcNow;
-        public long Size => System.Text.Encoding.UTF8.GetByteCount(text);
-        public string ContentType => "text/csv";
-        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-    }
-
     private InboxUpload Upload(string role) =>
         new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", role), NullLogger<InboxUpload>.Instance);
 
     [Fact]
     public async Task A_viewer_cannot_put_a_file_into_the_inbox_an_analyst_can()
     {
-        var file = new CsvFile("bao-cao.csv", "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,90,actual\n");
+        var file = new UploadedFile("bao-cao.csv", "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,90,actual\n");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Upload(Roles.Viewer).SaveAsync(file, CancellationToken.None));
         Assert.False(Directory.Exists(Path.Combine(_folder, "inbox")) && Directory.EnumerateFiles(Path.Combine(_folder, "inbox")).Any());
@@ -47,7 +29,7 @@ public sealed class ServerRoleChecksTests : IDisposable
         var saved = await Upload(Roles.Analyst).SaveAsync(file, CancellationToken.None);
         Assert.EndsWith("-bao-cao.csv", saved);
         Assert.Single(Directory.GetFiles(Path.Combine(_folder, "inbox")));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Upload(Roles.Admin).SaveAsync(new CsvFile("x.exe", "MZ"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Upload(Roles.Admin).SaveAsync(new UploadedFile("x.exe", "MZ"), CancellationToken.None));
     }
 
     [Fact]

@@ -210,6 +210,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var page = await LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-cao-nop?unit=VN");
         await WaitInteractiveAsync(page);
+        await Expect(page.Locator("#upload")).ToHaveAttributeAsync("accept", Bhyt.Etl.Import.ImportKinds.Registered.Accept);
         var file = Path.Combine(Server.Folder, "upload-test.csv");
         await File.WriteAllTextAsync(file, "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,\"93,5\",actual\n", TestContext.Current.CancellationToken);
         await page.SetInputFilesAsync("#upload", file);

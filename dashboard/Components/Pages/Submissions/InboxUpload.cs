@@ -8,7 +8,7 @@ namespace Bhyt.Dashboard.Components.Pages.Submissions;
 
 /// <summary>
 /// Puts an uploaded file into the ETL inbox, where the scheduler imports it within a minute. Checked on the server:
-/// only analysts and administrators may upload, only importable kinds (csv, md, txt, docx, xlsx), at most 200 MB.
+/// only analysts and administrators may upload, only the extensions of <see cref="ImportKinds.Registered"/>, at most 200 MB.
 /// The file is written under a temporary name and renamed when complete, so the scheduler never reads half a file.
 /// </summary>
 public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider authentication, ILogger<InboxUpload> log)
@@ -21,8 +21,8 @@ public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider 
         if (!user.IsInRole(Roles.Analyst) && !user.IsInRole(Roles.Admin))
             throw new UnauthorizedAccessException("Chỉ tài khoản phân tích hoặc quản trị được tải tệp lên.");
         var name = Path.GetFileName(file.Name);
-        if (!ImportService.IsImportable(name))
-            throw new InvalidOperationException($"Tệp '{name}' không thuộc loại nạp được (csv, md, txt, docx, xlsx).");
+        if (!ImportKinds.Registered.IsImportable(name))
+            throw new InvalidOperationException($"Tệp '{name}' không thuộc loại nạp được ({ImportKinds.Registered.ExtensionList}).");
         if (file.Size > MaxBytes) throw new InvalidOperationException($"Tệp '{name}' lớn hơn {MaxBytes / 1024 / 1024} MB.");
 
         Directory.CreateDirectory(inbox.Inbox);

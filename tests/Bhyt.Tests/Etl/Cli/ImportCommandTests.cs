@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bhyt.Etl.Cli;
+using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Cli;
@@ -49,5 +50,36 @@ public class ImportCommandTests
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
         Assert.Contains("input.not_found", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_folder_skips_a_file_of_no_registered_kind_naming_every_importable_extension()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(warehouse.Directory, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.csv"), "unit_code,unit_name,period,indicator,value,value_kind\n672,,2021,kcb_visits,1.234,\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.pdf"), "%PDF-1.7");
+
+        var run = await CliRun.RunAsync("import", folder, "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var skipped = run.Error.Split('\n').Single(l => l.StartsWith("bỏ qua notes.pdf: không phải tệp nhập (", StringComparison.Ordinal));
+        Assert.All(ImportKinds.Registered.Extensions, e => Assert.Contains(e, skipped));
+        Assert.Matches(@"a\.csv: loaded rows=1", run.Out);
+    }
+
+    [Theory]
+    [InlineData("notes.pdf", "report", "không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx). [input.format]")]
+    [InlineData("truth.json", "auto", "không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]")]
+    public async Task Import_file_of_no_matching_kind_exits_2_naming_the_kinds(string name, string kind, string message)
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var file = Path.Combine(warehouse.Directory, name);
+        await File.WriteAllTextAsync(file, "{}");
+
+        var run = await CliRun.RunAsync("import", file, "--kind", kind, "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains($"{name}: {message}", run.Error);
     }
 }

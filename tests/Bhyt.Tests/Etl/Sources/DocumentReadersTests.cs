@@ -9,11 +9,7 @@ public class DocumentReadersTests
     [InlineData("/tmp/BAO CAO.TXT", typeof(TextDocumentReader))]
     [InlineData("bieu-mau.docx", typeof(DocxDocumentReader))]
     [InlineData("giao-chi-tieu.Xlsx", typeof(XlsxDocumentReader))]
-    public void For_report_extension_gives_its_reader(string path, Type reader)
-    {
-        Assert.IsType(reader, DocumentReaders.For(path));
-        Assert.True(DocumentReaders.IsReportDocument(path));
-    }
+    public void For_report_extension_gives_its_reader(string path, Type reader) => Assert.IsType(reader, DocumentReaders.For(path));
 
     [Theory]
     [InlineData("submission.csv")]
@@ -21,15 +17,11 @@ public class DocumentReadersTests
     [InlineData("old-excel.xls")]
     [InlineData("no-extension")]
     [InlineData("folder.md/file")]
-    public void For_other_extension_gives_null(string path)
-    {
-        Assert.Null(DocumentReaders.For(path));
-        Assert.False(DocumentReaders.IsReportDocument(path));
-    }
+    public void For_other_extension_gives_null(string path) => Assert.Null(DocumentReaders.For(path));
 
     [Fact]
-    public void Extensions_every_reader_gives_lower_case_with_dot()
+    public void All_readers_give_their_extensions_lower_case_with_dot()
     {
-        Assert.Equal([".md", ".txt", ".docx", ".xlsx"], DocumentReaders.Extensions);
+        Assert.Equal([".md", ".txt", ".docx", ".xlsx"], DocumentReaders.All.SelectMany(r => r.Extensions));
     }
 }

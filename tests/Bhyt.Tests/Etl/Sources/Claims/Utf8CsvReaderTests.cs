@@ -117,7 +117,7 @@ public class Utf8CsvReaderTests
 
     [Property(MaxTest = 300)]
     public Property Read_random_csv_gives_the_records_and_rows_csvhelper_gave() =>
-        Prop.ForAll(CsvText.ToArbitrary(), content =>
+        Prop.ForAll(CsvContents.ToArbitrary(), content =>
         {
             using var folder = new TempFolder();
             var path = Write(folder, content);
@@ -132,7 +132,7 @@ public class Utf8CsvReaderTests
             Gen.Elements("LK1", "68001", "250000,00", "2491500.5", "", "Bệnh viện", " x ", "GD4797932176423;HN4010123456789"),
             Gen.Elements("a\"b", "x,y", "p;q", "line\nbreak", "cr\r\nlf", "\"quoted\"").Select(v => "\"" + v.Replace("\"", "\"\"") + "\""));
 
-    private static Gen<string> CsvText =>
+    private static Gen<string> CsvContents =>
         from separator in Gen.Elements(",", ";")
         from lineEnd in Gen.Elements("\n", "\r\n")
         from width in Gen.Choose(1, 5)

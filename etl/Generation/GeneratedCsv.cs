@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Bhyt.Etl.Generation;
 
 /// <summary>Invariant CSV formatting for the generated files.</summary>
-public static class CsvText
+public static class GeneratedCsv
 {
     /// <summary>Quotes a text field only when it holds a comma, quote or line break.</summary>
     public static string Field(string value) =>

@@ -106,6 +106,28 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmissionsListAsync_a_2025_commune_reported_under_a_reused_province_code_stays_in_its_own_boundary_set()
+    {
+        // A commune of new Lâm Đồng (68 from 1/7/2025) that was in old Bình Thuận (60): province_code 68, like old Lâm Đồng's communes.
+        string commune;
+        await using (var connection = await _engine.OpenAsync(CancellationToken.None))
+            commune = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, """
+                SELECT min(n.unit_code) FROM rpt.unit_succession s
+                JOIN rpt.units n ON n.unit_code = s.new_unit_code AND n.boundary_set = 'post2025' AND n.level = 'commune'
+                JOIN rpt.units o ON o.unit_code = s.old_unit_code AND o.boundary_set = 'pre2025' AND o.level = 'commune'
+                WHERE n.province_code = '68' AND o.province_code = '60'
+                """) ?? throw new InvalidOperationException("no such commune");
+        await ImportAsync("xa-moi.csv", $"{commune},,2025-12,cov_participants,12.000,");
+        var submissions = new SubmissionQueries(_db, _units);
+
+        var oldLamDong = await submissions.ListAsync(await UnitAsync(Pre, "68"), 100, CancellationToken.None);
+        var newLamDong = await submissions.ListAsync(await UnitAsync(Post, "68"), 100, CancellationToken.None);
+
+        Assert.DoesNotContain(oldLamDong, s => s.FileName == "xa-moi.csv");
+        Assert.Contains(newLamDong, s => s.FileName == "xa-moi.csv" && s.UnitCode == commune);
+    }
+
+    [Fact]
     public async Task AlertsAsync_lists_the_units_own_alerts_and_those_below_it()
     {
         await using (var connection = await _engine.OpenAsync(CancellationToken.None))

@@ -105,21 +105,6 @@ FROM (VALUES
 -- dw.fct_claim), derived (computed by the warehouse: source_ref names the derivation of rpt.derivations and
 -- derived_from the kind of figures it was computed from, reported or claims). For reported figures source_ref is
 -- the submission's source (rpt.sources) when it names one.
-CREATE OR REPLACE VIEW rpt.indicator_values AS
-SELECT u.unit_code, u.name AS unit_name, u.level AS unit_level,
-       p.label AS period_label, p.start_date AS period_start, p.end_date AS period_end, p.kind AS period_kind,
-       i.code AS indicator_code, f.value, f.value_kind,
-       CASE WHEN src.kind = 'publication' THEN 'published' ELSE f.source END AS source,
-       CASE WHEN f.source = 'submission' THEN s.source_id ELSE f.source_ref END AS source_ref,
-       f.submission_id, u.boundary_set, f.derived_from
-FROM dw.fct_indicator_value f
-JOIN dw.dim_unit u ON u.unit_key = f.unit_key
-JOIN dw.dim_period p ON p.period_key = f.period_key
-JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
-LEFT JOIN etl.submission s ON s.submission_id = f.submission_id
-LEFT JOIN etl.source src ON src.source_id = s.source_id
-WHERE f.is_current;
-
 CREATE OR REPLACE VIEW rpt.indicator_history AS
 SELECT u.unit_code, u.name AS unit_name, u.level AS unit_level,
        p.label AS period_label, p.start_date AS period_start, p.end_date AS period_end, p.kind AS period_kind,
@@ -134,6 +119,13 @@ JOIN dw.dim_period p ON p.period_key = f.period_key
 JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
 LEFT JOIN etl.submission s ON s.submission_id = f.submission_id
 LEFT JOIN etl.source src ON src.source_id = s.source_id;
+
+-- The current values: the history without what was superseded (one definition of source and source_ref, above).
+CREATE OR REPLACE VIEW rpt.indicator_values AS
+SELECT unit_code, unit_name, unit_level, period_label, period_start, period_end, period_kind, indicator_code, value, value_kind,
+       source, source_ref, submission_id, boundary_set, derived_from
+FROM rpt.indicator_history
+WHERE is_current;
 
 CREATE OR REPLACE VIEW rpt.submissions AS
 SELECT s.submission_id, s.file_name, s.sha256, s.kind, s.unit_code, s.received_at, s.status,

@@ -5,24 +5,24 @@ using Bhyt.Warehouse.Reference;
 namespace Bhyt.Etl.Validation;
 
 /// <summary>
-/// Arithmetic consistency of one file's figures, per unit, period and kind: every <c>sum_of</c> rule of the catalog
-/// (absent children count as not reported), coverage rate = insured / population, and the five groups' shares
-/// summing to 100. Violations are warnings: the data loads and every violation is recorded.
+/// Arithmetic consistency of one file's figures, per unit, period and kind, from the catalog's own rules: every
+/// <c>sum_of</c> rule (absent children count as not reported), every ratio definition (a written rate against its
+/// numerator / denominator × scale, within the rounding of the written rate — coverage rate = insured / population, the
+/// groups' shares…), and the shares of one whole (ratios over the same denominator whose numerators are its
+/// <c>sum_of</c> parts, e.g. the five groups' shares of the insured) summing to the scale. Violations are warnings: the
+/// data loads and every violation is recorded.
 /// </summary>
 public static class ConsistencyRules
 {
     private const decimal Tolerance = 0.5m;
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    private static readonly string[] GroupShares =
-        ["grp_employer_share", "grp_social_insurance_share", "grp_state_share", "grp_state_support_share", "grp_household_share"];
-
     public static IEnumerable<ValidationIssue> Check(IReadOnlyList<Figure> figures, IndicatorCatalog catalog)
     {
         foreach (var group in figures.GroupBy(f => (f.Unit.UnitKey, f.Period.Label, f.ValueKind)))
         {
             var byCode = group.GroupBy(f => f.Indicator.Code).ToDictionary(g => g.Key, g => g.Last());
-            foreach (var issue in SumRules(byCode, catalog).Concat(CoverageRate(byCode)).Concat(Shares(byCode)))
+            foreach (var issue in SumRules(byCode, catalog).Concat(Ratios(byCode, catalog)).Concat(Shares(byCode, catalog)))
                 yield return issue;
         }
     }
@@ -46,25 +46,39 @@ public static class ConsistencyRules
         }
     }
 
-    private static IEnumerable<ValidationIssue> CoverageRate(Dictionary<string, Figure> byCode)
+    private static IEnumerable<ValidationIssue> Ratios(Dictionary<string, Figure> byCode, IndicatorCatalog catalog)
     {
-        if (!byCode.TryGetValue("cov_rate", out var rate) || !byCode.TryGetValue("cov_participants", out var insured)
-            || !byCode.TryGetValue("cov_population", out var population) || population.Value == 0) yield break;
-        var computed = insured.Value / population.Value * 100m;
-        if (Math.Abs(computed - rate.Value) > RoundingOf(rate.Source.Text) + 0.005m)
-            yield return Warning("coverage.rate",
-                $"Tỷ lệ bao phủ ({Describe(rate)}) ghi {N(rate.Value)}% nhưng số tham gia / dân số = {N(insured.Value)} / {N(population.Value)} = {computed.ToString("N2", Vi)}%.", rate);
+        foreach (var indicator in catalog.Ratios)
+        {
+            var ratio = indicator.Ratio!;
+            if (!byCode.TryGetValue(indicator.Code, out var written) || !byCode.TryGetValue(ratio.Numerator, out var numerator)
+                || !byCode.TryGetValue(ratio.Denominator, out var denominator) || denominator.Value == 0) continue;
+            var computed = numerator.Value / denominator.Value * ratio.Scale;
+            if (Math.Abs(computed - written.Value) > RoundingOf(written.Source.Text) + 0.005m)
+                yield return Warning($"ratio:{indicator.Code}",
+                    $"{indicator.Code} ({Describe(written)}) ghi {N(written.Value)} nhưng {ratio} = {N(numerator.Value)} / {N(denominator.Value)} × {N(ratio.Scale)} = {computed.ToString("N2", Vi)}.",
+                    written);
+        }
     }
 
-    private static IEnumerable<ValidationIssue> Shares(Dictionary<string, Figure> byCode)
+    /// <summary>The ratios that split one whole: same denominator, numerators among the denominator's <c>sum_of</c> parts (the groups' shares of the insured).</summary>
+    private static IEnumerable<IGrouping<string, Indicator>> ShareGroups(IndicatorCatalog catalog) =>
+        catalog.Ratios.Where(r => catalog.Find(r.Ratio!.Denominator)?.SumOfCodes.Contains(r.Ratio.Numerator) == true)
+            .GroupBy(r => r.Ratio!.Denominator).Where(g => g.Count() > 1);
+
+    private static IEnumerable<ValidationIssue> Shares(Dictionary<string, Figure> byCode, IndicatorCatalog catalog)
     {
-        var reported = GroupShares.Where(byCode.ContainsKey).Select(c => byCode[c]).ToList();
-        if (reported.Count == 0) yield break;
-        var sum = reported.Sum(s => s.Value);
-        if (sum > 100m + Tolerance || (reported.Count == GroupShares.Length && Math.Abs(sum - 100m) > Tolerance))
-            yield return Warning("groups.shares_sum",
-                $"Tỷ trọng các nhóm đối tượng ({Describe(reported[0])}) cộng lại = {N(sum)}%, không phải 100% " +
-                $"({string.Join(" + ", reported.Select(s => $"{s.Indicator.Code} {N(s.Value)}"))}).", reported[0]);
+        foreach (var group in ShareGroups(catalog))
+        {
+            var reported = group.Where(r => byCode.ContainsKey(r.Code)).Select(r => byCode[r.Code]).ToList();
+            if (reported.Count == 0) continue;
+            var whole = group.First().Ratio!.Scale;
+            var sum = reported.Sum(s => s.Value);
+            if (sum > whole + Tolerance || (reported.Count == group.Count() && Math.Abs(sum - whole) > Tolerance))
+                yield return Warning($"shares:{group.Key}",
+                    $"Tỷ trọng các thành phần của {group.Key} ({Describe(reported[0])}) cộng lại = {N(sum)}, không phải {N(whole)} " +
+                    $"({string.Join(" + ", reported.Select(s => $"{s.Indicator.Code} {N(s.Value)}"))}).", reported[0]);
+        }
     }
 
     /// <summary>Half a unit of the last digit written, e.g. 0.05 for "98,8".</summary>

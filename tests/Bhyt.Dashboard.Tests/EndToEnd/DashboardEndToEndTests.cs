@@ -199,7 +199,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-export^='bao-phu-VN']"));
         var path = await download.PathAsync();
         var lines = await File.ReadAllLinesAsync(path!, TestContext.Current.CancellationToken);
-        Assert.Equal("Mã,Đơn vị,Tỷ lệ bao phủ (%),Chỉ tiêu (%),Còn cách chỉ tiêu (điểm %)", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("Mã,Đơn vị,Tỷ lệ bao phủ (%),Chỉ tiêu (%),Còn cách chỉ tiêu (điểm %),Nguồn tỷ lệ", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(64, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("68,Tỉnh Lâm Đồng,", StringComparison.Ordinal));
     }

@@ -9,7 +9,8 @@ public sealed record GroupSeries(string Code, string Title, IReadOnlyList<YearBa
 
 public sealed record LabelledValue(string Label, double Value);
 
-public sealed record ChildCoverage(UnitInfo Unit, double? Rate, double? Target, IReadOnlyDictionary<int, double> Trend, bool CanDrill)
+/// <param name="RateSource">What the shown rate is (stated, or derived: computed from parts, mapped from the units before 2025).</param>
+public sealed record ChildCoverage(UnitInfo Unit, double? Rate, double? Target, IReadOnlyDictionary<int, double> Trend, bool CanDrill, string? RateSource = null, bool RateDerived = false)
 {
     /// <summary>Percentage points still missing to reach the target (negative or zero = reached).</summary>
     public double? Gap => Rate is { } r && Target is { } t ? Math.Round(t - r, 2) : null;
@@ -60,9 +61,11 @@ public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog uni
         var rows = children.Select(c =>
         {
             var mine = childFigures[c.Code].Select(f => f.Figure).ToList();
-            var trend = mine.Where(f => f.IsActual).GroupBy(f => f.Year).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Precedence).First().Value);
+            var shown = mine.Where(f => f.IsActual).GroupBy(f => f.Year).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Precedence).First());
             var target = mine.FirstOrDefault(f => !f.IsActual && f.Year == selection.Year)?.Value;
-            return new ChildCoverage(c, trend.TryGetValue(selection.Year, out var r) ? r : null, target, trend, c.ChildLevel(selection.Set) is not null);
+            var rate = shown.GetValueOrDefault(selection.Year);
+            return new ChildCoverage(c, rate?.Value, target, shown.ToDictionary(y => y.Key, y => y.Value.Value), c.ChildLevel(selection.Set) is not null,
+                rate?.SourceVi, rate?.IsDerived == true);
         }).ToList();
         var title = unit.ChildLevel(selection.Set) switch
         {

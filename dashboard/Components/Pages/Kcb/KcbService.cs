@@ -5,7 +5,9 @@ namespace Bhyt.Dashboard.Components.Pages.Kcb;
 
 /// <summary>One indicator and year with the reported and the claims-derived value side by side.</summary>
 /// <param name="NotComparable">Why the two cannot be compared (claims from only part of the unit), shown instead of a difference.</param>
-public sealed record SideBySide(string Code, string Title, string Unit, int Year, double? Submitted, double? FromClaims, string? NotComparable = null)
+/// <param name="SubmittedNote">Set when the reported-side figure is derived (mapped from the units before 2025, or computed): says so.</param>
+public sealed record SideBySide(string Code, string Title, string Unit, int Year, double? Submitted, double? FromClaims, string? NotComparable = null,
+    string? SubmittedNote = null)
 {
     public double? Difference => NotComparable is null && Submitted is { } s && FromClaims is { } c && s != 0 ? Math.Round((c - s) / s * 100, 1) : null;
 }
@@ -73,13 +75,14 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
         foreach (var (code, title, unitName) in Compared)
             for (var year = selection.To; year >= selection.From; year--)
             {
-                var submitted = figures.Where(f => f.Indicator == code && f.Year == year && f.IsReportedBasis).OrderBy(f => f.Precedence).FirstOrDefault()?.Value;
+                var reported = figures.Where(f => f.Indicator == code && f.Year == year && f.IsReportedBasis).OrderBy(f => f.Precedence).FirstOrDefault();
+                var submitted = reported?.Value;
                 var derived = figures.FirstOrDefault(f => f.Indicator == code && f.Year == year && f.Basis == "claims")?.Value;
                 if (submitted is null && derived is null) continue;
                 var partial = derived is not null && unit.Level == "country" && withClaims.GetValueOrDefault(year) < provinceCount
                     ? $"hồ sơ KCB chỉ có của {withClaims.GetValueOrDefault(year)}/{provinceCount} tỉnh"
                     : null;
-                compare.Add(new SideBySide(code, title, unitName, year, submitted, derived, partial));
+                compare.Add(new SideBySide(code, title, unitName, year, submitted, derived, partial, reported?.IsDerived == true ? reported.SourceVi : null));
             }
 
         // Claims aggregates exist per province (pre-2025 codes); a district or commune reads its figures from the derived indicators above.

@@ -56,10 +56,14 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
         var charts = charted.Select(c => Chart(c.Code, c.Title, c.Unit, inRange, sourced)).ToList();
         var disagreements = charted.SelectMany(c => sourced.Disagreements(c.Code, c.Title, c.Unit)).ToList();
 
-        var header = new List<string> { "Năm" }.Concat(KpiCodes.Select(k => k.Title)).ToList();
+        // The last column names every figure of the year that the warehouse computed (derived is never shown as reported).
+        var header = new List<string> { "Năm" }.Concat(KpiCodes.Select(k => k.Title)).Append("Số liệu do kho tính").ToList();
         var rows = Enumerable.Range(selection.From, selection.To - selection.From + 1)
             .Select(y => (IReadOnlyList<string?>)new List<string?> { y.ToString() }
-                .Concat(KpiCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : "")).ToList())
+                .Concat(KpiCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : ""))
+                .Append(string.Join("; ", KpiCodes.Where(k => years.Figure(k.Code, y)?.IsDerived == true)
+                    .Select(k => $"{k.Title}: {years.Figure(k.Code, y)!.SourceVi.ToLowerInvariant()}")))
+                .ToList())
             .ToList();
         return new OverviewData(kpis, charts, header, rows, disagreements,
             disagreements.Select(d => (d.Indicator, d.Period, d.Kind)).Distinct().Count());
@@ -135,7 +139,9 @@ public sealed class YearValues
         return values;
     }
 
-    public double? Value(string code, int year, string kind = "actual") => _figures.TryGetValue((code, kind, year), out var f) ? f.Value : null;
+    public double? Value(string code, int year, string kind = "actual") => Figure(code, year, kind)?.Value;
+
+    public IndicatorValue? Figure(string code, int year, string kind = "actual") => _figures.GetValueOrDefault((code, kind, year));
 
     /// <summary>What the shown figure is: stated, or derived (the derivation named) — derived is never shown as reported.</summary>
     public string? SourceNote(string code, int year) => _figures.TryGetValue((code, "actual", year), out var f) ? f.SourceVi : null;

@@ -135,13 +135,22 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         DuckDbQueryGuard.EnsureReadOnlyAsync(readOnlyConnection, sql, ct);
 
     public DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout) =>
-        new DuckDBCommand(sql, (DuckDBConnection)connection) { UseStreamingMode = true };
+        new DuckDbTimedCommand(sql, (DuckDBConnection)connection, timeout);
+
+    public bool IsTimeout(Exception exception) => exception is DuckDbTimedCommand.QueryTimedOutException;
+
+    public string RowLimit(int rows) => $"LIMIT {CheckedRows(rows):D}";
+
+    public bool KeepInstanceBetweenQueries => true;
 
     public (string Begin, string End) ReadOnlyScope => ("BEGIN TRANSACTION READ ONLY", "ROLLBACK");
 
     public bool IsPermissionDenied(Exception exception) =>
         exception is DuckDBException e && (e.Message.StartsWith("Permission Error", StringComparison.Ordinal)
                                            || e.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase));
+
+    private static int CheckedRows(int rows) =>
+        rows >= 1 ? rows : throw new ArgumentOutOfRangeException(nameof(rows), rows, "A row cap must be at least 1.");
 
     private static async Task<List<string>> TableColumnsAsync(DbConnection connection, DbTransaction transaction, string schema, string name,
         CancellationToken ct)

@@ -48,12 +48,31 @@ public interface IWarehouseEngine
     /// </summary>
     Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct);
 
-    /// <summary>A command for an analyst's query: streams its result and stops at <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// A command for an analyst's query: streams its result and stops once it has run for <paramref name="timeout"/>,
+    /// failing with an exception that <see cref="IsTimeout"/> recognises.
+    /// </summary>
     DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout);
+
+    /// <summary>True when <paramref name="exception"/> says a command ran past the timeout it was created with.</summary>
+    bool IsTimeout(Exception exception);
 
     /// <summary>Statements that open and close the read-only transaction an analyst's query runs in.</summary>
     (string Begin, string End) ReadOnlyScope { get; }
 
     /// <summary>True when the engine refused an operation for lack of permission (host access, writes).</summary>
     bool IsPermissionDenied(Exception exception);
+
+    /// <summary>
+    /// The clause that caps a query's rows, written after its ORDER BY: <c>LIMIT n</c> on DuckDB,
+    /// <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c> on SQL Server. <paramref name="rows"/> must be at least 1.
+    /// </summary>
+    string RowLimit(int rows);
+
+    /// <summary>
+    /// True when the engine's instance lives only while a connection to it is open, so a caller that runs many short
+    /// queries should hold one connection open between them (DuckDB: the last connection to close destroys the file's
+    /// instance, and reopening costs ~14 ms); false where the driver pools connections (SQL Server).
+    /// </summary>
+    bool KeepInstanceBetweenQueries { get; }
 }

@@ -1,14 +1,29 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Bhyt.Warehouse.Querying;
 using Microsoft.Data.SqlClient;
 
 namespace Bhyt.Warehouse.Engines;
 
 /// <summary>The production engine: SQL Server through Microsoft.Data.SqlClient, bulk loads with SqlBulkCopy.</summary>
-public sealed partial class SqlServerEngine(WarehouseTarget target) : IWarehouseEngine
+/// <param name="target">The warehouse: the ETL's connection, which writes.</param>
+/// <param name="readerConnectionString">
+/// The analysts' connection (a login in the role <c>bhyt_rpt_reader</c>, which reads only <c>rpt</c>); when null the
+/// read-only door uses <paramref name="target"/> and refuses if that login can do more than read <c>rpt</c>.
+/// </param>
+public sealed partial class SqlServerEngine(WarehouseTarget target, string? readerConnectionString) : IWarehouseEngine
 {
+    /// <summary>Environment variable holding the analysts' connection string.</summary>
+    public const string ReaderEnvironmentVariable = "BHYT_SQLSERVER_READER";
+
     private const int BulkBatchRows = 50_000;
+
+    /// <summary>The engine of <paramref name="target"/>, with the analysts' connection from <c>BHYT_SQLSERVER_READER</c>.</summary>
+    public SqlServerEngine(WarehouseTarget target)
+        : this(target, Environment.GetEnvironmentVariable(ReaderEnvironmentVariable) is { Length: > 0 } reader ? reader : null)
+    {
+    }
 
     public string Name => "sqlserver";
 
@@ -21,13 +36,31 @@ public sealed partial class SqlServerEngine(WarehouseTarget target) : IWarehouse
         return connection;
     }
 
+    /// <summary>
+    /// Opens the analysts' connection (<c>BHYT_SQLSERVER_READER</c>, else the warehouse's own) and refuses it with
+    /// <see cref="QueryRefusedException"/> (<c>sql.reader_login</c>) when its login can write any warehouse schema or
+    /// read <c>dw</c>/<c>etl</c> directly: the door promises the <c>rpt</c> views and nothing else.
+    /// </summary>
     public async Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct)
     {
-        var builder = new SqlConnectionStringBuilder(Target.Value) { ApplicationIntent = ApplicationIntent.ReadOnly };
-        var connection = new SqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        var connection = new SqlConnection(ReadOnlyConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            var excess = await SqlServerReaderLogin.ExcessPermissionsAsync(connection, ct);
+            if (excess.Count > 0) throw SqlServerReaderLogin.Refusal(excess, readerConnectionString is not null);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>The connection string of the read-only door: the analysts' login when configured, with read-only intent.</summary>
+    internal string ReadOnlyConnectionString =>
+        new SqlConnectionStringBuilder(readerConnectionString ?? Target.Value) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString;
 
     public string Sql(string sql) => sql;
 
@@ -100,8 +133,26 @@ public sealed partial class SqlServerEngine(WarehouseTarget target) : IWarehouse
     public DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout) =>
         new SqlCommand(sql, (SqlConnection)connection) { CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)) };
 
-    public (string Begin, string End) ReadOnlyScope =>
-        ("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; BEGIN TRANSACTION;", "IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;");
+    // -2 is SqlClient's "Execution Timeout Expired": the command's CommandTimeout ran out.
+    public bool IsTimeout(Exception exception) =>
+        exception is SqlException e && e.Errors.Cast<SqlError>().Any(error => error.Number == -2);
+
+    // Snapshot isolation where the database allows it: the analyst reads one consistent state without taking shared
+    // locks that would block a load; READ COMMITTED (row versions too, where READ_COMMITTED_SNAPSHOT is on) otherwise.
+    // A SET run in an ad hoc batch (unlike one in a procedure) stays in force for the session, so it covers the query
+    // that follows; documented behaviour, run here only by the SQL Server integration tests.
+    public (string Begin, string End) ReadOnlyScope => ("""
+        IF EXISTS (SELECT 1 FROM sys.databases WHERE database_id = DB_ID() AND snapshot_isolation_state = 1)
+            SET TRANSACTION ISOLATION LEVEL SNAPSHOT;
+        ELSE
+            SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
+        BEGIN TRANSACTION;
+        """, "IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;");
+
+    public string RowLimit(int rows) =>
+        rows >= 1 ? $"OFFSET 0 ROWS FETCH NEXT {rows:D} ROWS ONLY" : throw new ArgumentOutOfRangeException(nameof(rows), rows, "A row cap must be at least 1.");
+
+    public bool KeepInstanceBetweenQueries => false;
 
     // 229/230: permission denied on object/column; 262: permission denied in database; 3906: database is read-only.
     public bool IsPermissionDenied(Exception exception) =>

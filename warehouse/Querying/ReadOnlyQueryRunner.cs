@@ -10,24 +10,30 @@ namespace Bhyt.Warehouse.Querying;
 /// </summary>
 public sealed class ReadOnlyQueryRunner(IWarehouseEngine engine)
 {
+    /// <summary>
+    /// The engine's command stops the query at the limit; this budget, a little longer, bounds the whole run where an
+    /// engine counts its timeout per network read (SqlClient's CommandTimeout), so many slow reads cannot add up.
+    /// </summary>
+    private static readonly TimeSpan BudgetGrace = TimeSpan.FromSeconds(2);
+
     public async Task<QueryResult> RunAsync(string sql, QueryLimits limits, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await engine.OpenReadOnlyAsync(ct);
         await engine.EnsureReadOnlyAsync(connection, sql, ct);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limits.Timeout);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(limits.Timeout + BudgetGrace);
         await ExecuteAsync(connection, engine.ReadOnlyScope.Begin, ct);
         try
         {
             await using var command = engine.CreateQueryCommand(connection, sql, limits.Timeout);
-            await using var cancelOnTimeout = timeout.Token.Register(command.Cancel);
-            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+            await using var cancelOnBudget = budget.Token.Register(command.Cancel);
+            await using var reader = await command.ExecuteReaderAsync(budget.Token);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<object?[]>();
             var truncated = false;
-            while (await reader.ReadAsync(timeout.Token))
+            while (await reader.ReadAsync(budget.Token))
             {
                 if (rows.Count == limits.MaxRows)
                 {
@@ -44,9 +50,9 @@ public sealed class ReadOnlyQueryRunner(IWarehouseEngine engine)
         {
             throw new QueryRefusedException("sql.permission", $"Kho dữ liệu từ chối thao tác: {FirstLine(e.Message)}");
         }
-        catch (Exception e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested && e is not QueryRefusedException)
+        catch (Exception e) when (!ct.IsCancellationRequested && (engine.IsTimeout(e) || budget.IsCancellationRequested) && e is not QueryRefusedException)
         {
-            throw new QueryTimeoutException(limits.Timeout);
+            throw new QueryTimeoutException(limits.Timeout, e);
         }
         catch (DbException e)
         {

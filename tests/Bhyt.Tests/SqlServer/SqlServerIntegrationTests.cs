@@ -31,9 +31,9 @@ public class SqlServerIntegrationTests(SqlServerWarehouseFixture fixture) : ICla
         Assert.Equal("sqlserver", engine.Name);
         Assert.NotNull(fixture.SecondInit);
         Assert.Empty(fixture.SecondInit.Applied);
-        var highest = MigrationScript.For("sqlserver").Max(s => s.Version);
-        Assert.Equal(Enumerable.Range(1, highest), recorded);
-        Assert.Equal(highest, fixture.SecondInit.SchemaVersion);
+        var versions = MigrationScript.For("sqlserver").Where(s => !s.IsBootstrap).Select(s => s.Version).ToList();
+        Assert.Equal(versions, recorded);
+        Assert.Equal(versions[^1], fixture.SecondInit.SchemaVersion);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class SqlServerIntegrationTests(SqlServerWarehouseFixture fixture) : ICla
         var sequenceBefore = await connection.ExecuteScalarAsync<long>(SequenceValue);
 
         var refusal = await Assert.ThrowsAsync<QueryRefusedException>(() =>
-            new ReadOnlyQueryRunner(fixture.Engine).RunAsync(sql, QueryLimits.Default, None));
+            new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync(sql, QueryLimits.Default, None));
 
         Assert.Equal(rule, refusal.Rule);
         Assert.Equal(before, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM etl.reference_load"));
@@ -86,7 +86,7 @@ public class SqlServerIntegrationTests(SqlServerWarehouseFixture fixture) : ICla
     [Fact]
     public async Task RunAsync_cte_is_accepted_and_counts_provinces_of_mid_2024()
     {
-        var result = await new ReadOnlyQueryRunner(fixture.Engine).RunAsync("""
+        var result = await new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync("""
             WITH valid AS (
                 SELECT * FROM rpt.units
                 WHERE valid_from <= '2024-07-01' AND (valid_to IS NULL OR valid_to >= '2024-07-01')
@@ -117,6 +117,127 @@ public class SqlServerIntegrationTests(SqlServerWarehouseFixture fixture) : ICla
         foreach (var (view, columns) in duckDb)
             Assert.True(columns.SequenceEqual(sqlServer[view]),
                 $"rpt.{view}: DuckDB ({string.Join(", ", columns)}) ≠ SQL Server ({string.Join(", ", sqlServer[view])})");
+    }
+
+    [Fact]
+    public async Task RunAsync_door_without_a_reader_login_refuses_the_warehouses_writing_login()
+    {
+        var refusal = await Assert.ThrowsAsync<QueryRefusedException>(() =>
+            new ReadOnlyQueryRunner(fixture.EngineWithoutReader).RunAsync("SELECT count(*) FROM rpt.indicators", QueryLimits.Default, None));
+
+        Assert.Equal("sql.reader_login", refusal.Rule);
+        Assert.Contains("dw:INSERT", refusal.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_reader_login_reads_the_rpt_views()
+    {
+        var result = await new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync("SELECT count(*) AS n FROM rpt.indicators", QueryLimits.Default, None);
+
+        Assert.Equal(IndicatorCount, Convert.ToInt32(Assert.Single(result.Rows)[0]));
+    }
+
+    [Theory]
+    [InlineData("SELECT count(*) FROM dw.dim_unit")]
+    [InlineData("SELECT count(*) FROM etl.submission")]
+    public async Task RunAsync_reader_login_cannot_read_the_tables_below_the_views(string sql)
+    {
+        var refusal = await Assert.ThrowsAsync<QueryRefusedException>(() =>
+            new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync(sql, QueryLimits.Default, None));
+
+        Assert.Equal("sql.permission", refusal.Rule);
+    }
+
+    [Theory]
+    [InlineData(true, 5)]
+    [InlineData(false, 2)]
+    public async Task RunAsync_runs_under_snapshot_isolation_where_the_database_allows_it_else_read_committed(bool allowSnapshot, int level)
+    {
+        await using var connection = await OpenAsync();
+        var before = await connection.ExecuteScalarAsync<int>("SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()");
+        try
+        {
+            await connection.ExecuteAsync($"ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION {(allowSnapshot ? "ON" : "OFF")}");
+
+            var result = await new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync(
+                "SELECT transaction_isolation_level FROM sys.dm_exec_sessions WHERE session_id = @@SPID", QueryLimits.Default, None);
+
+            Assert.Equal(level, Convert.ToInt32(Assert.Single(result.Rows)[0]));
+        }
+        finally
+        {
+            await connection.ExecuteAsync($"ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION {(before == 1 ? "ON" : "OFF")}");
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_query_longer_than_the_timeout_is_stopped_and_mapped_to_QueryTimeoutException()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<QueryTimeoutException>(() => new ReadOnlyQueryRunner(fixture.ReaderEngine).RunAsync(
+            "SELECT count_big(*) FROM sys.all_objects a CROSS JOIN sys.all_objects b CROSS JOIN sys.all_objects c CROSS JOIN sys.all_objects d",
+            new QueryLimits(TimeSpan.FromSeconds(1), 10), None));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Theory]
+    [InlineData("dw.dim_unit", "unit_code")]
+    [InlineData("dw.dim_facility", "facility_code")]
+    [InlineData("dw.fct_claim", "claim_id")]
+    [InlineData("dw.fct_claim", "card_pseudonym")]
+    [InlineData("etl.submission", "sha256")]
+    public async Task CodeColumns_compare_binary(string table, string column)
+    {
+        await using var connection = await OpenAsync();
+
+        var collation = await connection.ExecuteScalarAsync<string>(
+            "SELECT collation_name FROM sys.columns WHERE object_id = OBJECT_ID(@table) AND name = @column", new { table, column });
+
+        Assert.Equal("Latin1_General_100_BIN2", collation);
+    }
+
+    [Fact]
+    public async Task CodeColumns_facility_codes_differing_in_case_are_two_facilities_as_on_DuckDB()
+    {
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(None);
+
+        await connection.ExecuteAsync("""
+            INSERT INTO dw.dim_facility (facility_key, facility_code, name, tier, ownership) VALUES
+                (-1, 'TEST-abc', N'Thử', 4, 'public'), (-2, 'TEST-ABC', N'Thử', 4, 'public')
+            """, transaction: transaction);
+        var found = await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM dw.dim_facility WHERE facility_code = 'TEST-abc'", transaction: transaction);
+        await transaction.RollbackAsync(None);
+
+        Assert.Equal(1, found);
+    }
+
+    [Fact]
+    public async Task ReaderRole_holds_select_on_rpt_and_nothing_else()
+    {
+        await using var connection = await OpenAsync();
+
+        var permissions = (await connection.QueryAsync<string>("""
+            SELECT permission_name + ' ' + class_desc + ' ' + COALESCE(SCHEMA_NAME(major_id), '')
+            FROM sys.database_permissions WHERE grantee_principal_id = DATABASE_PRINCIPAL_ID('bhyt_rpt_reader')
+            """)).ToList();
+
+        Assert.Equal(["SELECT SCHEMA rpt"], permissions);
+    }
+
+    [Theory]
+    [InlineData("dw.fct_claim", "ix_fct_claim_facility_claim")]
+    [InlineData("dw.fct_claim", "ix_fct_claim_month")]
+    [InlineData("dw.fct_indicator_value", "ix_fct_indicator_value_unit_indicator")]
+    [InlineData("dw.dim_unit", "uq_dim_unit_code")]
+    public async Task Indexes_exist_after_init(string table, string index)
+    {
+        await using var connection = await OpenAsync();
+
+        Assert.NotNull(await connection.ExecuteScalarAsync<int?>("SELECT INDEXPROPERTY(OBJECT_ID(@table), @index, 'IndexID')", new { table, index }));
     }
 
     private static async Task<Dictionary<string, List<string>>> ViewColumnsAsync(DbConnection connection, string sql) =>

@@ -157,6 +157,22 @@ public class ReadOnlyQueryRunnerTests(InitialisedWarehouseFixture fixture) : ICl
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
     }
 
+    [Theory]
+    [InlineData("SELECT count(*) FROM range(1000000000) a, range(1000000000) b")]
+    [InlineData("SELECT a.range FROM range(1000000000) a, range(1000000000) b WHERE a.range + b.range = -1")]
+    public async Task RunAsync_the_engines_own_timeout_error_becomes_QueryTimeoutException_before_the_runners_budget(string sql)
+    {
+        var clock = Stopwatch.StartNew();
+
+        var timeout = await Assert.ThrowsAsync<QueryTimeoutException>(() => RunAsync(sql, new QueryLimits(TimeSpan.FromSeconds(1), 10)));
+
+        // The runner's own budget ends 2 s later: an inner error the engine recognises and the time show the engine stopped it.
+        Assert.NotNull(timeout.InnerException);
+        Assert.True(fixture.Warehouse.Engine.IsTimeout(timeout.InnerException), timeout.InnerException.ToString());
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.8));
+        Assert.Contains("[sql.timeout]", timeout.Message);
+    }
+
     [Fact]
     public async Task RunAsync_after_a_timeout_the_warehouse_still_answers()
     {

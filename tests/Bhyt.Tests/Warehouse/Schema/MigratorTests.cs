@@ -15,18 +15,19 @@ public class MigratorTests
     public async Task ApplyAsync_second_pass_applies_nothing_and_records_one_row_per_script()
     {
         await using var warehouse = TempWarehouse.Empty();
-        var highest = HighestScriptNumber("duckdb");
+        // Numbers may have gaps while a migration is written on another branch; every file is applied once.
+        var versions = ScriptFiles("duckdb").Select(f => f.Version).Where(v => v > 0).Order().ToList();
         await using var connection = await warehouse.Engine.OpenAsync(None);
         var migrator = new Migrator(warehouse.Engine);
 
         var first = await migrator.ApplyAsync(connection, None);
         var second = await migrator.ApplyAsync(connection, None);
 
-        Assert.Equal(Enumerable.Range(1, highest), first.Select(s => s.Version));
+        Assert.Equal(versions, first.Select(s => s.Version));
         Assert.Empty(second);
         var recorded = (await connection.QueryAsync<int>("SELECT version FROM etl.schema_version ORDER BY version")).ToList();
-        Assert.Equal(Enumerable.Range(1, highest), recorded);
-        Assert.Equal(highest, await Migrator.CurrentVersionAsync(connection, None));
+        Assert.Equal(versions, recorded);
+        Assert.Equal(versions[^1], await Migrator.CurrentVersionAsync(connection, None));
     }
 
     [Fact]
@@ -97,8 +98,6 @@ public class MigratorTests
         Assert.All(reloaded.References, r => Assert.NotNull(r.Rows));
         before.AssertSameAs(after);
     }
-
-    private static int HighestScriptNumber(string engine) => ScriptFiles(engine).Max(f => f.Version);
 
     private static IEnumerable<(int Version, string Path)> ScriptFiles(string engine) =>
         Directory.GetFiles(RepositoryRoot.SqlFolder(engine), "*.sql")

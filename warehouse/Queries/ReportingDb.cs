@@ -60,7 +60,7 @@ public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
     /// </summary>
     private async Task HoldInstanceAsync(CancellationToken ct)
     {
-        if (engine.Name != "duckdb") return;
+        if (!engine.KeepInstanceBetweenQueries) return;
         Volatile.Write(ref _lastUse, Environment.TickCount64);
         if (Volatile.Read(ref _hold) is not null) return;
         await _holdGate.WaitAsync(ct);
@@ -101,9 +101,7 @@ public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
     }
 
     /// <summary>The row cap after ORDER BY in the engine's dialect.</summary>
-    public string Limit(int rows) => engine.Name == "sqlserver"
-        ? $"OFFSET 0 ROWS FETCH NEXT {rows:D} ROWS ONLY"
-        : $"LIMIT {rows:D}";
+    public string Limit(int rows) => engine.RowLimit(rows);
 
     public static DateTime Date(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
     {

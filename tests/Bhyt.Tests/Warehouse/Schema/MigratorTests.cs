@@ -15,7 +15,7 @@ public class MigratorTests
     public async Task ApplyAsync_second_pass_applies_nothing_and_records_one_row_per_script()
     {
         await using var warehouse = TempWarehouse.Empty();
-        // Numbers may have gaps while a migration is written on another branch; every file is applied once.
+        // Every script file is applied once, in the order of its number.
         var versions = ScriptFiles("duckdb").Select(f => f.Version).Where(v => v > 0).Order().ToList();
         await using var connection = await warehouse.Engine.OpenAsync(None);
         var migrator = new Migrator(warehouse.Engine);

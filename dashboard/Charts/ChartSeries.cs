@@ -89,5 +89,5 @@ public static class SeriesBuilder
 
     /// <summary>The tooltip of a figure: its period and what it is (a target, stated, or derived — the derivation named).</summary>
     public static string Label(IndicatorValue figure) =>
-        $"{Format.Period(figure)} · {(figure.IsActual ? figure.SourceVi.ToLowerInvariant() : figure.IsDerived ? "chỉ tiêu, " + figure.SourceVi.ToLowerInvariant() : "chỉ tiêu")}";
+        $"{Format.Period(figure)} · {(figure.IsActual ? Format.Inline(figure.SourceVi) : figure.IsDerived ? "chỉ tiêu, " + Format.Inline(figure.SourceVi) : "chỉ tiêu")}";
 }

@@ -8,6 +8,9 @@ public static class Format
 {
     public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>A label in the middle of a sentence: its first letter lower case ("Tính từ hồ sơ KCB" → "tính từ hồ sơ KCB").</summary>
+    public static string Inline(string label) => label.Length == 0 ? label : char.ToLower(label[0], Vi) + label[1..];
+
     public static string Number(double? value, int decimals = 0) => value is { } v ? v.ToString("N" + decimals, Vi) : "—";
 
     public static string Percent(double? value) => value is { } v ? v.ToString("N2", Vi) + " %" : "—";

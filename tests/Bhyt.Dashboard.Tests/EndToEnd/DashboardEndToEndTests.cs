@@ -109,6 +109,23 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Overview_shows_a_figure_the_warehouse_computed_as_derived_never_as_reported()
+    {
+        var page = await LoginAsync();
+        await page.GotoAsync(Server.BaseUrl + "/?unit=62&from=2015&to=2024&set=pre2025");
+        await WaitInteractiveAsync(page);
+        // Cost per visit = spend_kcb / kcb_visits of Kon Tum's (synthetic) claims, stored by the warehouse as derived.
+        var cost = page.Locator("[data-chart=kcb_cost_per_visit]");
+        await Expect(cost.Locator("svg").First).ToBeVisibleAsync();
+        await Expect(cost).ToContainTextAsync("do kho tính ra (tính từ hồ sơ KCB (tỷ lệ))");
+        var row2024 = page.Locator("#overview-table tbody tr", new() { HasText = "2024" });
+        await Expect(row2024).ToContainTextAsync("Chi phí bình quân một lượt KCB (đồng): tính từ hồ sơ KCB (tỷ lệ)");
+        await Expect(page.Locator("#overview-table thead")).ToContainTextAsync("Số liệu do kho tính");
+        await cost.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "14-tong-quan-so-lieu-do-kho-tinh");
+    }
+
+    [Fact]
     public async Task Kcb_of_the_country_does_not_compare_published_totals_with_one_provinces_claims()
     {
         var page = await LoginAsync();

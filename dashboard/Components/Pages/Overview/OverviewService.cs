@@ -28,9 +28,13 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
         ("fund_spending_vs_budget", "Chi KCB so với dự toán", "percent", true),
     ];
 
+    /// <summary>The yearly table: the KPIs and the cost per visit (the catalog's spend_kcb / kcb_visits).</summary>
+    private static readonly (string Code, string Title, string Unit, bool HigherIsWorse)[] TableCodes =
+        [.. KpiCodes, ("kcb_cost_per_visit", "Chi phí bình quân một lượt KCB (đồng)", "vnd", true)];
+
     private static readonly string[] Codes =
         ["cov_rate", "cov_participants", "cov_population", "kcb_visits", "spend_kcb", "fund_revenue", "fund_revenue_plan", "fund_kcb_spending", "fund_kcb_budget",
-         "fund_revenue_vs_plan", "fund_spending_vs_budget"];
+         "fund_revenue_vs_plan", "fund_spending_vs_budget", "kcb_cost_per_visit"];
 
     public async Task<OverviewData> LoadAsync(UnitInfo unit, Selection selection, CancellationToken ct)
     {
@@ -50,6 +54,7 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
             ("kcb_visits", "Lượt khám chữa bệnh BHYT", "visits"),
             ("spend_kcb", "Chi khám chữa bệnh BHYT", "million_vnd"),
             ("fund_revenue", "Thu quỹ BHYT", "million_vnd"),
+            ("kcb_cost_per_visit", "Chi phí bình quân một lượt KCB BHYT (đồng)", "vnd"),
         };
         var sources = await sourceQueries.AllAsync(ct);
         var sourced = new SourcedFigures(await history.ForUnitAsync(unit, selection, charted.Select(c => c.Code).ToList(), ct), sources);
@@ -57,12 +62,12 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
         var disagreements = charted.SelectMany(c => sourced.Disagreements(c.Code, c.Title, c.Unit)).ToList();
 
         // The last column names every figure of the year that the warehouse computed (derived is never shown as reported).
-        var header = new List<string> { "Năm" }.Concat(KpiCodes.Select(k => k.Title)).Append("Số liệu do kho tính").ToList();
+        var header = new List<string> { "Năm" }.Concat(TableCodes.Select(k => k.Title)).Append("Số liệu do kho tính").ToList();
         var rows = Enumerable.Range(selection.From, selection.To - selection.From + 1)
             .Select(y => (IReadOnlyList<string?>)new List<string?> { y.ToString() }
-                .Concat(KpiCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : ""))
-                .Append(string.Join("; ", KpiCodes.Where(k => years.Figure(k.Code, y)?.IsDerived == true)
-                    .Select(k => $"{k.Title}: {years.Figure(k.Code, y)!.SourceVi.ToLowerInvariant()}")))
+                .Concat(TableCodes.Select(k => years.Value(k.Code, y) is { } v ? Format.Value(v, k.Unit) : ""))
+                .Append(string.Join("; ", TableCodes.Where(k => years.Figure(k.Code, y)?.IsDerived == true)
+                    .Select(k => $"{k.Title}: {Format.Inline(years.Figure(k.Code, y)!.SourceVi)}")))
                 .ToList())
             .ToList();
         return new OverviewData(kpis, charts, header, rows, disagreements,
@@ -85,7 +90,7 @@ public sealed class OverviewService(IndicatorQueries indicators, HistoryQueries 
         var notes = new List<string>();
         var ranges = mine.Count(f => f.Shape == PeriodShape.Range);
         var derived = mine.Count(f => f.IsDerived && f.IsTrendPeriod);
-        if (derived > 0) notes.Add($"{derived} số liệu do kho tính ra ({string.Join(", ", mine.Where(f => f.IsDerived).Select(f => f.SourceVi.ToLowerInvariant()).Distinct())}), không phải số báo cáo: xem chú thích khi rê chuột.");
+        if (derived > 0) notes.Add($"{derived} số liệu do kho tính ra ({string.Join(", ", mine.Where(f => f.IsDerived).Select(f => Format.Inline(f.SourceVi)).Distinct())}), không phải số báo cáo: xem chú thích khi rê chuột.");
         if (ranges > 0) notes.Add($"{ranges} số liệu cả giai đoạn (như 2015–2019) được vẽ thành đoạn ngang suốt giai đoạn.");
         if (others.Count > 0) notes.Add($"{others.Count} số liệu của nguồn khác khác với số đang hiển thị: điểm xám (xem bảng nguồn bên dưới).");
         return new TrendChartData(code, title, unit, segments, notes.Count > 0 ? string.Join(" ", notes) : null);

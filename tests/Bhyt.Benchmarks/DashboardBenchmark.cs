@@ -21,7 +21,7 @@ namespace Bhyt.Benchmarks;
 /// Dashboard query latency over a warehouse (build one with <c>bhyt generate --scale national</c> + <c>bhyt import</c>):
 /// every page loaded the way the page loads it (unit lookup, breadcrumb, the page's service) for the country, every
 /// province, and sampled districts and communes, both boundary sets. Prints per page and per query (from the
-/// <c>bhyt.dashboard.query.duration</c> histogram the pages record in production too) p50/p95/max, then the same
+/// <c>bhyt.query.duration</c> histogram the pages record in production too) p50/p95/max, then the same
 /// page mix with several users at once.
 /// </summary>
 public static class DashboardBenchmark

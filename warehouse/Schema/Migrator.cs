@@ -11,7 +11,8 @@ namespace Bhyt.Warehouse.Schema;
 public sealed class Migrator(IWarehouseEngine engine)
 {
     /// <summary>Applies pending migrations; returns the ones applied now (empty when up to date).</summary>
-    public async Task<IReadOnlyList<MigrationScript>> ApplyAsync(DbConnection connection, CancellationToken ct)
+    /// <param name="upToVersion">The last version to apply (tests build an older schema with it); all by default.</param>
+    public async Task<IReadOnlyList<MigrationScript>> ApplyAsync(DbConnection connection, CancellationToken ct, int upToVersion = int.MaxValue)
     {
         var scripts = MigrationScript.For(engine.Name);
         foreach (var bootstrap in scripts.Where(s => s.IsBootstrap))
@@ -22,7 +23,7 @@ public sealed class Migrator(IWarehouseEngine engine)
             .ToDictionary(row => row.Version, row => row.Checksum.Trim());
 
         var appliedNow = new List<MigrationScript>();
-        foreach (var script in scripts.Where(s => !s.IsBootstrap))
+        foreach (var script in scripts.Where(s => !s.IsBootstrap && s.Version <= upToVersion))
         {
             if (applied.TryGetValue(script.Version, out var checksum))
             {

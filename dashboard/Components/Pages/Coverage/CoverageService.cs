@@ -55,7 +55,7 @@ public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog uni
             .ToList();
 
         var children = await units.ChildrenAsync(selection.Set, unit.Code, ct);
-        var childFigures = (await indicators.ForChildrenAsync(unit, selection, ["cov_rate", "cov_participants", "cov_population"], ct))
+        var childFigures = (await indicators.ForChildrenAsync(unit, selection, ["cov_rate"], ct))
             .Where(f => f.Figure.Indicator == "cov_rate" && f.Figure.Shape == PeriodShape.Year)
             .ToLookup(f => f.UnitCode);
         var rows = children.Select(c =>

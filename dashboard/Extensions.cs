@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
-using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard;
 

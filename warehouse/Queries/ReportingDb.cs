@@ -38,7 +38,10 @@ public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
 
     public IWarehouseEngine Engine => engine;
 
-    /// <param name="query">The query's name in the duration histogram; by default the calling class and method.</param>
+    /// <summary>
+    /// Runs one parameterised SELECT (engine-agnostic SQL with <c>@name</c> parameters) and maps every row; the duration is
+    /// recorded under <paramref name="query"/>, by default the calling class and method (<paramref name="callerFile"/>).
+    /// </summary>
     public async Task<List<T>> QueryAsync<T>(string sql, object? parameters, Func<DbDataReader, T> map, CancellationToken ct,
         [CallerMemberName] string query = "", [CallerFilePath] string callerFile = "")
     {

@@ -1,7 +1,9 @@
 namespace Bhyt.Warehouse.Reference;
 
-/// <summary>One code of the indicator vocabulary (spec/indicators.csv, bundled as the project's catalog).</summary>
-/// <param name="Ratio">For a ratio the catalog can compute: numerator / denominator × scale.</param>
+/// <summary>
+/// One code of the indicator vocabulary (spec/indicators.csv, bundled as the project's catalog), with its sum rule and,
+/// for a ratio the catalog can compute, its <see cref="RatioDefinition"/> (numerator / denominator × scale).
+/// </summary>
 public sealed record Indicator(
     string Code, int Annex, string Topic, string NameVi, string NameEn, string Unit, string Measure, string? SumOf, RatioDefinition? Ratio = null)
 {

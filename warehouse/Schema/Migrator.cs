@@ -10,8 +10,10 @@ namespace Bhyt.Warehouse.Schema;
 /// </summary>
 public sealed class Migrator(IWarehouseEngine engine)
 {
-    /// <summary>Applies pending migrations; returns the ones applied now (empty when up to date).</summary>
-    /// <param name="upToVersion">The last version to apply (tests build an older schema with it); all by default.</param>
+    /// <summary>
+    /// Applies pending migrations up to <paramref name="upToVersion"/> (all by default; tests build an older schema with it);
+    /// returns the ones applied now (empty when up to date).
+    /// </summary>
     public async Task<IReadOnlyList<MigrationScript>> ApplyAsync(DbConnection connection, CancellationToken ct, int upToVersion = int.MaxValue)
     {
         var scripts = MigrationScript.For(engine.Name);

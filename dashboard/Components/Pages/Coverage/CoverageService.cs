@@ -16,7 +16,9 @@ public sealed record ChildCoverage(UnitInfo Unit, double? Rate, double? Target, 
     public double? Gap => Rate is { } r && Target is { } t ? Math.Round(t - r, 2) : null;
 }
 
-public sealed record CoverageData(IReadOnlyList<GroupSeries> Groups, IReadOnlyList<LabelledValue> Special, string ChildLevelTitle, IReadOnlyList<ChildCoverage> Children);
+/// <param name="GroupsNote">Set when some of the groups' bars were computed by the warehouse (mapped from the units before 2025): says so.</param>
+public sealed record CoverageData(IReadOnlyList<GroupSeries> Groups, IReadOnlyList<LabelledValue> Special, string ChildLevelTitle, IReadOnlyList<ChildCoverage> Children,
+    string? GroupsNote = null);
 
 /// <summary>The Bao phủ page: contributor groups by year, special populations, and the child units' coverage against target.</summary>
 public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog units)
@@ -74,6 +76,9 @@ public sealed class CoverageService(IndicatorQueries indicators, UnitCatalog uni
             "commune" => "Các xã, phường, thị trấn",
             _ => "Đơn vị cấp dưới",
         };
-        return new CoverageData(groups, special, title, rows);
+        var derivedYears = figures.Where(f => f.IsDerived && GroupCodes.Any(g => g.Code == f.Indicator)).Select(f => f.Year).Distinct().Order().ToList();
+        var note = derivedYears.Count == 0 ? null
+            : $"Năm {string.Join(", ", derivedYears)}: số do kho tính ({string.Join(", ", figures.Where(f => f.IsDerived).Select(f => Format.Inline(f.SourceVi)).Distinct())}), không phải số báo cáo.";
+        return new CoverageData(groups, special, title, rows, note);
     }
 }

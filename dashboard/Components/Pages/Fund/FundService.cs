@@ -4,8 +4,9 @@ using Bhyt.Warehouse.Queries;
 namespace Bhyt.Dashboard.Components.Pages.Fund;
 
 /// <summary>One month of the fund: revenue vs plan, spending vs budget, and the year-to-date running totals.</summary>
+/// <param name="SourceNote">Set when the month's figures were computed by the warehouse (mapped from the units before 2025): says so.</param>
 public sealed record FundMonth(DateTime Month, double? Revenue, double? RevenuePlan, double? Spending, double? Budget,
-    double? RevenueToDate, double? PlanToDate, double? SpendingToDate, double? BudgetToDate)
+    double? RevenueToDate, double? PlanToDate, double? SpendingToDate, double? BudgetToDate, string? SourceNote = null)
 {
     /// <summary>Spending to date as % of the budget to date (above 100 = running ahead of the budget's pace).</summary>
     public double? SpendingPace => SpendingToDate is { } s && BudgetToDate is { } b && b > 0 ? Math.Round(s / b * 100, 1) : null;
@@ -26,13 +27,16 @@ public sealed class FundService(IndicatorQueries indicators)
     public async Task<FundData> LoadAsync(UnitInfo unit, Selection selection, CancellationToken ct)
     {
         var year = selection with { From = selection.Year, To = selection.Year };
-        var monthly = Monthly(await indicators.ForUnitAsync(unit, year, Codes, ct));
+        var figures = await indicators.ForUnitAsync(unit, year, Codes, ct);
         var summed = false;
-        if (monthly.Count == 0 && unit.Level == "country")
+        if (Monthly(figures).Count == 0 && unit.Level == "country")
         {
-            monthly = Monthly(await indicators.ForChildrenAsync(unit, year, Codes, ct));
-            summed = monthly.Count > 0;
+            figures = await indicators.ForChildrenAsync(unit, year, Codes, ct);
+            summed = figures.Count > 0;
         }
+        var monthly = Monthly(figures);
+        var derived = figures.Where(f => f.Figure.IsDerived && f.Figure.Shape == PeriodShape.Month)
+            .ToLookup(f => f.Figure.Start, f => f.Figure.SourceVi);
 
         var months = new List<FundMonth>();
         double? revenue = 0, plan = 0, spending = 0, budget = 0;
@@ -43,7 +47,8 @@ public sealed class FundService(IndicatorQueries indicators)
             var (r, p, s, b) = (Get("fund_revenue"), Get("fund_revenue_plan"), Get("fund_kcb_spending"), Get("fund_kcb_budget"));
             if (r is null && p is null && s is null && b is null) continue;
             revenue = revenue + r; plan = plan + p; spending = spending + s; budget = budget + b;
-            months.Add(new FundMonth(month, r, p, s, b, revenue, plan, spending, budget));
+            months.Add(new FundMonth(month, r, p, s, b, revenue, plan, spending, budget,
+                derived[month].Any() ? string.Join("; ", derived[month].Distinct()) : null));
         }
 
         var revenueChart = SeriesBuilder.MonthlySegments("Thu lũy kế", "#0b5394", false, Points(months, f => f.RevenueToDate))

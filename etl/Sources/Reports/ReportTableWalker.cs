@@ -115,6 +115,7 @@ internal sealed class ReportTableWalker(
     {
         var header = layout.Columns.TryGetValue(column, out var h) ? $" '{h.Header}'" : "";
         var where = table.Sheet is not null ? $"trang tính '{table.Sheet}', " : "";
-        return $"{where}bảng {table.Index + 1}, dòng {row.Line}, cột {column + 1}{header}";
+        var box = row.Boxes is { } boxes && column < boxes.Count && boxes[column] is { } b ? $" ({b})" : "";
+        return $"{where}bảng {table.Index + 1}, dòng {row.Line}, cột {column + 1}{header}{box}";
     }
 }

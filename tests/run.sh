@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(chromium)
-# Debian packages the tests need: chromium for the Playwright end-to-end tests of the dashboard.
+apt_packages=(chromium tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core)
+# Debian packages the tests need: chromium for the Playwright end-to-end tests of the dashboard; Tesseract with its
+# Vietnamese model and poppler (pdftoppm, pdfinfo) for scanned PDFs and images; DejaVu for the PDFs tests draw.
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

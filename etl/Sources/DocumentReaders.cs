@@ -1,3 +1,5 @@
+using Bhyt.Etl.Sources.Ocr;
+
 namespace Bhyt.Etl.Sources;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Bhyt.Etl.Sources;
 public static class DocumentReaders
 {
     /// <summary>Every report document reader.</summary>
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader(), new OcrDocumentReader()];
 
     /// <summary>The reader for the file's extension, or null when no reader takes it.</summary>
     public static IDocumentReader? For(string path)

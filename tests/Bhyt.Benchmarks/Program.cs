@@ -10,12 +10,14 @@ using Bhyt.Warehouse.Querying;
 // Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]            foundation + submissions
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claims <dir> [runs]   claims ingest (dir from bhyt generate)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- dashboard <warehouse.duckdb> [rounds] [users]   page query latency
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- ocr [pages]           scanned PDF read end to end (default 20 pages)
 if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
 if (args is ["dashboard", var warehouse, ..])
 {
     await DashboardBenchmark.RunAsync(Path.GetFullPath(warehouse), args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? int.Parse(args[3]) : 4);
     return;
 }
+if (args is ["ocr", ..]) { Bhyt.Benchmarks.OcrBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
 var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var folder = Directory.CreateTempSubdirectory("bhyt-bench-").FullName;

@@ -27,8 +27,8 @@ public sealed class ImportKindsTests : IDisposable
         var kinds = ImportKinds.Registered;
 
         Assert.Equal([".csv", .. DocumentReaders.All.SelectMany(r => r.Extensions)], kinds.Extensions);
-        Assert.Equal(".csv, .md, .txt, .docx, .xlsx", kinds.ExtensionList);
-        Assert.Equal(".csv,.md,.txt,.docx,.xlsx", kinds.Accept);
+        Assert.Equal(".csv, .md, .txt, .docx, .xlsx, .png, .jpg, .jpeg, .tif, .tiff", kinds.ExtensionList);
+        Assert.Equal(".csv,.md,.txt,.docx,.xlsx,.png,.jpg,.jpeg,.tif,.tiff", kinds.Accept);
         Assert.All(kinds.Extensions, e => Assert.True(kinds.IsImportable("bao-cao" + e.ToUpperInvariant())));
         Assert.False(kinds.IsImportable("truth.json"));
         Assert.False(kinds.IsImportable("no-extension"));

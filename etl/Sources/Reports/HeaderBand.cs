@@ -38,7 +38,7 @@ internal sealed partial record HeaderBand(int Start, int End, IReadOnlyList<IRea
     /// <summary>The signature of the header: each column's folded texts with every number masked, so next year's copy matches.</summary>
     public string Signature() => string.Join(" | ", Stacks.Select(s => string.Join(" / ", s.Select(Mask))));
 
-    public static string Mask(string text) => Digits().Replace(VietnameseTextFold(text), "#");
+    public static string Mask(string text) => Digits().Replace(OcrDigits.InNumbers(VietnameseTextFold(text)), "#");
 
     private static string VietnameseTextFold(string text) => CellText.Fold(text);
 

@@ -74,6 +74,13 @@ public sealed class ReportExtractor(FigureResolver resolver, UnitDirectory units
             : $"Tìm thấy {document.Tables.Count} bảng nhưng không bảng nào có cột hoặc dòng kỳ báo cáo (năm, giai đoạn, ngày); không có số liệu để nạp.";
     }
 
-    private static string TableKind(RawTable table) =>
-        TableLayoutReader.KindOf(table.Title ?? "") ?? Figure.Actual;
+    // A title's "chỉ tiêu" alone means "indicators" ("Các chỉ tiêu chủ yếu"); only a plan or assigned targets make a target table.
+    private static readonly string[] TargetTitleWords = ["giao chi tieu", "chi tieu giao", "chi tieu duoc giao", "ke hoach", "muc tieu", "phan dau", "du kien"];
+
+    private static string TableKind(RawTable table)
+    {
+        var key = VietnameseText.FoldAll(table.Title ?? "");
+        if (TargetTitleWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return Figure.Target;
+        return Figure.Actual;
+    }
 }

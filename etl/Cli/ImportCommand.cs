@@ -7,7 +7,8 @@ namespace Bhyt.Etl.Cli;
 
 /// <summary>
 /// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it) and prints one summary line per
-/// file, or a JSON array with <c>--json</c>. Exit 1 when a file was rejected, 2 when a path is unusable.
+/// file, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. Exit 1 when a file was
+/// rejected or held no figure (<c>empty</c>), 2 when a path is unusable.
 /// </summary>
 internal static class ImportCommand
 {
@@ -26,9 +27,10 @@ internal static class ImportCommand
         kind.AcceptOnlyFromAmong([.. kinds.Names]);
         var unit = new Option<string?>("--unit") { Description = "Mã đơn vị báo cáo (khi tài liệu không ghi rõ, hoặc để giới hạn tra tên đơn vị)." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (cho script)." };
+        var explain = new Option<bool>("--explain") { Description = "In cách nhận dạng từng bảng: bộ đọc, dòng tiêu đề, cột nhãn/đơn vị tính/số thứ tự, kỳ và loại của từng cột, hướng bảng, bộ nhớ biểu mẫu, chất lượng." };
         var jumpBound = new Option<decimal>("--jump-bound") { Description = "Ngưỡng cảnh báo biến động so với kỳ trước (0,5 = ±50%).", DefaultValueFactory = _ => JumpCheck.DefaultBound };
 
-        var command = new Command("import", "Nạp tệp báo cáo/số liệu vào kho: kiểm tra, từ chối tệp lỗi, ghi nhận cảnh báo.") { paths, kind, unit, json, jumpBound };
+        var command = new Command("import", "Nạp tệp báo cáo/số liệu vào kho: kiểm tra, từ chối tệp lỗi, ghi nhận cảnh báo.") { paths, kind, unit, json, explain, jumpBound };
         command.SetAction(async (parse, ct) =>
         {
             var engine = BhytCli.Engine(parse);
@@ -37,6 +39,7 @@ internal static class ImportCommand
             var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);
+            var explained = parse.GetValue(explain);
             var progress = new Progress<string>(line => Console.Error.WriteLine(line));
 
             var results = new List<ImportResult>();
@@ -48,7 +51,7 @@ internal static class ImportCommand
                 {
                     var result = await service.ImportAsync(files[i], options, progress, ct);
                     results.Add(result);
-                    if (!asJson) Print(result);
+                    if (!asJson) Print(result, explained);
                 }
                 catch (UnusableInputException e)
                 {
@@ -56,15 +59,17 @@ internal static class ImportCommand
                     await Console.Error.WriteLineAsync($"bhyt: {e.Message}");
                 }
             }
-            if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(ToJson), JsonOptions));
-            return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected) ? ExitCodes.Rejected : ExitCodes.Ok;
+            if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(r => ToJson(r, explained)), JsonOptions));
+            return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected || r.IsEmpty) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void Print(ImportResult result)
+    private static void Print(ImportResult result, bool explain)
     {
         Console.WriteLine(result.SummaryLine);
+        if (explain)
+            foreach (var line in result.Tables.SelectMany(t => t.Explain())) Console.WriteLine($"  {line}");
         if (result.Note is not null && !result.IsRejected) Console.Error.WriteLine($"  {result.Note}");
         var shown = result.Issues.OrderBy(i => i.IsError ? 0 : 1).Take(IssuesShownPerFile).ToList();
         foreach (var issue in shown)
@@ -73,8 +78,9 @@ internal static class ImportCommand
             Console.Error.WriteLine($"  … và {result.Issues.Count - shown.Count} vấn đề khác (xem rpt.validation_issues, submission_id = {result.Submission.SubmissionId}).");
     }
 
-    private static object ToJson(ImportResult r) => new
+    private static object ToJson(ImportResult r, bool explain) => new
     {
+        explain = explain ? r.Tables.Select(t => t.Explain().ToList()) : null,
         file = r.Submission.FileName, status = r.Submission.Status, rows = r.Submission.RowsLoaded, rejected = r.Submission.RowsRejected,
         warnings = r.Submission.Warnings, submission = r.Submission.SubmissionId, duplicate_of = r.Submission.DuplicateOf, note = r.Note,
         issues = r.Issues.Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,

@@ -8,6 +8,12 @@ public sealed record ImportResult(string Path, SubmissionRecord Submission, IRea
 {
     public bool IsRejected => Submission.Status == "rejected";
 
+    /// <summary>The file was read but held no figure (status <c>empty</c>): the note says why and names the near-misses.</summary>
+    public bool IsEmpty => Submission.Status == "empty";
+
+    /// <summary>How each table of a report document was recognised (empty for other kinds), for <c>--explain</c>.</summary>
+    public IReadOnlyList<Sources.Reports.TableRecognition> Tables { get; init; } = [];
+
     /// <summary>The per-file summary line of interfaces.md.</summary>
     public string SummaryLine =>
         $"{Submission.FileName}: {Submission.Status} rows={Submission.RowsLoaded} rejected={Submission.RowsRejected} " +

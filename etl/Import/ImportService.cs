@@ -59,7 +59,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, ct);
         if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, ct);
 
-        var extraction = Extract(path, kind, options, progress);
+        var memory = kind == ImportKinds.Report ? await FormMemory.LoadAsync(engine, connection, ct) : FormMemory.Empty;
+        var reading = Extract(path, kind, options, progress, memory);
+        var extraction = reading.Extraction;
         var issues = extraction.Issues.ToList();
         var rejected = issues.Any(i => i.IsError);
         if (!rejected)
@@ -70,12 +72,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         }
 
         var unit = extraction.ReportingUnit ?? SingleUnit(extraction.Figures);
+        var empty = !rejected && extraction.Figures.Count == 0;
         var record = new SubmissionRecord(0, fileName, sha, kind, unit?.UnitKey, unit?.UnitCode ?? options.UnitCode,
-            rejected ? "rejected" : "loaded",
+            rejected ? "rejected" : empty ? "empty" : "loaded",
             rejected ? 0 : extraction.Figures.Count, extraction.RejectedRows.Count, issues.Count(i => !i.IsError),
             null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note, options.SourceId);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
-        return new ImportResult(path, saved, issues, extraction.Note);
+        if (!rejected && !empty) await FormMemory.SaveAsync(engine, connection, reading.RecognisedLayouts, fileName, saved.SubmissionId, ct);
+        return new ImportResult(path, saved, issues, extraction.Note) { Tables = reading.Tables };
     }
 
     private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
@@ -102,15 +106,15 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, [], null);
     }
 
-    private Extraction Extract(string path, string kind, ImportOptions options, IProgress<string>? progress)
+    private ReportReading Extract(string path, string kind, ImportOptions options, IProgress<string>? progress, FormMemory memory)
     {
         var resolver = new FigureResolver(units, _names, _catalog, options.UnitCode);
         return kind switch
         {
-            ImportKinds.Submission => new SubmissionCsvReader(resolver).Read(path,
-                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))),
-            ImportKinds.Report => new ReportExtractor(resolver, units, _names).Extract(
-                DocumentReaders.For(path)!.Read(path), options.UnitCode),
+            ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path,
+                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))), []),
+            ImportKinds.Report => new ReportExtractor(resolver, units, _names).Read(
+                DocumentReaders.For(path)!.Read(path), options.UnitCode, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
     }

@@ -18,6 +18,8 @@ namespace Bhyt.Etl.Parsing;
 /// <para>Units after the number, matched without regard to case or diacritics: "%" is percent; đồng, nghìn đồng,
 /// triệu (đồng), tr.đ, trđ, tỷ/tỉ (đồng), nghìn/ngàn tỷ (đồng), VND/VNĐ are money, converted to million VND; người,
 /// lượt, hộ, cơ sở, thẻ are counts and leave the number as it is.</para>
+/// <para>OCR confusions: a cell that does not read as written is read again with O/o as 0 and l/I/| as 1 inside its
+/// numbers ("1 234 5O7"); words are never touched.</para>
 /// </remarks>
 public static partial class VietnameseNumber
 {
@@ -38,6 +40,15 @@ public static partial class VietnameseNumber
         if (text is null) return CellValue.NotReported;
         var cleaned = CellText.StripMarkup(text);
         if (IsNotReported(cleaned)) return CellValue.NotReported;
+        var value = ParseCleaned(cleaned, targetUnit);
+        // OCR reads 0 as O and 1 as l: a number that does not read as written may read with them put back.
+        if (value.Kind == CellValueKind.Invalid && OcrDigits.InNumbers(cleaned) is var digits && digits != cleaned
+            && ParseCleaned(digits, targetUnit) is { IsNumber: true } repaired) return repaired;
+        return value;
+    }
+
+    private static CellValue ParseCleaned(string cleaned, string? targetUnit)
+    {
 
         var match = NumberThenWords().Match(cleaned);
         if (!match.Success) return Unreadable(cleaned, ParseMessages.NotOneNumber);

@@ -21,7 +21,9 @@ public static partial class ReportText
         var text = StripMarkup(label);
         text = LeadingNumbering().Replace(text, "");
         text = UnitSuffix().Replace(text, "");
-        return VietnameseText.FoldAll(text.TrimEnd(':', ' ', '.'));
+        // OCR splits acronyms ("BH YT", "B H Y T") and leaves stray one-letter marks where tone marks were.
+        var key = SplitAcronym().Replace(VietnameseText.FoldAll(text.TrimEnd(':', ' ', '.')), m => m.Value.Replace(" ", ""));
+        return StrayMark().Replace(key, " ").Trim();
     }
 
     /// <summary>The unit a label states in parentheses, e.g. "triệu đồng" in "Tổng số thu BHYT (triệu đồng)".</summary>
@@ -31,6 +33,8 @@ public static partial class ReportText
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
 
+    [GeneratedRegex(@"\bb ?h ?(y ?t|x ?h)\b")] private static partial Regex SplitAcronym();
+    [GeneratedRegex(@"(?<=^| )[`'~^?](?= |$)")] private static partial Regex StrayMark();
     [GeneratedRegex(@"^(stt|tt|\d+(\.\d+)*\.?|[ivxlc]+\.?|[a-zđ]\)|[-+–•])$", RegexOptions.IgnoreCase)] private static partial Regex Numbering();
     [GeneratedRegex(@"^((\d+(\.\d+)*\.?|[IVXLC]+\.|[a-zđ]\))\s+|[-+–•]\s*)+")] private static partial Regex LeadingNumbering();
     [GeneratedRegex(@"\s*\(([^()]*)\)\s*:?\s*$")] private static partial Regex UnitSuffix();

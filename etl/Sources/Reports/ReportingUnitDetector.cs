@@ -13,7 +13,8 @@ public static partial class ReportingUnitDetector
 
     public static UnitRecord? Detect(Sources.RawDocument document, UnitNameResolver names, DateOnly asOf)
     {
-        var text = string.Join(" ", document.Paragraphs.Take(ParagraphsToRead).Select(p => ReportText.StripMarkup(p.Text)));
+        // Paragraphs end where a name ends: "… thành phố Tuyên Quang" then "Biểu 01" is not one name.
+        var text = string.Join(". ", document.Paragraphs.Take(ParagraphsToRead).Select(p => ReportText.StripMarkup(p.Text)));
         foreach (var pattern in new[] { OnTerritory(), NamedField() })
         {
             foreach (Match match in pattern.Matches(text))

@@ -67,13 +67,14 @@ public class ReportImportTests
     }
 
     [Fact]
-    public async Task ImportAsync_empty_template_loads_zero_figures_with_a_note()
+    public async Task ImportAsync_empty_template_ends_empty_with_a_note()
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
 
         var result = await ImportAsync(warehouse, "000_");
 
-        Assert.Equal("loaded", result.Submission.Status);
+        Assert.Equal("empty", result.Submission.Status);
+        Assert.True(result.IsEmpty);
         Assert.Equal(0, result.Submission.RowsLoaded);
         Assert.DoesNotContain(result.Issues, i => i.IsError);
         Assert.Contains("biểu mẫu trống", result.Note);

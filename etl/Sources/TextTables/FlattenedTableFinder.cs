@@ -82,10 +82,17 @@ internal sealed class FlattenedTableFinder
         for (var k = dataStart; k < _cells.Count; k++)
         {
             var (index, text, kind) = _cells[k];
-            var next = k + 1 < _cells.Count ? _cells[k + 1].Kind : TextCellKind.Stop;
-            if (!builder.Add(k, index, text, kind, next)) break;
+            if (!builder.Add(k, index, text, kind, NextKind(k))) break;
         }
         return builder.Finish();
+    }
+
+    // The kind of the next cell that is not the lower-case continuation of a wrapped label.
+    private TextCellKind NextKind(int k)
+    {
+        var next = k + 1;
+        while (next < _cells.Count && _cells[next].Kind == TextCellKind.Text && TextCell.StartsLowerCase(_cells[next].Text)) next++;
+        return next < _cells.Count ? _cells[next].Kind : TextCellKind.Stop;
     }
 
     private bool IsHeaderCell(int k) =>

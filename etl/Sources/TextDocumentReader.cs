@@ -1,4 +1,5 @@
 using System.Text;
+using Bhyt.Etl.Sources.TextTables;
 
 namespace Bhyt.Etl.Sources;
 
@@ -10,6 +11,9 @@ namespace Bhyt.Etl.Sources;
 /// blank line ends them. Cells are trimmed, markup such as <c>&lt;b&gt;</c> kept, and empty cells (trailing ones too)
 /// keep their column. Text is UTF-8 with or without BOM; bytes that are not UTF-8 read as U+FFFD rather than failing,
 /// so a stray legacy-encoded character costs one character, not the file.
+/// The lines between those tables are searched for the shapes web copies and OCR give (see
+/// <see cref="TextBlock"/>): space-aligned tables (<c>aligned</c>) and tables flattened one cell per line
+/// (<c>flattened</c>). Every table says its <see cref="RawTable.Layout"/> and each row keeps the line it starts at.
 /// </summary>
 public sealed class TextDocumentReader : IDocumentReader
 {
@@ -39,6 +43,7 @@ public sealed class TextDocumentReader : IDocumentReader
     {
         private readonly List<RawParagraph> _paragraphs = [];
         private readonly List<RawTable> _tables = [];
+        private readonly List<TextBlockLine> _block = [];
         private List<RawRow>? _rows;
         private TextLineKind _tableKind;
         private string? _title;
@@ -49,6 +54,7 @@ public sealed class TextDocumentReader : IDocumentReader
             if (kind == TextLineKind.Blank)
             {
                 if (_tableKind == TextLineKind.PipeRow) EndTable();
+                if (_rows is null) _block.Add(new TextBlockLine(number, line));
                 return;
             }
             if (kind == TextLineKind.PipeSeparator && _tableKind == TextLineKind.PipeRow) return;
@@ -58,14 +64,13 @@ public sealed class TextDocumentReader : IDocumentReader
                 return;
             }
             EndTable();
-            var text = line.TrimEnd();
-            _paragraphs.Add(new RawParagraph(number, text));
-            _title = text;
+            _block.Add(new TextBlockLine(number, line));
         }
 
         public RawDocument Build(string fileName)
         {
             EndTable();
+            EndBlock();
             return new RawDocument(fileName, _paragraphs, _tables);
         }
 
@@ -74,16 +79,32 @@ public sealed class TextDocumentReader : IDocumentReader
             if (_tableKind != kind)
             {
                 EndTable();
+                EndBlock();
                 _rows = [];
                 _tableKind = kind;
             }
             _rows!.Add(row);
         }
 
+        private void EndBlock()
+        {
+            foreach (var item in TextBlock.Split(_block))
+            {
+                if (item is RawParagraph paragraph)
+                {
+                    _paragraphs.Add(paragraph);
+                    _title = paragraph.Text;
+                }
+                else if (item is FoundTable table)
+                    _tables.Add(new RawTable(_tables.Count, _title, null, table.Rows) { Layout = table.Layout });
+            }
+            _block.Clear();
+        }
+
         private void EndTable()
         {
             if (_rows is { Count: > 0 })
-                _tables.Add(new RawTable(_tables.Count, _title, null, _rows));
+                _tables.Add(new RawTable(_tables.Count, _title, null, _rows) { Layout = _tableKind == TextLineKind.TabRow ? "tab" : "pipe" });
             _rows = null;
             _tableKind = TextLineKind.Blank;
         }

@@ -41,6 +41,7 @@ public sealed class TextDocumentReaderTests : IDisposable
             R(8, "2", "Tỷ lệ người dân tham gia BHYT/tổng dân số", "60,85%", "84,4%", "91,9%"),
             R(11, "", "<b>BHYT trên tổng số người tham gia BHYT (%)</b>", "", "", ""),
         ], Lines(document));
+        Assert.Equal("tab", document.Tables[0].Layout);
     }
 
     [Fact]
@@ -111,6 +112,7 @@ public sealed class TextDocumentReaderTests : IDisposable
             T(1, "## Bảng 1. Số thu Quỹ BHYT"),
             R(7, "Sau", "bảng"),
         ], Lines(document));
+        Assert.All(document.Tables, t => Assert.Equal("pipe", t.Layout));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Bhyt.Etl.Sources;
 using System.Data.Common;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Sources.Csv;
+using Bhyt.Etl.Sources.Prose;
 using Bhyt.Etl.Sources.Reports;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
@@ -75,6 +76,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             rejected ? 0 : extraction.Figures.Count, extraction.RejectedRows.Count, issues.Count(i => !i.IsError),
             null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note, options.SourceId);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
+        if (!rejected) await new FigureCandidateStore(engine).SaveAsync(connection, saved.SubmissionId, extraction.Candidates, ct);
         return new ImportResult(path, saved, issues, extraction.Note);
     }
 
@@ -109,10 +111,17 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         {
             ImportKinds.Submission => new SubmissionCsvReader(resolver).Read(path,
                 progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))),
-            ImportKinds.Report => new ReportExtractor(resolver, units, _names).Extract(
-                DocumentReaders.For(path)!.Read(path), options.UnitCode),
+            ImportKinds.Report => ExtractReport(DocumentReaders.For(path)!.Read(path), resolver, options),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
+    }
+
+    // Figures in the running text become candidates for review, never figures of the submission.
+    private Extraction ExtractReport(RawDocument document, FigureResolver resolver, ImportOptions options)
+    {
+        var extraction = new ReportExtractor(resolver, units, _names).Extract(document, options.UnitCode);
+        extraction.Candidates.AddRange(new ProseFigureExtractor(_catalog, _names).Extract(document, extraction.ReportingUnit));
+        return extraction;
     }
 
     private static string KindOf(string path, string requested)

@@ -96,11 +96,12 @@ public sealed partial class ProseFigureExtractor(IndicatorCatalog catalog, UnitN
     private (Indicator? Indicator, bool Named) FindIndicator(SentenceReading s, int start, int end, ProseUnitWords words)
     {
         var units = words.CatalogUnit is { } stated ? [stated] : new[] { "persons", "visits", "households", "facilities" };
-        var found = units.Select(u => _keywords.Before(s.Folded, start, u)).Where(f => f is not null).MaxBy(f => f!.Value.PhraseLength);
-        if (found is { } f) return (f.Indicator, true);
+        // A phrase right after the number names it most closely ("đảm bảo 100% học sinh", "có 64.210 người tham gia BHYT").
         var unitStart = SkipSpaces(s.Folded, end);
         var after = units.Select(u => _keywords.At(s.Folded, unitStart, u)).Where(f => f is not null).MaxBy(f => f!.Value.PhraseLength);
         if (after is { } a) return (a.Indicator, true);
+        var found = units.Select(u => _keywords.Before(s.Folded, start, u)).Where(f => f is not null).MaxBy(f => f!.Value.PhraseLength);
+        if (found is { } f) return (f.Indicator, true);
         // "… chiếm 78,4% dân số": the share of the population is the coverage rate.
         if (words.CatalogUnit == CatalogUnits.Percent && s.Folded[end..].TrimStart(' ', '%').StartsWith("dan so", StringComparison.Ordinal))
             return (catalog.Find("cov_rate"), true);

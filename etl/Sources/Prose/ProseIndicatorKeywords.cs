@@ -32,14 +32,15 @@ public sealed class ProseIndicatorKeywords
     public ProseIndicatorKeywords(IndicatorCatalog catalog)
     {
         var seen = new HashSet<(string, string)>();
-        void Add(string text, string code)
+        void Add(string text, string code, int minWords)
         {
             var phrase = VietnameseText.FoldAll(text);
-            if (phrase.Length > 0 && catalog.Find(code) is { } indicator && seen.Add((phrase, code))) _phrases.Add((phrase, indicator));
+            if (phrase.Split(' ').Length >= minWords && catalog.Find(code) is { } indicator && seen.Add((phrase, code))) _phrases.Add((phrase, indicator));
         }
-        foreach (var indicator in catalog.All) Add(indicator.NameVi, indicator.Code);
-        foreach (var (alias, code) in IndicatorAliases.Bundled) Add(alias, code);
-        foreach (var (phrase, code) in SentenceWordings) Add(phrase, code);
+        // A table's short labels ("Tỷ lệ", "Tuyến tỉnh") mean an indicator under a header, not in a sentence.
+        foreach (var indicator in catalog.All) Add(indicator.NameVi, indicator.Code, 3);
+        foreach (var (alias, code) in IndicatorAliases.Bundled) Add(alias, code, 3);
+        foreach (var (phrase, code) in SentenceWordings) Add(phrase, code, 1);
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public static partial class ProsePeriods
     [GeneratedRegex(@"(?<horizon>den nam (?<year>\d{4}))(?! ?[-–/])|(?:(?:tinh |cho )?den (?:het |cuoi )?(?:ngay )?)?(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} thang \d{1,2} nam \d{4}|(?:thang|quy) [0-9ivx]{1,4}(?:/| nam )\d{4}|(?:giai doan|gd\.?|thoi ky) ?\d{4} ?[-–] ?\d{4}|tu nam \d{4} den nam \d{4}|\d{4} ?[-–] ?\d{4}|nam \d{4})")]
     private static partial Regex Phrase();
 
-    [GeneratedRegex(@"(?:\bso:? ?)?\d+[/\-]\d*[a-z][\w\-/]*(?: ngay \d{1,2}(?:/\d{1,2}/\d{4}| thang \d{1,2} nam \d{4}))?|\bngay \d{1,2}(?:/| thang )\d{1,2}(?:/| nam )\d{4}(?=[^\d]*(?:cua|ve viec|v/v|ban hanh))")]
+    [GeneratedRegex(@"(?:\bso:? ?)?\d+[/\-]\d*[a-z][\w\-/]*(?: ngay \d{1,2}(?:/\d{1,2}/\d{4}| thang \d{1,2} nam \d{4}))?|\bngay \d{1,2}(?:/| thang )\d{1,2}(?:/| nam )\d{4}(?= ?(?:cua|ve viec|v/v|ban hanh)\b)")]
     private static partial Regex DocumentReference();
 
     [GeneratedRegex(@"(?:dien thoai|\bdt|\bsdt|hotline|fax|so may)\b[^\d]{0,5}[\d .()+\-]{6,}|(?<![\d.,])\(?\+?\b0\d{1,3}\)?[ .\-]?\d{3,4}[ .\-]?\d{3,4}\b")]

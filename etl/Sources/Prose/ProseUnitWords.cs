@@ -45,7 +45,7 @@ public sealed record ProseUnitWords(string Phrase, ProseUnitClass Class, string?
         M("co so", Facilities),
         O("tuoi"), O("xa"), O("phuong"), O("thi tran"), O("huyen"), O("quan"), O("thi xa"), O("tinh"), O("thanh pho"), O("thon"),
         O("ban"), O("to dan pho"), O("khu pho"), O("don vi"), O("lan"), O("nam"), O("thang"), O("ngay"), O("tuan"), O("gio"), O("phut"),
-        O("cuoc"), O("van ban"), O("lop"), O("truong"), O("benh vien"), O("tram y te"), O("khoa"), O("hoi nghi"), O("buoi"),
+        O("cuoc"), O("van ban"), O("lop"), O("truong"), O("benh vien"), O("phong kham"), O("tram y te"), O("khoa"), O("hoi nghi"), O("buoi"),
         O("tin"), O("bai"), O("trang"), O("ky"), O("dot"), O("doan"), O("nhom"), O("chi tieu"), O("muc"), O("bac"),
     ]);
 

@@ -99,9 +99,28 @@ public class ProseFigureExtractorTests
     [InlineData("Tỷ lệ bao phủ BHYT: có 15 xã đạt.")]
     [InlineData("Các xã có tỷ lệ bao phủ BHYT từ 90% trở lên được khen thưởng.")]
     [InlineData("Phấn đấu tỷ lệ bao phủ BHYT trên 95%.")]
+    [InlineData("Các nhóm đối tượng chưa đạt tỷ lệ 100% được rà soát.")]
+    [InlineData("Mạng lưới gồm 05 bệnh viện thuộc tuyến tỉnh, 04 phòng khám và 12 trạm y tế.")]
     [InlineData("Số người tham gia BHYT giai đoạn 2015-2019 được tổng hợp theo Chỉ thị 38-CT/TW.")]
     public void ReadSentence_distractors_give_no_candidate(string sentence) =>
         Assert.Empty(Read(sentence));
+
+    [Fact]
+    public void ReadSentence_a_group_named_right_after_the_rate_is_its_indicator()
+    {
+        var found = Read("Phấn đấu đến hết năm 2021 tỷ lệ bao phủ BHYT đạt 99% dân số, trong đó đảm bảo 100% học sinh tham gia BHYT.");
+
+        Assert.Equal([("cov_rate", 99m), ("rate_students", 100m)], found.Select(c => (c.IndicatorCode!, c.Value)));
+        Assert.All(found, c => Assert.Equal(("target", "2021-12-31"), (c.ValueKind, c.PeriodLabel!)));
+    }
+
+    [Fact]
+    public void ReadSentence_a_date_before_the_figure_is_its_period()
+    {
+        var c = Single("Tính đến ngày 24/7/2021, tỷ lệ bao phủ BHYT của huyện giảm xuống còn 87,21% dân số, ảnh hưởng lớn đến kết quả chung của tỉnh.");
+
+        Assert.Equal(("cov_rate", 87.21m, "2021-07-24"), (c.IndicatorCode, c.Value, c.PeriodLabel));
+    }
 
     [Fact]
     public void ReadSentence_an_age_in_the_indicator_name_is_no_value()

@@ -77,6 +77,7 @@ public static class Extensions
         builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
+        builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
         builder.Services.AddRadzenComponents();
     }
 
@@ -91,6 +92,7 @@ public static class Extensions
         services.AddSingleton<ClaimsQueries>();
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<AnomalyQueries>();
+        services.AddSingleton<FigureCandidateQueries>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<CoverageService>();
         services.AddSingleton<KcbService>();

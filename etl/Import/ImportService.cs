@@ -4,6 +4,7 @@ using Bhyt.Etl.Sources;
 using System.Data.Common;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Sources.Csv;
+using Bhyt.Etl.Sources.Prose;
 using Bhyt.Etl.Sources.Reports;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
@@ -79,6 +80,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note, options.SourceId);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
         if (!rejected && !empty) await FormMemory.SaveAsync(engine, connection, reading.RecognisedLayouts, fileName, saved.SubmissionId, ct);
+        if (!rejected) await new FigureCandidateStore(engine).SaveAsync(connection, saved.SubmissionId, extraction.Candidates, ct);
         return new ImportResult(path, saved, issues, extraction.Note) { Tables = reading.Tables };
     }
 
@@ -113,10 +115,17 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         {
             ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path,
                 progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))), []),
-            ImportKinds.Report => new ReportExtractor(resolver, units, _names).Read(
-                DocumentReaders.For(path)!.Read(path), options.UnitCode, memory),
+            ImportKinds.Report => ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
+    }
+
+    // Figures in the running text become candidates for review, never figures of the submission.
+    private ReportReading ReadReport(RawDocument document, FigureResolver resolver, ImportOptions options, FormMemory memory)
+    {
+        var reading = new ReportExtractor(resolver, units, _names).Read(document, options.UnitCode, memory);
+        reading.Extraction.Candidates.AddRange(new ProseFigureExtractor(_catalog, _names).Extract(document, reading.Extraction.ReportingUnit));
+        return reading;
     }
 
     private static string KindOf(string path, string requested)

@@ -13,6 +13,9 @@ public sealed class Extraction
     /// <summary>Rows (or table rows) that held at least one error.</summary>
     public HashSet<string> RejectedRows { get; } = [];
 
+    /// <summary>Figures read from running text, stored for review with the submission and never loaded as its figures.</summary>
+    public List<Sources.Prose.ProseCandidate> Candidates { get; } = [];
+
     /// <summary>Said to the user when the file holds no figures at all (an empty template), instead of an error.</summary>
     public string? Note { get; set; }
 

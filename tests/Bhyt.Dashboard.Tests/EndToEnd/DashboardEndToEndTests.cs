@@ -270,4 +270,41 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await viewer.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN");
         await Expect(viewer).ToHaveURLAsync(new Regex("/dang-nhap"));
     }
+
+    [Fact]
+    public async Task An_analyst_accepts_a_figure_read_from_a_reports_text_and_it_loads_as_a_review_submission()
+    {
+        // A report without tables, dropped into the scheduler's inbox: its figure in prose becomes a candidate, not a fact.
+        Directory.CreateDirectory(Server.Inbox);
+        await File.WriteAllTextAsync(Path.Combine(Server.Inbox, "bao-cao-loi-van.txt"),
+            "BÁO CÁO\nKết quả thực hiện BHYT trên địa bàn thành phố Đà Lạt năm 2023\n\nTỷ lệ bao phủ BHYT toàn thành phố đạt 93,17% dân số.\n",
+            TestContext.Current.CancellationToken);
+        var page = await LoginAsync();
+        var row = page.Locator("#candidates-table tr[data-candidate]", new() { HasText = "93,17%" });
+        for (var attempt = 0; attempt < 30 && await row.CountAsync() == 0; attempt++)
+        {
+            await page.GotoAsync(Server.BaseUrl + "/duyet-so-lieu");
+            await WaitInteractiveAsync(page);
+            if (await row.CountAsync() == 0) await Task.Delay(3_000, TestContext.Current.CancellationToken);
+        }
+        await Expect(page.Locator("h1")).ToContainTextAsync("Duyệt số liệu");
+        await Expect(row.Locator("mark")).ToHaveTextAsync("93,17%");
+        await Expect(row.Locator("input.edit-unit")).ToHaveValueAsync("672");
+        await Expect(row.Locator("select.edit-indicator")).ToHaveValueAsync("cov_rate");
+        await Expect(row.Locator("input.edit-period")).ToHaveValueAsync("2023");
+        await ShotAsync(page, "08-duyet-so-lieu");
+
+        await row.Locator("input.edit-value").FillAsync("93,2");
+        await row.Locator("input.edit-value").PressAsync("Tab");
+        await row.Locator("button.accept").ClickAsync();
+        await Expect(page.Locator("p.ok")).ToContainTextAsync("Đã chấp nhận");
+        await Expect(page.Locator("p.ok")).ToContainTextAsync("93,20");
+
+        await page.SelectOptionAsync("#review-status", "accepted");
+        await page.ClickAsync("#review-filter");
+        await Expect(page.Locator("#candidates-table tr.status-accepted", new() { HasText = "93,17%" })).ToContainTextAsync("Lần nộp #");
+        await page.GotoAsync(Server.BaseUrl + "/bao-cao-nop?unit=672");
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator("#submissions-grid")).ToContainTextAsync("bao-cao-loi-van.txt · ứng viên #");
+    }
 }

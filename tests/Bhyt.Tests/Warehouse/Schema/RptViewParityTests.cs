@@ -47,6 +47,14 @@ public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFix
         // Not in the spec: where figures come from, and what each derivation means.
         { "sources", ["source_id", "kind", "title", "publisher", "url", "published", "unit_code", "note"] },
         { "derivations", ["derivation", "name_vi", "description"] },
+        {
+            // Promised by name (figures in prose as candidates, issue 15); columns are sql/duckdb/0008_figure_candidates.sql's.
+            "figure_candidates",
+            ["candidate_id", "submission_id", "file_name", "location", "unit_code", "period_label", "indicator_code", "indicator_name",
+             "value_kind", "value", "value_unit", "value_text", "confidence", "sentence", "span_start", "span_length", "status", "created_at",
+             "reviewed_by", "reviewed_at", "corrected_unit_code", "corrected_period_label", "corrected_indicator_code", "corrected_value_kind",
+             "corrected_value", "accepted_submission_id"]
+        },
     };
 
     [Fact]

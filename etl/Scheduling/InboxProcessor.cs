@@ -11,7 +11,8 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 
 /// <summary>
 /// One pass over the inbox: imports every settled file, moves it to <c>archive/</c> (loaded, duplicate) or
-/// <c>quarantine/</c> (rejected, unreadable) with a report beside it, and logs the run in <c>etl.job_run</c>
+/// <c>quarantine/</c> (rejected, unreadable, or empty: no figure read — the report lists the near-misses, and any
+/// figures found in its text wait on Duyệt số liệu) with a report beside it, and logs the run in <c>etl.job_run</c>
 /// (passes that found no file are not logged).
 /// A bad file never stops the pass.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
             if (result.Note is not null) report.AppendLine(result.Note);
             foreach (var issue in result.Issues)
                 report.AppendLine($"{issue.Severity}\t{issue.Location}\t{issue.Rule}\t{issue.Message}");
-            return (!result.IsRejected, report.ToString());
+            return (!result.IsRejected && !result.IsEmpty, report.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

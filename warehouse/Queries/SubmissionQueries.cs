@@ -9,6 +9,7 @@ public sealed record SubmissionRow(long Id, string FileName, string Kind, string
         "rejected" => "Bị từ chối",
         "duplicate" => "Trùng lặp",
         "superseded" => "Đã thay thế",
+        "empty" => "Không có số liệu",
         _ => Status,
     };
 }

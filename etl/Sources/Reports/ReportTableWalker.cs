@@ -195,10 +195,31 @@ internal sealed class ReportTableWalker(
             return;
         }
         if (value is not { } v || unit is null) return;
+        if (row.Boxes is { } boxes && column < boxes.Count && Ocr.OcrConfidence.IsBelowFloor(boxes[column]))
+        {
+            ToReview(row, column, unit, period, indicator, kind, v, text, location, boxes[column]!.Confidence!.Value);
+            return;
+        }
         var figure = new Figure(unit, period, indicator, kind, v, new SourceCell(location, row.Cells[column]));
         extraction.Figures.Add(figure);
         figures.Add((column, figure));
         recognition.Figures++;
+    }
+
+    /// <summary>
+    /// A figure OCR was unsure of is not loaded: it becomes a candidate for review (Duyệt số liệu) with the table row as
+    /// its sentence, and a warning says so.
+    /// </summary>
+    private void ToReview(RawRow row, int column, UnitRecord unit, Period period, Indicator indicator, string kind, decimal value, string text,
+        string location, double confidence)
+    {
+        var prefix = $"{ReportText.StripMarkup(row.Cells[Math.Min(layout.LabelColumn, row.Cells.Count - 1)])} — {period.Label}: ";
+        var sentence = $"{prefix}{text} (OCR {confidence:0}%; hàng: {string.Join(" | ", row.Cells.Select(ReportText.StripMarkup))})";
+        extraction.Candidates.Add(new Prose.ProseCandidate(unit.UnitCode, period.Label, indicator.Code, kind, value, indicator.Unit, text,
+            Math.Round((decimal)confidence / 100m, 3), sentence, prefix.Length, text.Length, location));
+        extraction.Issues.Add(new ValidationIssue(ValidationIssue.Warning, "ocr.low_confidence",
+            $"Ô '{text}' đọc bằng OCR với độ tin cậy {confidence:0}% (dưới {Ocr.OcrConfidence.Floor:0}%): không nạp, chuyển sang Duyệt số liệu.",
+            location, unit.UnitCode, period.Label, indicator.Code, text));
     }
 
     private void Unrecognised(RawRow row, string label)

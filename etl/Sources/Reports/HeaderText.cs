@@ -60,9 +60,17 @@ internal static partial class HeaderText
             var text = stack[i];
             if (PeriodHeader.TryParse(text, out _)) continue;
             if (Find(text) is { } found) text = found.Remainder;
-            if (VietnameseText.FoldAll(text).Length > 0 && !KindWordsOnly().IsMatch(VietnameseText.FoldAll(text))) yield return text;
+            var folded = VietnameseText.FoldAll(text);
+            if (folded.Length == 0 || KindWordsOnly().IsMatch(folded)) continue;
+            yield return text;
+            // "Chỉ tiêu tỷ lệ bao phủ (%)", "Kế hoạch số người tham gia": the kind said first, then the indicator.
+            if (KindPrefix().Match(folded) is { Success: true } prefix && prefix.Length < folded.Length)
+                yield return folded[prefix.Length..];
         }
     }
+
+    [GeneratedRegex(@"^((ke hoach|chi tieu|muc tieu|thuc hien|ket qua|uoc thuc hien|uoc|giao|duoc giao|phan dau)\s+)+")]
+    private static partial Regex KindPrefix();
 
     [GeneratedRegex(@"(?:(?:tính |tinh )?(?:đến|den)(?: hết| het| cuối| cuoi)?(?: ngày| ngay)? |(?:năm|nam|giai đoạn|giai doan|gđ|gd|quý|quy|tháng|thang) )?[0-9]{1,4}(?:\s?[/.\-–]\s?[0-9]{1,4}){0,2}", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPhrase();

@@ -22,7 +22,20 @@ public sealed class IndicatorLabelMatcher
         foreach (var indicator in catalog.All) _byName.TryAdd(ReportText.LabelKey(indicator.NameVi), indicator);
         foreach (var (alias, code) in IndicatorAliases.Bundled)
             if (catalog.Find(code) is { } indicator) _byAlias.TryAdd(ReportText.LabelKey(alias), indicator);
+        foreach (var (key, indicator) in _byName.Concat(_byAlias))
+            _byLooseKey.TryAdd(Loose(key), indicator);
     }
+
+    private readonly Dictionary<string, Indicator> _byLooseKey = [];
+
+    /// <summary>
+    /// A label key without the words every BHYT table may or may not write ("BHYT", "bảo hiểm y tế", "tổng số", "số",
+    /// "người dân"): "Tỷ lệ bao phủ" and "Tỷ lệ bao phủ BHYT", "Số người tham gia" and "Tổng số người tham gia BHYT"
+    /// mean the same indicator.
+    /// </summary>
+    private static string Loose(string key) =>
+        string.Join(' ', $" {key} ".Replace(" bao hiem y te ", " ").Replace(" bhyt ", " ").Replace(" tong so ", " ").Replace(" nguoi dan ", " nguoi ")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("so" or "cua" or "cac")));
 
     /// <summary>The indicator a label means in its context, or null.</summary>
     public Indicator? Match(string label, Indicator? parent, bool shareSection)
@@ -30,7 +43,7 @@ public sealed class IndicatorLabelMatcher
         var key = ReportText.LabelKey(label);
         if (key.Length == 0) return null;
         if (parent is not null && MatchChild(key, parent) is { } child) return child;
-        var found = _byName.GetValueOrDefault(key) ?? _byAlias.GetValueOrDefault(key) ?? MostSimilar(key);
+        var found = _byName.GetValueOrDefault(key) ?? _byAlias.GetValueOrDefault(key) ?? LooseMatch(key) ?? MostSimilar(key);
         if (found is not null && shareSection && _catalog.Find(found.Code + "_share") is { } share) return share;
         return found;
     }
@@ -53,6 +66,8 @@ public sealed class IndicatorLabelMatcher
         }
         return null;
     }
+
+    private Indicator? LooseMatch(string key) => Loose(key) is { Length: > 0 } loose ? _byLooseKey.GetValueOrDefault(loose) : null;
 
     private Indicator? MostSimilar(string key)
     {

@@ -7,7 +7,7 @@ namespace Bhyt.Etl.Sources;
 public static class DocumentReaders
 {
     /// <summary>Every report document reader.</summary>
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } = [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader(), new Pdf.PdfDocumentReader()];
 
     /// <summary>The reader for the file's extension, or null when no reader takes it.</summary>
     public static IDocumentReader? For(string path)

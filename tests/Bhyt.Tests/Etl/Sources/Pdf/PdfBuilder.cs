@@ -88,7 +88,8 @@ public sealed partial class PdfBuilder
                     var width = widths[c];
                     for (var k = c + 1; k < widths.Length && row[k] is null; k++) width += widths[k];
                     var lines = text.Split('\n');
-                    var format = isHeader ? XStringFormats.TopCenter : IsFigure(text) ? XStringFormats.TopRight : XStringFormats.TopLeft;
+                    // Headers and the numbering column centred, figures right-aligned, labels left-aligned: as Word tables usually are.
+                    var format = isHeader || c == 0 ? XStringFormats.TopCenter : IsFigure(text) ? XStringFormats.TopRight : XStringFormats.TopLeft;
                     for (var l = 0; l < lines.Length; l++)
                         g.DrawString(lines[l], font, XBrushes.Black, new XRect(x + pad, y + pad + l * Leading, width - 2 * pad, Leading), format);
                 }
@@ -96,7 +97,7 @@ public sealed partial class PdfBuilder
             }
             if (ruled) g.DrawLine(pen, x, y, x, y + height);
             y += height;
-            if (ruled) g.DrawLine(pen, Margin, y, x, y);
+            if (ruled && r == rows.Count - 1) g.DrawLine(pen, Margin, y, x, y);
         }
     }
 

@@ -25,10 +25,13 @@ internal sealed class PageTable(int page, string layout, double top, double bott
         }
     }
 
-    /// <summary>The header rows' texts, whitespace and case normalised, for recognising a header repeated on the next page.</summary>
-    public IReadOnlyList<string> HeaderKey => Rows.Take(HeaderRows)
-        .Select(r => string.Join("|", r.Select(c => string.Join(" ", c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant())))
-        .ToList();
+    /// <summary>
+    /// The header's distinct cell texts, whitespace and case normalised, for recognising a header repeated on the next
+    /// page even where the page's columns split its group cells a little differently.
+    /// </summary>
+    public IReadOnlyList<string> HeaderKey => Rows.Take(HeaderRows).SelectMany(r => r)
+        .Select(c => string.Join(" ", c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant())
+        .Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Share of the body rows that fill as many cells as most body rows do: 1 for a clean table, lower when columns were

@@ -27,9 +27,11 @@ internal static class StreamTables
             if (lines[i].Runs.Count < 2) { i++; continue; }
             var end = RegionEnd(lines, i);
             var body = lines.Skip(i).Take(end - i + 1).ToList();
-            var columns = Columns(body.Where(l => l.Runs.Count >= 2).ToList());
-            var multi = body.Count(l => l.Runs.Count >= 2);
-            if (columns.Count < 2 || multi < 2 || !body.Any(l => l.Runs.Any(r => CellText.IsFigure(r.Text))))
+            // Columns come from the lines from the first figure on: header cells are wider than their numbers and span groups.
+            var firstData = body.FindIndex(l => l.Runs.Any(r => CellText.IsFigure(r.Text)));
+            var dataLines = firstData < 0 ? [] : body.Skip(firstData).Where(l => l.Runs.Count >= 2).ToList();
+            var columns = dataLines.Count < 2 && (dataLines.Count == 0 || firstData == 0) ? [] : Columns(dataLines);
+            if (columns.Count < 2)
             {
                 i = end + 1;
                 continue;
@@ -76,17 +78,30 @@ internal static class StreamTables
 
     private static bool StartsLowercase(TextLine line) => char.IsLower(line.Words[0].Text[0]);
 
-    /// <summary>Column x-ranges: the union of the words' ranges, split where a gutter wider than a cell gap stays empty.</summary>
+    /// <summary>
+    /// Column x-ranges: where the lines' words stand, split at gutters wider than a cell gap that (nearly) no line crosses.
+    /// One line in ten may cross a gutter (a total too wide for its column) without merging two columns.
+    /// </summary>
     private static List<(double Left, double Right)> Columns(List<TextLine> lines)
     {
+        const double step = 0.5;
         var gap = lines.Select(l => l.CellGap).Order().ElementAt(lines.Count / 2);
+        var left = lines.Min(l => l.Left);
+        var coverage = new int[(int)((lines.Max(l => l.Right) - left) / step) + 2];
+        foreach (var word in lines.SelectMany(l => l.Words))
+            for (var b = (int)((word.Left - left) / step); b <= (int)((word.Right - left) / step); b++) coverage[b]++;
+        var crossing = lines.Count / 10;
         var columns = new List<(double Left, double Right)>();
-        foreach (var word in lines.SelectMany(l => l.Words).OrderBy(w => w.Left))
+        var b0 = -1;
+        for (var b = 0; b <= coverage.Length; b++)
         {
-            if (columns.Count > 0 && word.Left - columns[^1].Right <= gap)
-                columns[^1] = (columns[^1].Left, Math.Max(columns[^1].Right, word.Right));
-            else
-                columns.Add((word.Left, word.Right));
+            var covered = b < coverage.Length && coverage[b] > crossing;
+            if (covered && b0 < 0) b0 = b;
+            if (covered || b0 < 0) continue;
+            var (from, to) = (left + b0 * step, left + b * step);
+            if (columns.Count > 0 && from - columns[^1].Right <= gap) columns[^1] = (columns[^1].Left, to);
+            else columns.Add((from, to));
+            b0 = -1;
         }
         return columns;
     }
@@ -130,13 +145,45 @@ internal static class StreamTables
         return rows;
     }
 
+    /// <summary>
+    /// A short group header ("Năm 2023") centred over its column and the empty columns beside it whose sub-headers stand
+    /// on the lines below: the widest such block of columns whose middle is the run's middle.
+    /// </summary>
+    private static (int First, int Last) Centred(WordRun run, int column, HashSet<int> occupied, HashSet<int> filledBelow,
+        List<(double Left, double Right)> columns)
+    {
+        var best = (column, column);
+        var centre = (run.Left + run.Right) / 2;
+        // An empty column may join the group when no run of the line (or an earlier group) has taken it.
+        bool Free(int c) => !occupied.Contains(c) && filledBelow.Contains(c);
+        for (var first = column; first >= 0 && (first == column || Free(first)); first--)
+        for (var last = column; last < columns.Count && (last == column || Free(last)); last++)
+        {
+            if (last == first) continue;
+            var left = first == 0 ? columns[0].Left : (columns[first - 1].Right + columns[first].Left) / 2;
+            var right = last == columns.Count - 1 ? columns[^1].Right : (columns[last].Right + columns[last + 1].Left) / 2;
+            if (Math.Abs(centre - (left + right) / 2) <= 0.15 * (right - left) && last - first > best.Item2 - best.Item1) best = (first, last);
+        }
+        return best;
+    }
+
     private static List<LayoutCell[]> HeaderRows(List<TextLine> lines, List<(double Left, double Right)> columns)
     {
         var rows = new List<LayoutCell[]>();
         LayoutCell[]? merging = null;
-        foreach (var line in lines)
+        for (var l = 0; l < lines.Count; l++)
         {
+            var line = lines[l];
+            var filledBelow = lines.Skip(l + 1).SelectMany(b => b.Words).Select(w => ColumnAt((w.Left + w.Right) / 2, columns)).ToHashSet();
             var spans = line.Runs.Select(r => (Run: r, Span: Span(r, columns))).ToList();
+            var occupied = spans.SelectMany(x => Enumerable.Range(x.Span.First, x.Span.Last - x.Span.First + 1)).ToHashSet();
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Span.First != spans[k].Span.Last) continue;
+                var block = Centred(spans[k].Run, spans[k].Span.First, occupied, filledBelow, columns);
+                for (var c = block.First; c <= block.Last; c++) occupied.Add(c);
+                spans[k] = (spans[k].Run, block);
+            }
             var isGroup = spans.Any(s => s.Span.First != s.Span.Last);
             if (isGroup || merging is null)
             {

@@ -30,7 +30,12 @@ internal static class StreamTables
             // Columns come from the lines from the first figure on: header cells are wider than their numbers and span groups.
             var firstData = body.FindIndex(l => l.Runs.Any(r => CellText.IsFigure(r.Text)));
             var dataLines = firstData < 0 ? [] : body.Skip(firstData).Where(l => l.Runs.Count >= 2).ToList();
-            var columns = dataLines.Count < 2 && (dataLines.Count == 0 || firstData == 0) ? [] : Columns(dataLines);
+            var columns = dataLines.Count switch
+            {
+                0 => [],
+                1 when firstData == 0 || !AlignsWith(body[firstData - 1], dataLines) => [],
+                _ => Columns(dataLines),
+            };
             if (columns.Count < 2)
             {
                 i = end + 1;
@@ -47,6 +52,12 @@ internal static class StreamTables
         lines.RemoveAll(taken.Contains);
         return tables;
     }
+
+    /// <summary>
+    /// A table's last page may hold one row under its repeated header: the header's last line must then have no more
+    /// cells than the row has columns, which the lines of a justified paragraph (wide spaces anywhere) seldom do.
+    /// </summary>
+    private static bool AlignsWith(TextLine header, List<TextLine> data) => header.Runs.Count <= Columns(data).Count;
 
     /// <summary>The last line of the table that starts at multi-cell line <paramref name="start"/>.</summary>
     private static int RegionEnd(List<TextLine> lines, int start)

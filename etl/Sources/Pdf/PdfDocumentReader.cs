@@ -36,24 +36,44 @@ public sealed class PdfDocumentReader(IScannedPageReader? scans = null) : IDocum
     {
         try
         {
-            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            var pages = new List<PageContent>(document.NumberOfPages);
-            var scanned = new List<int>();
-            foreach (var page in document.GetPages())
+            // PdfPig documents are not thread-safe: each worker opens its own over the same bytes and reads every
+            // worker-count-th page, so a long document reads on every core.
+            var bytes = File.ReadAllBytes(path);
+            int count;
+            using (var first = PdfDocument.Open(bytes, Options)) count = first.NumberOfPages;
+            var pages = new PageContent[count];
+            var scanned = new bool[count];
+            var workers = Math.Clamp(count / 8, 1, Environment.ProcessorCount);
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
             {
-                var content = PdfPageReader.Read(page);
-                pages.Add(content);
-                if (content.Words.Count == 0 && page.NumberOfImages > 0) scanned.Add(page.Number);
-            }
-            return new PdfPages(pages, scanned);
+                using var document = PdfDocument.Open(bytes, Options);
+                for (var number = worker + 1; number <= count; number += workers)
+                {
+                    var page = document.GetPage(number);
+                    pages[number - 1] = PdfPageReader.Read(page);
+                    scanned[number - 1] = pages[number - 1].Words.Count == 0 && page.NumberOfImages > 0;
+                }
+            });
+            return new PdfPages(pages, Enumerable.Range(1, count).Where(n => scanned[n - 1]).ToList());
         }
-        catch (Exception error) when (error is not UnusableInputException)
+        catch (AggregateException error) when (error.InnerExceptions.Count == 1 && error.InnerException is not null)
         {
-            if (error is IOException or UnauthorizedAccessException)
-                throw new UnusableInputException($"{Path.GetFileName(path)}: không đọc được tệp: {error.Message} [input.unreadable]");
-            if (error is OutOfMemoryException or StackOverflowException) throw;
-            // PdfPig reports a damaged or non-PDF file with assorted exception types (PdfDocumentFormatException and others).
-            throw new UnusableInputException($"{Path.GetFileName(path)}: không phải tệp PDF hợp lệ (tệp hỏng hoặc sai phần mở rộng): {error.Message} [input.corrupt]");
+            throw Unusable(path, error.InnerException);
         }
+        catch (Exception error) when (error is not UnusableInputException and not OutOfMemoryException)
+        {
+            throw Unusable(path, error);
+        }
+    }
+
+    private static readonly ParsingOptions Options = new() { UseLenientParsing = true, SkipMissingFonts = true };
+
+    private static Exception Unusable(string path, Exception error)
+    {
+        if (error is UnusableInputException or OutOfMemoryException) return error;
+        if (error is IOException or UnauthorizedAccessException)
+            return new UnusableInputException($"{Path.GetFileName(path)}: không đọc được tệp: {error.Message} [input.unreadable]");
+        // PdfPig reports a damaged or non-PDF file with assorted exception types (PdfDocumentFormatException and others).
+        return new UnusableInputException($"{Path.GetFileName(path)}: không phải tệp PDF hợp lệ (tệp hỏng hoặc sai phần mở rộng): {error.Message} [input.corrupt]");
     }
 }

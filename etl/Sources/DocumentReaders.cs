@@ -9,7 +9,8 @@ namespace Bhyt.Etl.Sources;
 public static class DocumentReaders
 {
     /// <summary>Every report document reader.</summary>
-    public static IReadOnlyList<IDocumentReader> All { get; } = [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader(), new OcrDocumentReader()];
+    public static IReadOnlyList<IDocumentReader> All { get; } =
+        [new TextDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader(), new Pdf.PdfDocumentReader(new OcrDocumentReader()), new OcrDocumentReader()];
 
     /// <summary>The reader for the file's extension, or null when no reader takes it.</summary>
     public static IDocumentReader? For(string path)

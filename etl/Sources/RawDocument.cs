@@ -19,6 +19,9 @@ public sealed record RawTable(int Index, string? Title, string? Sheet, IReadOnly
 {
     public string? Layout { get; init; }
     public int? Page { get; init; }
+
+    /// <summary>How cleanly a PDF or scanned table was rebuilt (0–1: the share of body rows filling as many cells as most), for <c>--explain</c>.</summary>
+    public double? Quality { get; init; }
 }
 
 /// <summary>

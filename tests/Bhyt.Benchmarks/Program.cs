@@ -11,6 +11,8 @@ using Bhyt.Warehouse.Querying;
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claims <dir> [runs]   claims ingest (dir from bhyt generate)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- dashboard <warehouse.duckdb> [rounds] [users]   page query latency
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- ocr [pages]           scanned PDF read end to end (default 20 pages)
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- pdf [pages]                 text PDF reading (default 100 pages)
+if (args is ["pdf", ..]) { PdfBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100); return; }
 if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
 if (args is ["dashboard", var warehouse, ..])
 {

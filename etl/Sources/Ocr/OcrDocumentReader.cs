@@ -12,7 +12,7 @@ namespace Bhyt.Etl.Sources.Ocr;
 /// are rasterised by pdftoppm, levelled (<see cref="ProjectionSkew"/>) and OCR'd in parallel, one process per core;
 /// images are OCR'd as they are and their words levelled (<see cref="WordDeskew"/>).
 /// </summary>
-public sealed class OcrDocumentReader(OcrTools? tools = null, OcrSettings? settings = null) : IDocumentReader
+public sealed class OcrDocumentReader(OcrTools? tools = null, OcrSettings? settings = null) : IDocumentReader, Pdf.IScannedPageReader
 {
     private readonly OcrTools tools = tools ?? OcrTools.Default;
     private readonly OcrSettings settings = settings ?? new OcrSettings();
@@ -35,6 +35,9 @@ public sealed class OcrDocumentReader(OcrTools? tools = null, OcrSettings? setti
 
     /// <summary>Reads a PDF that has no text layer by OCR of its rasterised pages.</summary>
     /// <exception cref="UnusableInputException">The OCR tools are missing (<c>input.ocr_missing</c>) or failed on the file.</exception>
+    /// <summary>The scanned pages of a PDF whose other pages have a text layer (called by <see cref="Pdf.PdfDocumentReader"/>).</summary>
+    public IReadOnlyList<PageContent> Read(string path, IReadOnlyList<int> pages) => OcrPdfPages(path, pages);
+
     public RawDocument ReadScannedPdf(string path) => WordTables.Build(Path.GetFileName(path), OcrPdfPages(path));
 
     /// <summary>The words of every page of a scanned PDF (all pages, or only <paramref name="pageNumbers"/>, 1-based), in page order.</summary>

@@ -25,7 +25,7 @@ public sealed class InboxUploadTests : IDisposable
     }
 
     [Theory]
-    [InlineData("scan.pdf")]
+    [InlineData("notes.odt")]
     [InlineData("truth.json")]
     [InlineData("setup.exe")]
     public async Task SaveAsync_other_extension_is_refused_naming_the_importable_ones(string name)

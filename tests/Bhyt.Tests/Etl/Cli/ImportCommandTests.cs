@@ -58,18 +58,18 @@ public class ImportCommandTests
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var folder = Directory.CreateDirectory(Path.Combine(warehouse.Directory, "in")).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "a.csv"), "unit_code,unit_name,period,indicator,value,value_kind\n672,,2021,kcb_visits,1.234,\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "notes.pdf"), "%PDF-1.7");
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.odt"), "PK");
 
         var run = await CliRun.RunAsync("import", folder, "--warehouse", warehouse.Path);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        var skipped = run.Error.Split('\n').Single(l => l.StartsWith("bỏ qua notes.pdf: không phải tệp nhập (", StringComparison.Ordinal));
+        var skipped = run.Error.Split('\n').Single(l => l.StartsWith("bỏ qua notes.odt: không phải tệp nhập (", StringComparison.Ordinal));
         Assert.All(ImportKinds.Registered.Extensions, e => Assert.Contains(e, skipped));
         Assert.Matches(@"a\.csv: loaded rows=1", run.Out);
     }
 
     [Theory]
-    [InlineData("notes.pdf", "report", "không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx, .png, .jpg, .jpeg, .tif, .tiff). [input.format]")]
+    [InlineData("notes.odt", "report", "không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx, .pdf, .png, .jpg, .jpeg, .tif, .tiff). [input.format]")]
     [InlineData("truth.json", "auto", "không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]")]
     public async Task Import_file_of_no_matching_kind_exits_2_naming_the_kinds(string name, string kind, string message)
     {

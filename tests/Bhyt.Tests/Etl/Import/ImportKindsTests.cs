@@ -8,10 +8,10 @@ public sealed class ImportKindsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    /// <summary>A reader registered only in a test, as the next readers (.pdf, images) will be in DocumentReaders.</summary>
-    private sealed class PdfReader : IDocumentReader
+    /// <summary>A reader registered only in a test, as a next reader (.odt) would be in DocumentReaders.</summary>
+    private sealed class OdtReader : IDocumentReader
     {
-        public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
+        public IReadOnlyCollection<string> Extensions { get; } = [".odt"];
         public RawDocument Read(string path) => throw new NotSupportedException();
     }
 
@@ -27,8 +27,8 @@ public sealed class ImportKindsTests : IDisposable
         var kinds = ImportKinds.Registered;
 
         Assert.Equal([".csv", .. DocumentReaders.All.SelectMany(r => r.Extensions)], kinds.Extensions);
-        Assert.Equal(".csv, .md, .txt, .docx, .xlsx, .png, .jpg, .jpeg, .tif, .tiff", kinds.ExtensionList);
-        Assert.Equal(".csv,.md,.txt,.docx,.xlsx,.png,.jpg,.jpeg,.tif,.tiff", kinds.Accept);
+        Assert.Equal(".csv, .md, .txt, .docx, .xlsx, .pdf, .png, .jpg, .jpeg, .tif, .tiff", kinds.ExtensionList);
+        Assert.Equal(".csv,.md,.txt,.docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff", kinds.Accept);
         Assert.All(kinds.Extensions, e => Assert.True(kinds.IsImportable("bao-cao" + e.ToUpperInvariant())));
         Assert.False(kinds.IsImportable("truth.json"));
         Assert.False(kinds.IsImportable("no-extension"));
@@ -45,14 +45,14 @@ public sealed class ImportKindsTests : IDisposable
     [Fact]
     public void With_a_new_document_reader_its_extension_is_importable_listed_accepted_and_detected_as_a_report()
     {
-        var kinds = ImportKinds.With([.. DocumentReaders.All, new PdfReader()]);
-        var scan = Write("bao-cao-quet.PDF", "%PDF-1.7");
+        var kinds = ImportKinds.With([.. DocumentReaders.All, new OdtReader()]);
+        var scan = Write("bao-cao.ODT", "PK");
 
         Assert.True(kinds.IsImportable(scan));
         Assert.False(ImportKinds.Registered.IsImportable(scan));
-        Assert.EndsWith(", .pdf", kinds.ExtensionList);
-        Assert.EndsWith(",.pdf", kinds.Accept);
-        Assert.Contains(".pdf", kinds.Named(ImportKinds.Report).Extensions);
+        Assert.EndsWith(", .odt", kinds.ExtensionList);
+        Assert.EndsWith(",.odt", kinds.Accept);
+        Assert.Contains(".odt", kinds.Named(ImportKinds.Report).Extensions);
         Assert.Equal(ImportKinds.Report, kinds.Detect(scan)?.Name);
     }
 

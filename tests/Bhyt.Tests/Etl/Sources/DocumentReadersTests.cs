@@ -22,6 +22,6 @@ public class DocumentReadersTests
     [Fact]
     public void All_readers_give_their_extensions_lower_case_with_dot()
     {
-        Assert.Equal([".md", ".txt", ".docx", ".xlsx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"], DocumentReaders.All.SelectMany(r => r.Extensions));
+        Assert.Equal([".md", ".txt", ".docx", ".xlsx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"], DocumentReaders.All.SelectMany(r => r.Extensions));
     }
 }

@@ -191,7 +191,14 @@ internal sealed class ReportTableWalker(
         var (value, error) = resolver.ReadValue(withUnit, indicator, location);
         if (error is not null)
         {
-            extraction.Reject(Key(row), error with { UnitCode = unit?.UnitCode, PeriodLabel = period.Label, IndicatorCode = indicator.Code });
+            // A cell recognised from an image that does not read as a figure is the scanner's fault, not the
+            // document's: it is skipped with a warning instead of rejecting the file.
+            if (row.Boxes is { } ocrBoxes && column < ocrBoxes.Count && ocrBoxes[column]?.Confidence is { } ocr)
+                extraction.Issues.Add(new ValidationIssue(ValidationIssue.Warning, "ocr.unreadable",
+                    $"Ô '{text}' đọc bằng OCR (độ tin cậy {ocr:0}%) không thành số hợp lệ: không nạp; kiểm tra bản gốc. ({error.Message})",
+                    location, unit?.UnitCode, period.Label, indicator.Code, text));
+            else
+                extraction.Reject(Key(row), error with { UnitCode = unit?.UnitCode, PeriodLabel = period.Label, IndicatorCode = indicator.Code });
             return;
         }
         if (value is not { } v || unit is null) return;

@@ -14,7 +14,7 @@ public sealed class TablePdf
     private const string Family = "DejaVu Sans";
     private readonly List<(IReadOnlyList<string> Lines, IReadOnlyList<IReadOnlyList<string>> Rows, double[] Widths)> pages = [];
 
-    static TablePdf() => DejaVuFonts.Install();
+    static TablePdf() => Support.DejaVuFontResolver.Install();
 
     /// <summary>Adds a page with <paramref name="lines"/> of text above a table of <paramref name="rows"/> (first row: header).</summary>
     public TablePdf Page(IReadOnlyList<string> lines, IReadOnlyList<IReadOnlyList<string>> rows, params double[] columnWidths)
@@ -69,22 +69,5 @@ public sealed class TablePdf
         double vx = 50;
         graphics.DrawLine(pen, vx, top, vx, y);
         foreach (var w in widths) graphics.DrawLine(pen, vx += w, top, vx, y);
-    }
-
-    /// <summary>Serves DejaVu Sans from Debian's fonts-dejavu-core to PDFsharp (it has no font lookup on Linux).</summary>
-    private sealed class DejaVuFonts : IFontResolver
-    {
-        private const string Folder = "/usr/share/fonts/truetype/dejavu/";
-
-        public static void Install()
-        {
-            // PDFsharp takes one resolver per process; another test's resolver may already be in place.
-            if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new DejaVuFonts();
-        }
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(Folder, faceName + ".ttf"));
     }
 }

@@ -22,9 +22,9 @@ public sealed partial class PdfBuilder
 
     public PdfBuilder(double fontSize = 10)
     {
-        DejaVuFonts.Register();
+        Support.DejaVuFontResolver.Install();
         size = fontSize;
-        font = new XFont(DejaVuFonts.Family, fontSize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        font = new XFont("DejaVu Sans", fontSize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
         NewPage();
     }
 
@@ -112,30 +112,4 @@ public sealed partial class PdfBuilder
 
     [GeneratedRegex(@"^[-–]$|^[\d.,%]+$")]
     private static partial Regex FigurePattern();
-
-    /// <summary>DejaVu Sans from the system's fonts (Debian: fonts-dejavu-core), the one face every test PDF uses.</summary>
-    private sealed class DejaVuFonts : IFontResolver
-    {
-        public const string Family = "DejaVu Sans";
-        private static readonly Lock Gate = new();
-
-        public static string? FontPath { get; } = new[]
-        {
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        }.FirstOrDefault(File.Exists);
-
-        public static void Register()
-        {
-            lock (Gate)
-            {
-                if (GlobalFontSettings.FontResolver is DejaVuFonts) return;
-                if (FontPath is null) throw new InvalidOperationException("DejaVuSans.ttf not found: install fonts-dejavu-core");
-                GlobalFontSettings.FontResolver = new DejaVuFonts();
-            }
-        }
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSans");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(FontPath!);
-    }
 }

@@ -54,6 +54,59 @@ internal sealed class GrayImage(int width, int height, byte[] pixels)
         if (x >= 0 && y >= 0 && x < width && y < height) pixels[y * width + x] = 255;
     }
 
+    /// <summary>
+    /// The rectangle [<paramref name="left"/>, <paramref name="right"/>) × [<paramref name="top"/>, <paramref name="bottom"/>)
+    /// enlarged <paramref name="scale"/> times (nearest pixel) inside a white border of <paramref name="border"/> pixels;
+    /// dark pixels are made black and the rest white at <paramref name="threshold"/>.
+    /// </summary>
+    public GrayImage Crop(int left, int top, int right, int bottom, int scale, int border, byte threshold)
+    {
+        int w = Math.Max(1, right - left) * scale + 2 * border, h = Math.Max(1, bottom - top) * scale + 2 * border;
+        var result = new byte[w * h];
+        Array.Fill(result, (byte)255);
+        for (var y = 0; y < (bottom - top) * scale; y++)
+        for (var x = 0; x < (right - left) * scale; x++)
+            result[(y + border) * w + x + border] = this[left + x / scale, top + y / scale] < threshold ? (byte)0 : (byte)255;
+        return new GrayImage(w, h, result);
+    }
+
+    /// <summary>The dark pixels' bounding box within a rectangle, or null when it has fewer than <paramref name="minimum"/> of them.</summary>
+    public (int Left, int Top, int Right, int Bottom)? Ink(int left, int top, int right, int bottom, byte threshold, int minimum)
+    {
+        int l = int.MaxValue, t = int.MaxValue, r = -1, b = -1, count = 0;
+        for (var y = top; y < bottom; y++)
+        for (var x = left; x < right; x++)
+        {
+            if (this[x, y] >= threshold) continue;
+            count++;
+            l = Math.Min(l, x); r = Math.Max(r, x); t = Math.Min(t, y); b = Math.Max(b, y);
+        }
+        return count < minimum ? null : (l, t, r + 1, b + 1);
+    }
+
+    /// <summary>Otsu's threshold of the page: the grey level that best splits ink from paper.</summary>
+    public byte OtsuThreshold()
+    {
+        var histogram = new long[256];
+        foreach (var p in pixels) histogram[p]++;
+        double total = pixels.Length, sum = 0;
+        for (var i = 0; i < 256; i++) sum += i * (double)histogram[i];
+        double sumBelow = 0, weightBelow = 0, best = -1;
+        var threshold = 128;
+        for (var t = 0; t < 256; t++)
+        {
+            weightBelow += histogram[t];
+            if (weightBelow == 0) continue;
+            var weightAbove = total - weightBelow;
+            if (weightAbove == 0) break;
+            sumBelow += t * (double)histogram[t];
+            double meanBelow = sumBelow / weightBelow, meanAbove = (sum - sumBelow) / weightAbove;
+            var between = weightBelow * weightAbove * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (between > best) (best, threshold) = (between, t + 1);
+        }
+        return (byte)Math.Clamp(threshold, 1, 255);
+    }
+
     public void WritePgm(string path)
     {
         using var file = File.Create(path);

@@ -72,11 +72,30 @@ public sealed class OcrDocumentReader(OcrTools? tools = null, OcrSettings? setti
         var prefix = Path.Combine(folder, "p" + number);
         Run(path, tools.Pdftoppm!, ["-f", number, "-l", number, "-r", dpi, "-gray", "-singlefile", path, prefix], $"pdftoppm (trang {page})");
         var raster = prefix + ".pgm";
+        var cellFiles = new List<string>();
         try
         {
-            var rulings = Prepare(raster);
+            var (image, rulings) = Prepare(raster);
             var tsv = Run(path, tools.Tesseract!, TesseractArguments(raster, settings.Dpi), $"tesseract (trang {page})");
             var tsvPage = TesseractTsv.Parse(tsv).FirstOrDefault() ?? new TsvPage(1, 0, 0, []);
+            tsvPage = CellReading.Reread(tsvPage, image, rulings, (crops, whitelist) =>
+            {
+                var list = Path.Combine(folder, $"p{number}-{cellFiles.Count}.txt");
+                var names = crops.Select((crop, i) =>
+                {
+                    var name = Path.Combine(folder, $"p{number}-{cellFiles.Count}-{i}.pgm");
+                    crop.WritePgm(name);
+                    return name;
+                }).ToList();
+                cellFiles.AddRange(names);
+                cellFiles.Add(list);
+                File.WriteAllLines(list, names);
+                List<string> arguments = [list, "stdout", "-l", settings.Languages, "--psm", "7", "--dpi", settings.Dpi.ToString(CultureInfo.InvariantCulture)];
+                if (whitelist is not null) arguments.AddRange(["-c", "tessedit_char_whitelist=" + whitelist]);
+                arguments.Add("tsv");
+                var pages = TesseractTsv.Parse(Run(path, tools.Tesseract!, arguments, $"tesseract (ô bảng, trang {page})"));
+                return pages;
+            });
             var scale = 72.0 / settings.Dpi;
             return TesseractTsv.ToPageContent(tsvPage, page, scale) with
             {
@@ -86,22 +105,23 @@ public sealed class OcrDocumentReader(OcrTools? tools = null, OcrSettings? setti
         finally
         {
             File.Delete(raster);
+            foreach (var file in cellFiles) File.Delete(file);
         }
     }
 
     /// <summary>
     /// Levels the raster when the page is tilted enough to hurt recognition and whitens its ruling lines, rewriting
-    /// it in place; returns the rulings (pixels).
+    /// it in place; returns the prepared image and its rulings (pixels).
     /// </summary>
-    private IReadOnlyList<(double X1, double Y1, double X2, double Y2)> Prepare(string raster)
+    private (GrayImage Image, IReadOnlyList<Ruling> Rulings) Prepare(string raster)
     {
         var image = GrayImage.ReadPgm(raster);
         var tilt = ProjectionSkew.Estimate(image);
         if (Math.Abs(tilt) >= settings.MinimumTilt) image = image.Levelled(tilt);
         image.Despeckle();
-        var rulings = RulingErasure.Erase(image, settings.Dpi);
+        var rulings = RulingErasure.EraseWithThickness(image, settings.Dpi);
         image.WritePgm(raster);
-        return rulings;
+        return (image, rulings);
     }
 
     private List<string> TesseractArguments(string image, int? dpi)

@@ -64,6 +64,11 @@ public sealed class DocumentShapesAcceptanceTests : IAsyncLifetime
             """, new { id = result.Submission.SubmissionId });
         var expected = Expected();
         var exact = loaded.Count(l => expected.TryGetValue((l.Unit, l.Period, l.Indicator, l.Kind), out var v) && v == l.Value);
+        // Nothing for "-": no target of a province whose target cell is "-".
+        var dashes = _rows.Where(r => r.Target is null).Select(r => r.Code).ToHashSet();
+        Assert.DoesNotContain(loaded, l => l.Kind == "target" && dashes.Contains(l.Unit));
+        // The national row is the country's: its three figures are loaded on VN.
+        Assert.Equal(3, loaded.Count(l => l.Unit == "VN"));
         return (exact / (double)expected.Count, loaded.Count - exact, result);
     }
 

@@ -4,8 +4,8 @@
 --    the period's dates, and the review (status open|acknowledged|confirmed|dismissed|resolved, who, when, note);
 --    subject_kind admits 'card' (subject_code is then the card's pseudonym). first_detected_at / last_detected_at say
 --    when detection first and last found it (detected_at is the first detection).
---  * Identity (kind, subject_kind, subject_code, period_label) is unique: re-detection updates the row in place and
---    never touches its review.
+--  * Identity (kind, subject_kind, subject_code, period_label) is unique (a table constraint, not a declared index:
+--    see 0007): re-detection updates the row in place and never touches its review.
 --  * etl.anomaly_stage: work rows of one `bhyt detect` run (empty between runs).
 -- DuckDB cannot change a CHECK constraint in place: the table is rebuilt (the rpt views bind by name). Rows of the
 -- earlier shape had no kind: they become 'unclassified', open.
@@ -33,7 +33,8 @@ CREATE TABLE dw.anomaly_0010 (
     reviewed_at       TIMESTAMP,
     review_note       VARCHAR(2000),
     first_detected_at TIMESTAMP     NOT NULL,
-    last_detected_at  TIMESTAMP     NOT NULL
+    last_detected_at  TIMESTAMP     NOT NULL,
+    CONSTRAINT uq_anomaly_identity UNIQUE (kind, subject_kind, subject_code, period_label)
 );
 
 INSERT INTO dw.anomaly_0010
@@ -43,8 +44,6 @@ FROM dw.anomaly;
 
 DROP TABLE dw.anomaly;
 ALTER TABLE dw.anomaly_0010 RENAME TO anomaly;
-
-CREATE UNIQUE INDEX IF NOT EXISTS uq_anomaly_identity ON dw.anomaly (kind, subject_kind, subject_code, period_label);
 
 CREATE TABLE IF NOT EXISTS etl.anomaly_stage (
     run_id       BIGINT        NOT NULL,

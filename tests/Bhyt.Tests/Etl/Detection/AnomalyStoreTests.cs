@@ -1,5 +1,6 @@
 using Bhyt.Etl.Detection;
 using Bhyt.Tests.Support;
+using Bhyt.Warehouse.Schema;
 using Dapper;
 
 namespace Bhyt.Tests.Etl.Detection;
@@ -121,5 +122,25 @@ public class AnomalyStoreTests
                    reviewed_by, reviewed_at, review_note, first_detected_at, last_detected_at
             FROM dw.anomaly
             """));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_anomaly_of_the_earlier_shape_is_kept_unclassified_and_open_by_migration_0010()
+    {
+        await using var warehouse = TempWarehouse.Empty();
+        await using (var connection = await warehouse.Engine.OpenAsync(CancellationToken.None))
+        {
+            await new Migrator(warehouse.Engine).ApplyAsync(connection, CancellationToken.None, upToVersion: 9);
+            await connection.ExecuteAsync("""
+                INSERT INTO dw.anomaly VALUES (7, TIMESTAMP '2024-01-05 10:00:00', 'facility', '79001', '2023-07', 'cost_per_claim',
+                                               412000, 245000, 4.2, 'high', 'mad', 'Chi phí bình quân cao.')
+                """);
+            await new Migrator(warehouse.Engine).ApplyAsync(connection, CancellationToken.None);
+        }
+
+        var row = Assert.Single(await RowsAsync(warehouse));
+
+        Assert.Equal((7L, "unclassified", "79001", "2023-07", 412000.0, "open"), (row.anomaly_id, row.kind, row.subject_code, row.period_label, row.value!.Value, row.status));
+        Assert.Equal(new DateTime(2024, 1, 5, 10, 0, 0), row.last_detected_at);
     }
 }

@@ -14,7 +14,10 @@ public static class BhytCli
         Recursive = true,
     };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Detection.Detectors.All);
+
+    /// <summary>Runs <c>bhyt</c> with the given detectors behind <c>bhyt detect</c> (tests pass their own).</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<Detection.IDetector> detectors)
     {
         var root = new RootCommand("bhyt — kho dữ liệu báo cáo BHYT: nạp, kiểm tra và truy vấn.") { Warehouse };
         root.Subcommands.Add(InitCommand.Create());
@@ -23,6 +26,7 @@ public static class BhytCli
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(ReferenceCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create(detectors));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

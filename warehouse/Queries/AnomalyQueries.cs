@@ -1,7 +1,9 @@
 namespace Bhyt.Warehouse.Queries;
 
-public sealed record AnomalyRow(long Id, DateTime DetectedAt, string SubjectKind, string SubjectCode, string? PeriodLabel, string Measure,
-    double? Value, double? Expected, double? Score, string Severity, string Method, string? Explanation);
+/// <summary>One row of <c>rpt.anomalies</c>: what was found, about what (unit / facility / claim), and where its review stands.</summary>
+public sealed record AnomalyRow(long Id, DateTime DetectedAt, string Kind, string SubjectKind, string SubjectCode, string? UnitCode, string? FacilityCode,
+    string? ClaimId, string? PeriodLabel, string Measure, double? Value, double? Expected, double? Score, string Severity, string Method,
+    string? Explanation, string Status, string? ReviewedBy, DateTime? ReviewedAt, string? ReviewNote);
 
 public sealed record AlertRow(long Id, string Rule, string? UnitCode, string? PeriodLabel, string Severity, string Message, DateTime CreatedAt, DateTime? DeliveredAt, string? Channel);
 
@@ -10,11 +12,14 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
 {
     public Task<List<AnomalyRow>> AnomaliesAsync(int limit, CancellationToken ct) =>
         db.QueryAsync($"""
-            SELECT anomaly_id, detected_at, subject_kind, subject_code, period_label, measure, value, expected, score, severity, method, explanation
+            SELECT anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
+                   value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note
             FROM rpt.anomalies ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
-            """, null, r => new AnomalyRow(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2), r.GetString(3), ReportingDb.Text(r, 4),
-                r.GetString(5), ReportingDb.NullableNumber(r, 6), ReportingDb.NullableNumber(r, 7), ReportingDb.NullableNumber(r, 8),
-                r.GetString(9), r.GetString(10), ReportingDb.Text(r, 11)), ct);
+            """, null, r => new AnomalyRow(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2), r.GetString(3), r.GetString(4),
+                ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8), r.GetString(9),
+                ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
+                r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18),
+                ReportingDb.Text(r, 19)), ct);
 
     /// <summary>
     /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.

@@ -33,8 +33,9 @@ public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFix
         },
         {
             "anomalies",
-            ["anomaly_id", "detected_at", "subject_kind", "subject_code", "period_label", "measure", "value", "expected", "score",
-             "severity", "method", "explanation"]
+            ["anomaly_id", "detected_at", "kind", "subject_kind", "subject_code", "unit_code", "facility_code", "claim_id", "period_label",
+             "period_start", "period_end", "measure", "value", "expected", "score", "severity", "method", "explanation", "status",
+             "reviewed_by", "reviewed_at", "review_note", "first_detected_at", "last_detected_at"]
         },
         { "alerts", ["alert_id", "rule", "unit_code", "period_label", "severity", "message", "created_at", "delivered_at", "channel"] },
         {

@@ -120,16 +120,12 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
             "coverage." + method, explanation) { UnitCode = period.UnitCode };
 
     /// <summary>
-    /// A unit whose code is the same in both boundary sets yields one finding per (kind, unit, period): the boundary set in
-    /// force at the period's start wins (post2025 from 1/7/2025).
+    /// A finding comes from the boundary set in force at its period (pre2025 before 1/7/2025, post2025 from then; the
+    /// country is the same in both): a 2025 unit's mapped earlier periods repeat its predecessors' figures, whose own
+    /// findings already tell the story, and a code reused across the reform yields one finding per (kind, unit, period).
     /// </summary>
     private static IEnumerable<AnomalyFinding> OnePerIdentity(List<(string BoundarySet, AnomalyFinding Finding)> findings) =>
-        findings.GroupBy(f => (f.Finding.Kind, f.Finding.SubjectCode, f.Finding.PeriodLabel, f.Finding.Measure))
-            .Select(g => g.OrderByDescending(f => InForce(f.BoundarySet, f.Finding.PeriodStart!.Value)).First().Finding);
-
-    private static readonly DateOnly Reform = new(2025, 7, 1);
-
-    private static bool InForce(string boundarySet, DateOnly start) => boundarySet == (start >= Reform ? "post2025" : "pre2025");
+        findings.Where(f => BoundarySets.InForce(f.BoundarySet, f.Finding.PeriodStart!.Value)).Select(f => f.Finding);
 
     private static bool InRange(AnomalyFinding finding, DetectionContext context) =>
         (context.From is null || finding.PeriodEnd >= context.From) && (context.To is null || finding.PeriodStart <= context.To);

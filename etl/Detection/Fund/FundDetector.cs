@@ -54,7 +54,7 @@ public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
         for (var m = 1; m <= months.Count; m++)
         {
             cumulative += months[m - 1];
-            if (m < _thresholds.MinMonths || shape.ShareBy(m) <= 0) continue;
+            if (m < (shape.IsLinear ? _thresholds.LinearMinMonths : _thresholds.MinMonths) || shape.ShareBy(m) <= 0) continue;
             var projected = cumulative / shape.ShareBy(m);
             var gap = 100 * (measure.Overrun ? projected - target : target - projected) / target;
             if (gap >= margin) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);

@@ -6,6 +6,10 @@ public sealed record FundThresholds
     /// <summary>Months of the year that must be in before a projection is trusted.</summary>
     public int MinMonths { get; init; } = 2;
 
+    /// <summary>Months that must be in before a linear projection (no complete earlier year) is trusted: a seasonal
+    /// first quarter would otherwise look like an overrun every year.</summary>
+    public int LinearMinMonths { get; init; } = 6;
+
     /// <summary>Projected spending above the budget by at least this much is flagged when earlier years give the seasonal shape…</summary>
     public double OverrunPercent { get; init; } = 5.0;
 

@@ -1,0 +1,74 @@
+using Bhyt.Etl.Detection.Coverage;
+
+namespace Bhyt.Etl.Detection.Fund;
+
+/// <summary>
+/// Per province and year, monthly fund figures against their annual budget or plan: the cumulative figure is projected
+/// to the year's end with the seasonal shape of the province's earlier complete years (linear without one), and the
+/// first month whose projection crosses the budget (spending) or falls short of the plan (revenue) beyond a margin is
+/// flagged with the projected gap in money and percent.
+/// </summary>
+public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
+{
+    private sealed record Measure(string Kind, string Actual, string Target, bool Overrun);
+
+    private static readonly Measure[] Measures =
+    [
+        new(AnomalyKinds.SpendingAheadOfBudget, "fund_kcb_spending", "fund_kcb_budget", Overrun: true),
+        new(AnomalyKinds.RevenueBehindPlan, "fund_revenue", "fund_revenue_plan", Overrun: false),
+    ];
+
+    private readonly FundThresholds _thresholds = thresholds ?? FundThresholds.Default;
+
+    public string Name => "fund";
+
+    public IReadOnlyCollection<string> Kinds { get; } = [AnomalyKinds.SpendingAheadOfBudget, AnomalyKinds.RevenueBehindPlan];
+
+    public async Task<IReadOnlyList<AnomalyFinding>> DetectAsync(DetectionContext context, CancellationToken ct)
+    {
+        var figures = await StoredFigures.ReadAsync(context, Measures.SelectMany(m => new[] { m.Actual, m.Target }).ToList(), ct);
+        var findings = new List<AnomalyFinding>();
+        foreach (var unit in figures.GroupBy(f => f.Unit))
+        foreach (var measure in Measures)
+        {
+            var flow = new FundFlow(unit, measure.Actual, measure.Target);
+            var name = unit.First().UnitName;
+            foreach (var year in flow.Years)
+                if (FirstCrossing(flow, year, measure) is { } crossing && BoundarySets.InForce(unit.Key.BoundarySet, crossing.Month))
+                    findings.Add(Finding(unit.Key.Code, name, year, measure, crossing));
+        }
+        return findings.Where(f => (context.From is null || f.PeriodEnd >= context.From) && (context.To is null || f.PeriodStart <= context.To)).ToList();
+    }
+
+    private sealed record Crossing(DateOnly Month, double Cumulative, double Projected, double Target, double GapPercent, SeasonalShape Shape);
+
+    private Crossing? FirstCrossing(FundFlow flow, int year, Measure measure)
+    {
+        if (flow.AnnualTarget(year) is not { } target || target <= 0) return null;
+        var shape = SeasonalShape.From(flow.CompleteYears, year);
+        var margin = measure.Overrun
+            ? (shape.IsLinear ? _thresholds.LinearOverrunPercent : _thresholds.OverrunPercent)
+            : (shape.IsLinear ? _thresholds.LinearShortfallPercent : _thresholds.ShortfallPercent);
+        var months = flow.MonthsFromJanuary(year);
+        var cumulative = 0.0;
+        for (var m = 1; m <= months.Count; m++)
+        {
+            cumulative += months[m - 1];
+            if (m < (shape.IsLinear ? _thresholds.LinearMinMonths : _thresholds.MinMonths) || shape.ShareBy(m) <= 0) continue;
+            var projected = cumulative / shape.ShareBy(m);
+            var gap = 100 * (measure.Overrun ? projected - target : target - projected) / target;
+            if (gap >= margin) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);
+        }
+        return null;
+    }
+
+    private AnomalyFinding Finding(string province, string name, int year, Measure measure, Crossing c)
+    {
+        var severity = c.GapPercent >= _thresholds.HighPercent ? AnomalyFinding.High : c.GapPercent >= _thresholds.MediumPercent ? AnomalyFinding.Medium : AnomalyFinding.Low;
+        var method = c.Shape.IsLinear ? "fund.linear_projection" : $"fund.seasonal_projection({string.Join(",", c.Shape.Years)})";
+        var monthEnd = c.Month.AddMonths(1).AddDays(-1);
+        return new AnomalyFinding(measure.Kind, "fund", province, c.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), c.Month, monthEnd,
+            measure.Actual, Math.Round(c.Projected, 1), Math.Round(c.Target, 1), Math.Round(c.GapPercent, 2), severity, method,
+            FundExplanation.Sentence(name, year, measure.Overrun, c.Month.Month, c.Cumulative, c.Projected, c.Target, c.Shape)) { UnitCode = province };
+    }
+}

@@ -8,5 +8,7 @@ public static class Detectors
 {
     public static IReadOnlyList<IDetector> All { get; } =
     [
+        new Coverage.CoverageDetector(),
+        new Fund.FundDetector(),
     ];
 }

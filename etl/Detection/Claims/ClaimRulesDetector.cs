@@ -107,7 +107,7 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
         {
             var rows = await QueryAsync<ClaimRow>($"""
                 WITH w AS (
-                    SELECT c.claim_id, c.card_pseudonym, c.facility_code, CAST(c.admitted_at AS DATE) AS visit_day
+                    SELECT c.claim_key, c.card_pseudonym, c.facility_code, CAST(c.admitted_at AS DATE) AS visit_day
                     FROM dw.fct_claim c JOIN dw.dim_period p ON p.period_key = c.month_key
                     WHERE c.visit_type IN ('exam', 'outpatient'){Window("p")}
                 ), days AS (
@@ -117,7 +117,7 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
                 SELECT {ClaimColumns}
                 FROM days d
                 JOIN w ON w.card_pseudonym = d.card_pseudonym AND w.visit_day = d.visit_day
-                JOIN dw.fct_claim c ON c.claim_id = w.claim_id AND c.card_pseudonym = w.card_pseudonym
+                JOIN dw.fct_claim c ON c.claim_key = w.claim_key
                 {ClaimJoins}
                 """, new { minFacilities = (int)Math.Ceiling(ladder[0].Threshold) });
             foreach (var group in rows.GroupBy(r => (r.card_pseudonym, r.admitted_at.Date)))
@@ -138,7 +138,7 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
         {
             var rows = await QueryAsync<OverlapRow>($"""
                 WITH s AS (
-                    SELECT claim_id, card_pseudonym, facility_code, month_key,
+                    SELECT claim_key, claim_id, card_pseudonym, facility_code, month_key,
                            CAST(admitted_at AS DATE) AS day_in, CAST(discharged_at AS DATE) AS day_out
                     FROM dw.fct_claim WHERE visit_type = 'inpatient' AND discharged_at IS NOT NULL
                 )
@@ -147,7 +147,7 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
                 FROM s x
                 JOIN s y ON y.card_pseudonym = x.card_pseudonym AND y.facility_code <> x.facility_code
                         AND x.day_in < y.day_out AND y.day_in < x.day_out
-                JOIN dw.fct_claim c ON c.claim_id = x.claim_id AND c.card_pseudonym = x.card_pseudonym
+                JOIN dw.fct_claim c ON c.claim_key = x.claim_key
                 {ClaimJoins}
                 WHERE 1 = 1{Window("p")}
                 """, new { });

@@ -8,6 +8,7 @@ public static class Detectors
 {
     public static IReadOnlyList<IDetector> All { get; } =
     [
+        new Claims.ClaimRulesDetector(),
         new Coverage.CoverageDetector(),
         new Fund.FundDetector(),
     ];

@@ -8,7 +8,7 @@ namespace Bhyt.Etl.Cli;
 
 /// <summary>
 /// <c>bhyt detect [--from yyyy-MM] [--to yyyy-MM] [--truth truth.json] [--json]</c>: runs every detector over one
-/// connection, stores what they found (<see cref="AnomalyStore"/>) and prints a summary per kind; with <c>--truth</c> it
+/// connection, stores what they found (<see cref="DetectionRun"/>) and prints a summary per kind; with <c>--truth</c> it
 /// scores itself against the planted anomalies (<see cref="TruthScore"/>), with <c>--json</c> the scores go to standard
 /// output as JSON and the summary to standard error.
 /// </summary>
@@ -31,13 +31,7 @@ internal static class DetectCommand
             if (first > last) throw new ArgumentException("--from phải không muộn hơn --to.");
             var planted = parse.GetValue(truth) is { } truthPath ? TruthScore.Read(truthPath) : null;
 
-            var engine = BhytCli.Engine(parse);
-            await using var connection = await engine.OpenAsync(ct);
-            var context = new DetectionContext(engine, connection, first, last);
-            var findings = new List<AnomalyFinding>();
-            foreach (var detector in detectors)
-                findings.AddRange(await detector.DetectAsync(context, ct));
-            var saved = await new AnomalyStore(engine).SaveAsync(connection, findings, DateTime.UtcNow, ct);
+            var (_, findings, saved) = await new DetectionRun(BhytCli.Engine(parse), detectors).RunAsync(first, last, ct);
 
             var summary = parse.GetValue(json) ? Console.Error : Console.Out;
             WriteSummary(summary, detectors.Count, findings, saved);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Bhyt.Etl.Detection;
 using Bhyt.Etl.Import;
 using Bhyt.Warehouse.Engines;
 using Dapper;
@@ -6,18 +8,26 @@ using Microsoft.Extensions.Logging;
 
 namespace Bhyt.Etl.Scheduling;
 
-/// <summary>What one pass over the inbox did.</summary>
-public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantined, string Outcome);
+/// <summary>
+/// What one pass over the inbox did. <see cref="Detection"/> is the detection run that followed (null when no file was
+/// loaded, or when detection failed: see <see cref="DetectionError"/>).
+/// </summary>
+public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantined, string Outcome,
+    DetectionOutcome? Detection = null, string? DetectionError = null);
 
 /// <summary>
 /// One pass over the inbox: imports every settled file, moves it to <c>archive/</c> (loaded, duplicate) or
 /// <c>quarantine/</c> (rejected, unreadable, or empty: no figure read — the report lists the near-misses, and any
 /// figures found in its text wait on Duyệt số liệu) with a report beside it, and logs the run in <c>etl.job_run</c>
 /// (passes that found no file are not logged).
-/// A bad file never stops the pass.
+/// A bad file never stops the pass. When the pass loaded at least one file, anomaly detection runs over all months
+/// (<see cref="DetectionRun"/>: new data can change any month's baseline) and its outcome is logged too (job <c>detect</c>,
+/// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads.
 /// </summary>
-public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null)
 {
+    private readonly DetectionRun _detection = detection ?? new DetectionRun(engine);
+
     public async Task<InboxRun> RunOnceAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(options.Inbox);
@@ -41,7 +51,31 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         var message = failures.Count == 0 ? null : $"Cách ly: {string.Join(", ", failures)}";
         // Idle passes (every few seconds) are not logged: the log says what the scheduler did, not that it woke up.
         var runId = files.Count == 0 ? 0 : await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
-        return new InboxRun(runId, files.Count, archived, quarantined, outcome);
+        if (archived == 0) return new InboxRun(runId, files.Count, archived, quarantined, outcome);
+        var (detected, error) = await DetectAsync(archived, ct);
+        return new InboxRun(runId, files.Count, archived, quarantined, outcome, detected, error);
+    }
+
+    private async Task<(DetectionOutcome? Outcome, string? Error)> DetectAsync(int loadedFiles, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        try
+        {
+            var result = await _detection.RunAsync(null, null, ct);
+            var vi = CultureInfo.GetCultureInfo("vi-VN");
+            var summary = $"{result.Detectors} bộ phát hiện: {result.Findings.Count.ToString("N0", vi)} bất thường "
+                          + $"({result.Saved.Inserted.ToString("N0", vi)} mới, {result.Saved.Refreshed.ToString("N0", vi)} cập nhật)";
+            logger.LogInformation("Detection after inbox pass: {Summary}", summary);
+            await LogRunAsync("detect", started, loadedFiles, "ok", summary, ct);
+            return (result, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Anomaly detection after the inbox pass failed");
+            var error = $"Phát hiện bất thường thất bại: {e.Message}";
+            await LogRunAsync("detect", started, loadedFiles, "failed", error.Length > 4000 ? error[..4000] : error, ct);
+            return (null, error);
+        }
     }
 
     private async Task<(bool Ok, string Report)> ImportOneAsync(ImportService service, string file, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class SchedulingExtensions
     {
         services.AddSingleton(engine);
         services.AddSingleton(inbox);
+        services.AddSingleton(_ => new Detection.DetectionRun(engine));
         services.AddSingleton<InboxProcessor>();
         services.AddQuartz(quartz =>
         {

@@ -29,7 +29,7 @@ public class InboxProcessorTests
         var report = await File.ReadAllTextAsync(Directory.GetFiles(options.Quarantine, "*bad.csv.report.txt").Single());
         Assert.Contains("dòng 2, cột value", report);
         Assert.Single(Directory.GetFiles(options.Quarantine, "*notes.pdf.report.txt"));
-        var logged = await warehouse.Engine.QueryAsync<(int Files, string Outcome)>("SELECT files, outcome FROM etl.job_run");
+        var logged = await warehouse.Engine.QueryAsync<(int Files, string Outcome)>("SELECT files, outcome FROM etl.job_run WHERE job_name = 'inbox'");
         Assert.Equal([(3, "partial")], logged);
     }
 

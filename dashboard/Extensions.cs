@@ -78,6 +78,7 @@ public static class Extensions
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
+        builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
         builder.Services.AddRadzenComponents();
     }
 

@@ -5,6 +5,12 @@ public sealed record AnomalyRow(long Id, DateTime DetectedAt, string Kind, strin
     string? ClaimId, string? PeriodLabel, string Measure, double? Value, double? Expected, double? Score, string Severity, string Method,
     string? Explanation, string Status, string? ReviewedBy, DateTime? ReviewedAt, string? ReviewNote);
 
+/// <summary>
+/// What the *Bất thường* page filters on; a null or empty field does not filter. <see cref="From"/> / <see cref="To"/> are
+/// dates: an anomaly whose period overlaps [From, To] is kept (one without period dates is kept too: it cannot be placed).
+/// </summary>
+public sealed record AnomalyFilter(string? Kind = null, string? Severity = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);
+
 public sealed record AlertRow(long Id, string Rule, string? UnitCode, string? PeriodLabel, string Severity, string Message, DateTime CreatedAt, DateTime? DeliveredAt, string? Channel);
 
 /// <summary>Lists over <c>rpt.anomalies</c> and <c>rpt.alerts</c> (filled by the anomaly detection and the alert rules).</summary>
@@ -20,6 +26,55 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
                 ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
                 r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18),
                 ReportingDb.Text(r, 19)), ct);
+
+    private const string AnomalyColumns = """
+        anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
+        value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note
+        """;
+
+    /// <summary>
+    /// Anomalies of <paramref name="unit"/> and every unit below it (all anomalies for the country, including those tied to no
+    /// unit) that pass <paramref name="filter"/>, newest first. Parameterised: filter values never reach the SQL text.
+    /// </summary>
+    public async Task<List<AnomalyRow>> ListAsync(UnitInfo unit, AnomalyFilter filter, int limit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var where = new List<string>();
+        if (unit.Level != "country")
+        {
+            var codes = (await units.SelfAndDescendantsAsync(unit.Set, unit.Code, ct)).Select(u => u.Code).Distinct().ToList();
+            where.Add($"unit_code IN ({SqlList.Add(parameters, "u", codes)})");
+        }
+        void Equal(string column, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return;
+            parameters.Add(column, value.Trim());
+            where.Add($"{column} = @{column}");
+        }
+        Equal("kind", filter.Kind);
+        Equal("severity", filter.Severity);
+        Equal("status", filter.Status);
+        if (filter.From is { } from)
+        {
+            parameters.Add("from", from.ToDateTime(TimeOnly.MinValue));
+            where.Add("(period_end IS NULL OR period_end >= @from)");
+        }
+        if (filter.To is { } to)
+        {
+            parameters.Add("to", to.ToDateTime(TimeOnly.MinValue));
+            where.Add("(period_start IS NULL OR period_start <= @to)");
+        }
+        var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        return await db.QueryAsync($"""
+            SELECT {AnomalyColumns}
+            FROM rpt.anomalies {clause} ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
+            """, parameters, Anomaly, ct);
+    }
+
+    private static AnomalyRow Anomaly(System.Data.Common.DbDataReader r) => new(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2),
+        r.GetString(3), r.GetString(4), ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8), r.GetString(9),
+        ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
+        r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), ReportingDb.Text(r, 19));
 
     /// <summary>
     /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.

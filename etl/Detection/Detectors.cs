@@ -11,5 +11,6 @@ public static class Detectors
         new Claims.ClaimRulesDetector(),
         new Coverage.CoverageDetector(),
         new Fund.FundDetector(),
+        new Facilities.FacilityProfileDetector(),
     ];
 }

@@ -26,7 +26,7 @@ public sealed record KindScore(
 /// (facility_cost_jump) its facility_code or subject_code; coverage kinds (coverage_drop, below_target, group_collapse)
 /// and fund kinds (spending_ahead_of_budget, revenue_behind_plan, by province) its unit_code or subject_code; any other
 /// kind (card_overuse: the card's pseudonym) its subject_code or claim_id.</item>
-/// <item>Period. The finding's period overlaps the planted period (a planted year "2023" holds the monthly flags of
+/// <item>Period (not for claim kinds, whose claim ids are unique). The finding's period overlaps the planted period (a planted year "2023" holds the monthly flags of
 /// 2023; a planted month holds the flags of that month). A facility_cost_jump is a level shift that lasts: any flag from
 /// its month on matches. When the details name an end ("until" or "to", a period label), the planted window ends
 /// there. A finding or truth entry without a period matches on the subject alone.</item>
@@ -83,7 +83,10 @@ public static class TruthScore
     }
 
     public static bool Matches(TruthEntry planted, AnomalyFinding finding) =>
-        planted.Kind == finding.Kind && SubjectMatches(planted, finding) && PeriodMatches(planted, finding);
+        planted.Kind == finding.Kind && SubjectMatches(planted, finding)
+        // A claim id names one claim whatever the month: a stay planted in October and discharged in November is the
+        // same claim, whichever month the flag is filed under.
+        && (ClaimKinds.Contains(planted.Kind) || PeriodMatches(planted, finding));
 
     private static bool SubjectMatches(TruthEntry planted, AnomalyFinding finding)
     {

@@ -19,4 +19,12 @@ public static class BoundarySets
     public static readonly DateOnly Pre2025ValidTo = ReformDate.AddDays(-1);
 
     public const string CountryCode = "VN";
+
+    /// <summary>Whether the units of <paramref name="boundarySet"/> are the ones in force on <paramref name="date"/> (the country always is).</summary>
+    public static bool InForce(string boundarySet, DateOnly date) => boundarySet switch
+    {
+        Pre2025 => date < ReformDate,
+        Post2025 => date >= ReformDate,
+        _ => true,
+    };
 }

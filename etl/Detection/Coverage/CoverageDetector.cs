@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Reference;
 namespace Bhyt.Etl.Detection.Coverage;
 
 /// <summary>

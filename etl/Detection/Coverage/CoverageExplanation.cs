@@ -1,5 +1,5 @@
 using System.Text;
-using static Bhyt.Etl.Detection.Coverage.VietnameseText;
+using static Bhyt.Etl.Detection.Coverage.FindingText;
 
 namespace Bhyt.Etl.Detection.Coverage;
 

@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Reference;
 using Bhyt.Etl.Detection.Coverage;
 
 namespace Bhyt.Etl.Detection.Fund;

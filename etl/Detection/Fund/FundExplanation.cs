@@ -1,4 +1,4 @@
-using static Bhyt.Etl.Detection.Coverage.VietnameseText;
+using static Bhyt.Etl.Detection.Coverage.FindingText;
 
 namespace Bhyt.Etl.Detection.Fund;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Bhyt.Etl.Detection.Coverage;
 
-/// <summary>Numbers, money and periods written the way a Vietnamese reader expects them (131.408; 87,21 %; 5.420 tỷ đồng; 07/2021).</summary>
-public static class VietnameseText
+/// <summary>Numbers, money and periods in an anomaly's explanation, written the way a Vietnamese reader expects them (131.408; 87,21 %; 5.420 tỷ đồng; 07/2021).</summary>
+public static class FindingText
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 

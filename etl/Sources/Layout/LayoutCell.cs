@@ -36,7 +36,7 @@ internal sealed class LayoutCell
 }
 
 /// <summary>What a cell's text says about its row: a figure (data), a period or column number (header), or words.</summary>
-internal static partial class CellText
+internal static partial class WordText
 {
     /// <summary>A number, percentage or dash as tables write figures ("1.234.567", "88,75%", "-", "(12)").</summary>
     public static bool IsFigure(string text) => FigurePattern().IsMatch(text.Trim()) && !IsHeaderNumber(text);

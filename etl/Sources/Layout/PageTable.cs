@@ -20,7 +20,7 @@ internal sealed class PageTable(int page, string layout, double top, double bott
     {
         get
         {
-            var first = Rows.FindIndex(r => r.Any(c => CellText.IsFigure(c.Text)));
+            var first = Rows.FindIndex(r => r.Any(c => WordText.IsFigure(c.Text)));
             return first < 0 ? 0 : first;
         }
     }

@@ -17,10 +17,10 @@ internal static class StreamTables
     private const int MaxSingleLines = 2;
 
     /// <summary>The page's tables; the lines they took are removed from <paramref name="lines"/>.</summary>
-    public static List<PageTable> Find(int page, List<TextLine> lines)
+    public static List<PageTable> Find(int page, List<WordLine> lines)
     {
         var tables = new List<PageTable>();
-        var taken = new HashSet<TextLine>();
+        var taken = new HashSet<WordLine>();
         var i = 0;
         while (i < lines.Count)
         {
@@ -28,7 +28,7 @@ internal static class StreamTables
             var end = RegionEnd(lines, i);
             var body = lines.Skip(i).Take(end - i + 1).ToList();
             // Columns come from the lines from the first figure on: header cells are wider than their numbers and span groups.
-            var firstData = body.FindIndex(l => l.Runs.Any(r => CellText.IsFigure(r.Text)));
+            var firstData = body.FindIndex(l => l.Runs.Any(r => WordText.IsFigure(r.Text)));
             var dataLines = firstData < 0 ? [] : body.Skip(firstData).Where(l => l.Runs.Count >= 2).ToList();
             var columns = dataLines.Count switch
             {
@@ -57,10 +57,10 @@ internal static class StreamTables
     /// A table's last page may hold one row under its repeated header: the header's last line must then have no more
     /// cells than the row has columns, which the lines of a justified paragraph (wide spaces anywhere) seldom do.
     /// </summary>
-    private static bool AlignsWith(TextLine header, List<TextLine> data) => header.Runs.Count <= Columns(data).Count;
+    private static bool AlignsWith(WordLine header, List<WordLine> data) => header.Runs.Count <= Columns(data).Count;
 
     /// <summary>The last line of the table that starts at multi-cell line <paramref name="start"/>.</summary>
-    private static int RegionEnd(List<TextLine> lines, int start)
+    private static int RegionEnd(List<WordLine> lines, int start)
     {
         var end = start;
         var k = start + 1;
@@ -75,11 +75,11 @@ internal static class StreamTables
         return end;
     }
 
-    private static bool Close(TextLine above, TextLine below) =>
+    private static bool Close(WordLine above, WordLine below) =>
         below.Top - above.Bottom <= MaxLineGap * Math.Max(above.Height, below.Height);
 
     /// <summary>A one-cell line standing as close to its neighbour as the lines of a wrapped cell, inside one column.</summary>
-    private static bool IsWrapOf(TextLine line, TextLine neighbour, List<(double Left, double Right)> columns)
+    private static bool IsWrapOf(WordLine line, WordLine neighbour, List<(double Left, double Right)> columns)
     {
         var gap = line.Top > neighbour.Top ? line.Top - neighbour.Bottom : neighbour.Top - line.Bottom;
         if (line.Runs.Count != 1 || gap > WrapGap * Math.Max(line.Height, neighbour.Height)) return false;
@@ -87,13 +87,13 @@ internal static class StreamTables
         return first == last;
     }
 
-    private static bool StartsLowercase(TextLine line) => char.IsLower(line.Words[0].Text[0]);
+    private static bool StartsLowercase(WordLine line) => char.IsLower(line.Words[0].Text[0]);
 
     /// <summary>
     /// Column x-ranges: where the lines' words stand, split at gutters wider than a cell gap that (nearly) no line crosses.
     /// One line in ten may cross a gutter (a total too wide for its column) without merging two columns.
     /// </summary>
-    private static List<(double Left, double Right)> Columns(List<TextLine> lines)
+    private static List<(double Left, double Right)> Columns(List<WordLine> lines)
     {
         const double step = 0.5;
         var gap = lines.Select(l => l.CellGap).Order().ElementAt(lines.Count / 2);
@@ -132,9 +132,9 @@ internal static class StreamTables
         return (ColumnAt(run.Left + inset, columns), ColumnAt(run.Right - inset, columns));
     }
 
-    private static List<LayoutCell[]> Rows(List<TextLine> region, List<(double Left, double Right)> columns)
+    private static List<LayoutCell[]> Rows(List<WordLine> region, List<(double Left, double Right)> columns)
     {
-        var firstData = region.FindIndex(l => l.Runs.Any(r => CellText.IsFigure(r.Text)));
+        var firstData = region.FindIndex(l => l.Runs.Any(r => WordText.IsFigure(r.Text)));
         var rows = HeaderRows(region.Take(firstData).ToList(), columns);
         var headerCount = rows.Count;
         foreach (var line in region.Skip(firstData))
@@ -178,7 +178,7 @@ internal static class StreamTables
         return best;
     }
 
-    private static List<LayoutCell[]> HeaderRows(List<TextLine> lines, List<(double Left, double Right)> columns)
+    private static List<LayoutCell[]> HeaderRows(List<WordLine> lines, List<(double Left, double Right)> columns)
     {
         var rows = new List<LayoutCell[]>();
         LayoutCell[]? merging = null;

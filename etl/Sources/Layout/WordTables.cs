@@ -19,7 +19,7 @@ public static partial class WordTables
         {
             var words = page.Words.Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
             var tables = LatticeTables.Find(page, words);
-            var lines = Lines(words).Select(l => new TextLine(l)).ToList();
+            var lines = Lines(words).Select(l => new WordLine(l)).ToList();
             tables.AddRange(StreamTables.Find(page.Page, lines));
             items.AddRange(tables.Select(t => (Top: t.Top, Item: (object)t)).Concat(lines.Select(l => (Top: l.Top, Item: (object)l)))
                 .OrderBy(x => x.Top).Select(x => x.Item));
@@ -74,7 +74,7 @@ public static partial class WordTables
     {
         for (var k = result.Count - 1; k >= 0; k--)
         {
-            if (result[k] is TextLine line && IsFurniture(line.Text)) continue;
+            if (result[k] is WordLine line && IsFurniture(line.Text)) continue;
             if (result[k] is not PageTable previous) return null;
             if (next.Page != previous.LastPage + 1 || previous.ColumnCount != next.ColumnCount) return null;
             return next.HeaderRows == 0 || next.HeaderKey.SequenceEqual(previous.HeaderKey) ? previous : null;
@@ -95,7 +95,7 @@ public static partial class WordTables
         string? title = null;
         foreach (var item in items)
         {
-            if (item is TextLine line)
+            if (item is WordLine line)
             {
                 paragraphs.Add(new RawParagraph(++lineNumber, line.Text));
                 if (!IsFurniture(line.Text)) title = line.Text;

@@ -1,9 +1,9 @@
 namespace Bhyt.Etl.Sources.Layout;
 
 /// <summary>One line of words, left to right, with its runs: words close enough to be one cell's text.</summary>
-internal sealed class TextLine
+internal sealed class WordLine
 {
-    public TextLine(IReadOnlyList<PageWord> words)
+    public WordLine(IReadOnlyList<PageWord> words)
     {
         Words = words;
         Top = words.Min(w => w.Top);

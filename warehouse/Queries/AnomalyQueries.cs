@@ -3,7 +3,14 @@ namespace Bhyt.Warehouse.Queries;
 /// <summary>One row of <c>rpt.anomalies</c>: what was found, about what (unit / facility / claim), and where its review stands.</summary>
 public sealed record AnomalyRow(long Id, DateTime DetectedAt, string Kind, string SubjectKind, string SubjectCode, string? UnitCode, string? FacilityCode,
     string? ClaimId, string? PeriodLabel, string Measure, double? Value, double? Expected, double? Score, string Severity, string Method,
-    string? Explanation, string Status, string? ReviewedBy, DateTime? ReviewedAt, string? ReviewNote);
+    string? Explanation, string Status, string? ReviewedBy, DateTime? ReviewedAt, string? ReviewNote)
+{
+    /// <summary>The first day of the flagged period (null when the anomaly has no period dates).</summary>
+    public DateTime? PeriodStart { get; init; }
+
+    /// <summary>The last day of the flagged period.</summary>
+    public DateTime? PeriodEnd { get; init; }
+}
 
 /// <summary>
 /// What the *Bất thường* page filters on; a null or empty field does not filter. <see cref="From"/> / <see cref="To"/> are
@@ -29,7 +36,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
 
     private const string AnomalyColumns = """
         anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
-        value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note
+        value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note, period_start, period_end
         """;
 
     /// <summary>
@@ -40,11 +47,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
     {
         var parameters = new Dapper.DynamicParameters();
         var where = new List<string>();
-        if (unit.Level != "country")
-        {
-            var codes = (await units.SelfAndDescendantsAsync(unit.Set, unit.Code, ct)).Select(u => u.Code).Distinct().ToList();
-            where.Add($"unit_code IN ({SqlList.Add(parameters, "u", codes)})");
-        }
+        if (await SubtreeAsync(unit, parameters, ct) is { } subtree) where.Add(subtree);
         void Equal(string column, string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return;
@@ -71,10 +74,44 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
             """, parameters, Anomaly, ct);
     }
 
+    /// <summary>
+    /// Per kind and method (<see cref="RulePrecision.MethodOf"/>), over the anomalies of <paramref name="unit"/> and every unit
+    /// below it: flagged, reviewed, confirmed and dismissed — the precision each rule has earned from reviewers' verdicts.
+    /// Counted in SQL per stored method; methods that carry their figures are folded into their rule here.
+    /// </summary>
+    public async Task<List<RulePrecision>> PrecisionAsync(UnitInfo unit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var clause = await SubtreeAsync(unit, parameters, ct) is { } subtree ? "WHERE " + subtree : "";
+        var counted = await db.QueryAsync($"""
+            SELECT kind, method, COUNT(*),
+                   SUM(CASE WHEN status <> 'open' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'dismissed' THEN 1 ELSE 0 END)
+            FROM rpt.anomalies {clause}
+            GROUP BY kind, method
+            """, parameters, r => new RulePrecision(r.GetString(0), RulePrecision.MethodOf(r.GetString(1)), (int)ReportingDb.Integer(r, 2),
+                (int)ReportingDb.Integer(r, 3), (int)ReportingDb.Integer(r, 4), (int)ReportingDb.Integer(r, 5)), ct);
+        return counted.GroupBy(p => (p.Kind, p.Method))
+            .Select(g => new RulePrecision(g.Key.Kind, g.Key.Method, g.Sum(p => p.Flagged), g.Sum(p => p.Reviewed), g.Sum(p => p.Confirmed), g.Sum(p => p.Dismissed)))
+            .OrderBy(p => p.Kind, StringComparer.Ordinal).ThenBy(p => p.Method, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The condition keeping <paramref name="unit"/> and its descendants (null for the country: everything), its codes added as parameters.</summary>
+    private async Task<string?> SubtreeAsync(UnitInfo unit, Dapper.DynamicParameters parameters, CancellationToken ct)
+    {
+        if (unit.Level == "country") return null;
+        var codes = (await units.SelfAndDescendantsAsync(unit.Set, unit.Code, ct)).Select(u => u.Code).Distinct().ToList();
+        return $"unit_code IN ({SqlList.Add(parameters, "u", codes)})";
+    }
+
     private static AnomalyRow Anomaly(System.Data.Common.DbDataReader r) => new(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2),
         r.GetString(3), r.GetString(4), ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8), r.GetString(9),
         ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
-        r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), ReportingDb.Text(r, 19));
+        r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), ReportingDb.Text(r, 19))
+    {
+        PeriodStart = ReportingDb.NullableDate(r, 20), PeriodEnd = ReportingDb.NullableDate(r, 21),
+    };
 
     /// <summary>
     /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.

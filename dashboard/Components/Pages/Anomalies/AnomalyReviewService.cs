@@ -37,6 +37,9 @@ public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries
     public Task<List<AnomalyRow>> ListAsync(UnitInfo unit, AnomalyFilter filter, CancellationToken ct) =>
         queries.ListAsync(unit, filter, ListLimit, ct);
 
+    /// <summary>Each rule's and method's flags and verdicts over the unit's subtree (see <see cref="RulePrecision"/>).</summary>
+    public Task<List<RulePrecision>> PrecisionAsync(UnitInfo unit, CancellationToken ct) => queries.PrecisionAsync(unit, ct);
+
     /// <summary>True when the signed-in user may record a verdict.</summary>
     public async Task<bool> CanReviewAsync() => IsReviewer((await authentication.GetAuthenticationStateAsync()).User);
 

@@ -1,0 +1,131 @@
+namespace Bhyt.Warehouse.Queries;
+
+/// <summary>
+/// What the *Bất thường* page draws beside a flagged anomaly: the subject's series as the warehouse stores it (a unit's or
+/// a province's figures from <c>rpt.indicator_values</c>, a facility's monthly measure from <c>rpt.claims_monthly</c> with
+/// its same-tier peers' quartiles), or the facts of a flagged claim and the claims of the same card beside it.
+/// Every value is parameterised; the SQL texts are public so tests parse them as T-SQL as well as run them on DuckDB.
+/// </summary>
+public sealed class AnomalySeriesQueries(ReportingDb db)
+{
+    public const int ClaimLimit = 100;
+
+    /// <summary>A facility-month measure over <c>rpt.claims_monthly</c>, by the code the facility-profile detector files it under.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FacilityMeasures = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["cost_per_claim"] = "SUM(m.total_cost) / NULLIF(SUM(m.claims), 0)",
+        ["paid_per_claim"] = "SUM(m.insurer_paid) / NULLIF(SUM(m.claims), 0)",
+        ["drug_share"] = "SUM(m.drug_cost) / NULLIF(SUM(m.total_cost), 0)",
+        ["supplies_share"] = "SUM(m.supplies_cost) / NULLIF(SUM(m.total_cost), 0)",
+        ["inpatient_share"] = "SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.claims ELSE 0 END) / NULLIF(SUM(m.claims), 0)",
+        ["mean_los"] = "SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.bed_days ELSE 0 END) / NULLIF(SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.claims ELSE 0 END), 0)",
+        ["claims"] = "SUM(m.claims)",
+    };
+
+    /// <summary>The current values of some indicators for one unit in one boundary set, in every period kind, oldest first.</summary>
+    public static string UnitSeriesSql(string indicatorList) => $"""
+        SELECT indicator_code, period_label, period_start, period_end, period_kind,
+               MAX(CASE WHEN value_kind = 'actual' THEN value END) AS actual,
+               MAX(CASE WHEN value_kind = 'target' THEN value END) AS target
+        FROM rpt.indicator_values
+        WHERE unit_code = @unit AND boundary_set IN (@boundarySet, 'national') AND indicator_code IN ({indicatorList})
+        GROUP BY indicator_code, period_label, period_start, period_end, period_kind
+        ORDER BY period_start, period_end, indicator_code
+        """;
+
+    /// <summary>
+    /// The current values (actual and target) of <paramref name="indicators"/> for one unit in one boundary set, as stored
+    /// (reported or derived by the warehouse), per period of every kind, oldest first.
+    /// </summary>
+    public Task<List<AnomalySeriesPoint>> UnitSeriesAsync(string unitCode, string boundarySet, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(new { unit = unitCode, boundarySet });
+        return db.QueryAsync(UnitSeriesSql(SqlList.Add(parameters, "i", indicators)), parameters,
+            r => new AnomalySeriesPoint(r.GetString(0), r.GetString(1), ReportingDb.Date(r, 2), ReportingDb.Date(r, 3), r.GetString(4),
+                ReportingDb.NullableNumber(r, 5), ReportingDb.NullableNumber(r, 6)), ct);
+    }
+
+    /// <summary>
+    /// The facility-month measure and, per month, the quartiles of the same measure over the facilities of the same tier
+    /// (from <c>rpt.claims_monthly</c>) and ownership, excluding the facility itself and months below
+    /// <c>@minClaims</c> claims (the detector does not compare those either). Percentiles are windowed: the form both
+    /// engines accept.
+    /// </summary>
+    public static string FacilityBandSql(string measure) => $"""
+        WITH months AS (
+            SELECT m.month, m.facility_code, MIN(m.facility_tier) AS tier, MIN(f.ownership) AS ownership,
+                   SUM(m.claims) AS claims, CAST({FacilityMeasures[measure]} AS DOUBLE PRECISION) AS v
+            FROM rpt.claims_monthly m
+            LEFT JOIN dw.dim_facility f ON f.facility_code = m.facility_code
+            GROUP BY m.month, m.facility_code
+        ), own AS (
+            SELECT month, tier, ownership, v FROM months WHERE facility_code = @facility
+        ), peers AS (
+            SELECT p.month,
+                   PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q1,
+                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q2,
+                   PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q3,
+                   COUNT(*) OVER (PARTITION BY p.month) AS n
+            FROM months p
+            JOIN own o ON o.month = p.month AND o.tier = p.tier AND o.ownership = p.ownership
+            WHERE p.facility_code <> @facility AND p.claims >= @minClaims AND p.v IS NOT NULL
+        )
+        SELECT o.month, o.v, MIN(p.q1), MIN(p.q2), MIN(p.q3), COALESCE(MIN(p.n), 0)
+        FROM own o
+        LEFT JOIN peers p ON p.month = o.month
+        GROUP BY o.month, o.v
+        ORDER BY o.month
+        """;
+
+    /// <summary>A facility's monthly <paramref name="measure"/> (a key of <see cref="FacilityMeasures"/>) with its peers' quartiles, oldest first.</summary>
+    public Task<List<PeerBandPoint>> FacilityBandAsync(string facilityCode, string measure, int minClaims, CancellationToken ct)
+    {
+        if (!FacilityMeasures.ContainsKey(measure)) throw new ArgumentOutOfRangeException(nameof(measure), measure, "Not a facility-month measure.");
+        return db.QueryAsync(FacilityBandSql(measure), new { facility = facilityCode, minClaims },
+            r => new PeerBandPoint(ReportingDb.Date(r, 0), ReportingDb.NullableNumber(r, 1), ReportingDb.NullableNumber(r, 2),
+                ReportingDb.NullableNumber(r, 3), ReportingDb.NullableNumber(r, 4), (int)ReportingDb.Integer(r, 5)), ct);
+    }
+
+    private const string ClaimColumns = """
+        c.claim_id, c.facility_code, f.name, c.visit_type, c.admitted_at, c.discharged_at, c.length_of_stay,
+        CAST(c.total_cost AS DOUBLE PRECISION), CAST(c.insurer_paid AS DOUBLE PRECISION)
+        """;
+
+    /// <summary>
+    /// The flagged claim and every claim of the same card whose stay shares a day with it (the other visit of the same
+    /// day, the overlapping stay): the counterparts a claim-level rule compares.
+    /// </summary>
+    public string ClaimWithCounterpartsSql => $"""
+        SELECT {ClaimColumns}
+        FROM dw.fct_claim x
+        JOIN dw.fct_claim c ON c.card_pseudonym = x.card_pseudonym
+        LEFT JOIN dw.dim_facility f ON f.facility_code = c.facility_code
+        WHERE x.claim_id = @claim
+          AND (c.claim_id = @claim
+               OR (CAST(c.admitted_at AS DATE) <= CAST(COALESCE(x.discharged_at, x.admitted_at) AS DATE)
+                   AND CAST(COALESCE(c.discharged_at, c.admitted_at) AS DATE) >= CAST(x.admitted_at AS DATE)))
+        ORDER BY c.admitted_at, c.claim_id {db.Limit(ClaimLimit)}
+        """;
+
+    /// <summary>The claims of one card (by pseudonym) in the month <c>@month</c> (month of discharge, as the claims are filed).</summary>
+    public string CardMonthSql => $"""
+        SELECT {ClaimColumns}
+        FROM dw.fct_claim c
+        JOIN dw.dim_period p ON p.period_key = c.month_key
+        LEFT JOIN dw.dim_facility f ON f.facility_code = c.facility_code
+        WHERE c.card_pseudonym = @card AND p.start_date = @month
+        ORDER BY c.admitted_at, c.claim_id {db.Limit(ClaimLimit)}
+        """;
+
+    /// <summary>The flagged claim (marked) and its counterparts, oldest admission first.</summary>
+    public Task<List<ClaimFact>> ClaimWithCounterpartsAsync(string claimId, CancellationToken ct) =>
+        db.QueryAsync(ClaimWithCounterpartsSql, new { claim = claimId }, r => Claim(r, flagged: claimId), ct);
+
+    /// <summary>Every claim of the card in the flagged month (at most <see cref="ClaimLimit"/>).</summary>
+    public Task<List<ClaimFact>> CardMonthAsync(string cardPseudonym, DateTime month, CancellationToken ct) =>
+        db.QueryAsync(CardMonthSql, new { card = cardPseudonym, month = month.Date }, r => Claim(r, flagged: null), ct);
+
+    private static ClaimFact Claim(System.Data.Common.DbDataReader r, string? flagged) => new(r.GetString(0), r.GetString(1), ReportingDb.Text(r, 2),
+        r.GetString(3), ReportingDb.Date(r, 4), ReportingDb.NullableDate(r, 5), r.IsDBNull(6) ? null : (int)ReportingDb.Integer(r, 6),
+        ReportingDb.Number(r, 7), ReportingDb.NullableNumber(r, 8), flagged is not null && r.GetString(0) == flagged);
+}

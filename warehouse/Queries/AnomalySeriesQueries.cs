@@ -48,8 +48,9 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     /// <summary>
     /// The facility-month measure and, per month, the quartiles of the same measure over the facilities of the same tier
     /// (from <c>rpt.claims_monthly</c>) and ownership, excluding the facility itself and months below
-    /// <c>@minClaims</c> claims (the detector does not compare those either). Percentiles are windowed: the form both
-    /// engines accept.
+    /// <c>@minClaims</c> claims (the detector does not compare those either). The quartiles are PERCENTILE_CONT's
+    /// (linear interpolation between ranks) written with ROW_NUMBER: DuckDB has no windowed WITHIN GROUP and SQL Server no
+    /// ordered-set aggregate, and this form means the same on both.
     /// </summary>
     public static string FacilityBandSql(string measure) => $"""
         WITH months AS (
@@ -61,21 +62,28 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
         ), own AS (
             SELECT month, tier, ownership, v FROM months WHERE facility_code = @facility
         ), peers AS (
-            SELECT p.month,
-                   PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q1,
-                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q2,
-                   PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY p.v) OVER (PARTITION BY p.month) AS q3,
-                   COUNT(*) OVER (PARTITION BY p.month) AS n
+            SELECT p.month, p.v,
+                   CAST(ROW_NUMBER() OVER (PARTITION BY p.month ORDER BY p.v) - 1 AS DOUBLE PRECISION) AS r,
+                   CAST(COUNT(*) OVER (PARTITION BY p.month) AS DOUBLE PRECISION) AS n
             FROM months p
             JOIN own o ON o.month = p.month AND o.tier = p.tier AND o.ownership = p.ownership
             WHERE p.facility_code <> @facility AND p.claims >= @minClaims AND p.v IS NOT NULL
+        ), quartiles AS (
+            SELECT month, {Quantile(0.25)} AS q1, {Quantile(0.5)} AS q2, {Quantile(0.75)} AS q3, MIN(n) AS n
+            FROM peers GROUP BY month
         )
-        SELECT o.month, o.v, MIN(p.q1), MIN(p.q2), MIN(p.q3), COALESCE(MIN(p.n), 0)
+        SELECT o.month, o.v, q.q1, q.q2, q.q3, COALESCE(q.n, 0)
         FROM own o
-        LEFT JOIN peers p ON p.month = o.month
-        GROUP BY o.month, o.v
+        LEFT JOIN quartiles q ON q.month = o.month
         ORDER BY o.month
         """;
+
+    /// <summary>PERCENTILE_CONT(<paramref name="p"/>) over ranked rows (r from 0, n rows): the two values around rank p·(n−1), weighted.</summary>
+    private static string Quantile(double p)
+    {
+        var rank = $"({p.ToString(System.Globalization.CultureInfo.InvariantCulture)} * (n - 1))";
+        return $"SUM(CASE WHEN r = FLOOR({rank}) THEN v * (1 - ({rank} - FLOOR({rank}))) WHEN r = FLOOR({rank}) + 1 THEN v * ({rank} - FLOOR({rank})) ELSE 0 END)";
+    }
 
     /// <summary>A facility's monthly <paramref name="measure"/> (a key of <see cref="FacilityMeasures"/>) with its peers' quartiles, oldest first.</summary>
     public Task<List<PeerBandPoint>> FacilityBandAsync(string facilityCode, string measure, int minClaims, CancellationToken ct)

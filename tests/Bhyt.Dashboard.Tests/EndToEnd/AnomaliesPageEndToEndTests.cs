@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bhyt.Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// The *Bất thường* page in a real browser over the shared dashboard: a monthly coverage file with Lục Ngạn's fall
+/// (99,1 % in June 2021 → 87,21 % in July, domain.md) dropped into the scheduler's inbox is loaded and detected; the
+/// analyst opens the drop, sees its series with the normal band and the precision table, and records a verdict.
+/// Screenshots land in <c>screenshots/</c> beside the test binaries.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
+{
+    private DashboardServer Server => fixture.Server;
+
+    private static readonly string[] LucNganMonths =
+    [
+        "unit_code,unit_name,period,indicator,value,value_kind",
+        "219,,2021-05,cov_rate,\"99,05\",", "219,,2021-06,cov_rate,\"99,1\",", "219,,2021-07,cov_rate,\"87,21\",", "219,,2021-08,cov_rate,\"87,5\",",
+        "218,,2021-05,cov_rate,\"95,3\",", "218,,2021-06,cov_rate,\"95,4\",", "218,,2021-07,cov_rate,\"95,15\",", "218,,2021-08,cov_rate,\"95,3\",",
+    ];
+
+    private async Task<IPage> LoginAsync(string path)
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(Server.BaseUrl + path);
+        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
+        await page.FillAsync("#userName", DashboardServer.AdminUser);
+        await page.FillAsync("#password", DashboardServer.AdminPassword);
+        await page.ClickAsync("section.login button[type=submit]");
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    private static async Task WaitInteractiveAsync(IPage page) =>
+        await page.Locator("header.top[data-interactive]").WaitForAsync(new() { Timeout = 30_000 });
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task An_analyst_opens_a_detected_coverage_drop_sees_its_band_and_the_precision_table_and_records_a_verdict()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Directory.CreateDirectory(Server.Inbox);
+        await File.WriteAllLinesAsync(Path.Combine(Server.Inbox, "bao-phu-thang-luc-ngan-2021.csv"), LucNganMonths, ct);
+        const string path = "/bat-thuong?unit=219&from=2021&to=2021&set=pre2025";
+        var page = await LoginAsync(path);
+        var select = page.Locator("#anomalies-grid button.anomaly-select");
+        for (var attempt = 0; attempt < 40 && await select.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(3_000, ct);
+            await page.GotoAsync(Server.BaseUrl + path);
+            await WaitInteractiveAsync(page);
+        }
+        await Expect(page.Locator("h1")).ToContainTextAsync("Bất thường");
+        // Lục Ngạn's fall is flagged once; its stable neighbour Lục Nam (218) is not in this unit's subtree, nor flagged.
+        var drop = page.Locator("#anomalies-grid tr", new() { HasText = "coverage_drop" });
+        await Expect(drop).ToHaveCountAsync(1);
+        await drop.Locator("button.anomaly-select").ClickAsync();
+
+        var detail = page.Locator("#anomaly-detail");
+        await Expect(detail.Locator("p.explanation")).ToContainTextAsync("87,21");
+        await Expect(detail.Locator("figure[data-chart=anomaly-band] svg").First).ToBeVisibleAsync();
+        var flagged = detail.Locator("#anomaly-band-table tr.flagged");
+        await Expect(flagged).ToContainTextAsync("T7/21");
+        await Expect(flagged).ToContainTextAsync("87,21 %");
+        await Expect(flagged).ToContainTextAsync("97,10 % – 99,10 %");
+        var precision = page.Locator("#rule-precision tr[data-kind=coverage_drop]");
+        await Expect(precision.Locator("td.precision")).ToContainTextAsync("chưa đủ đánh giá");
+        await ShotAsync(page, "20-bat-thuong-chi-tiet");
+
+        await drop.Locator("select.verdict-status").SelectOptionAsync("confirmed");
+        await drop.Locator("input.verdict-note").FillAsync("Đã đối chiếu: hộ gia đình không gia hạn thẻ tháng 7.");
+        await drop.Locator("input.verdict-note").PressAsync("Tab");
+        await drop.Locator("button.verdict-save").ClickAsync();
+        await Expect(page.Locator("p.ok")).ToContainTextAsync("Xác nhận bất thường");
+        await Expect(page.Locator("#anomalies-grid tr", new() { HasText = "coverage_drop" })).ToContainTextAsync("Đã đối chiếu");
+        await Expect(precision.Locator("td.precision")).ToContainTextAsync("(1 kết luận)");
+        await Expect(detail).ToBeVisibleAsync();
+        await ShotAsync(page, "21-bat-thuong-ket-luan");
+    }
+}

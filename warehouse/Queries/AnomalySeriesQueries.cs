@@ -13,14 +13,19 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     /// <summary>A facility-month measure over <c>rpt.claims_monthly</c>, by the code the facility-profile detector files it under.</summary>
     public static readonly IReadOnlyDictionary<string, string> FacilityMeasures = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["cost_per_claim"] = "SUM(m.total_cost) / NULLIF(SUM(m.claims), 0)",
-        ["paid_per_claim"] = "SUM(m.insurer_paid) / NULLIF(SUM(m.claims), 0)",
-        ["drug_share"] = "SUM(m.drug_cost) / NULLIF(SUM(m.total_cost), 0)",
-        ["supplies_share"] = "SUM(m.supplies_cost) / NULLIF(SUM(m.total_cost), 0)",
-        ["inpatient_share"] = "SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.claims ELSE 0 END) / NULLIF(SUM(m.claims), 0)",
-        ["mean_los"] = "SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.bed_days ELSE 0 END) / NULLIF(SUM(CASE WHEN m.visit_type = 'inpatient' THEN m.claims ELSE 0 END), 0)",
+        ["cost_per_claim"] = Ratio("SUM(m.total_cost)", "SUM(m.claims)"),
+        ["paid_per_claim"] = Ratio("SUM(m.insurer_paid)", "SUM(m.claims)"),
+        ["drug_share"] = Ratio("SUM(m.drug_cost)", "SUM(m.total_cost)"),
+        ["supplies_share"] = Ratio("SUM(m.supplies_cost)", "SUM(m.total_cost)"),
+        ["inpatient_share"] = Ratio(Inpatient("m.claims"), "SUM(m.claims)"),
+        ["mean_los"] = Ratio(Inpatient("m.bed_days"), Inpatient("m.claims")),
         ["claims"] = "SUM(m.claims)",
     };
+
+    // The numerator is cast first: SQL Server divides integers as integers.
+    private static string Ratio(string numerator, string denominator) => $"CAST({numerator} AS DOUBLE PRECISION) / NULLIF({denominator}, 0)";
+
+    private static string Inpatient(string column) => $"SUM(CASE WHEN m.visit_type = 'inpatient' THEN {column} ELSE 0 END)";
 
     /// <summary>The current values of some indicators for one unit in one boundary set, in every period kind, oldest first.</summary>
     public static string UnitSeriesSql(string indicatorList) => $"""

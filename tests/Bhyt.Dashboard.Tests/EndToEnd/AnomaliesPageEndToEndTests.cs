@@ -82,4 +82,46 @@ public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
         await Expect(detail).ToBeVisibleAsync();
         await ShotAsync(page, "21-bat-thuong-ket-luan");
     }
+
+    [Fact]
+    public async Task A_duplicate_claim_shows_the_flagged_claim_beside_its_same_day_counterpart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Directory.CreateDirectory(Server.Inbox);
+        // Two Lục Ngạn facilities; one card examined at both on 10/02/2023 (the bhyt detect claim rules flag each claim).
+        await File.WriteAllLinesAsync(Path.Combine(Server.Inbox, "co-so-kcb-luc-ngan-e2e.csv"),
+        [
+            "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code", "24991,Phòng khám đa khoa Lục Ngạn E2E,3,public,219", "24992,Trạm y tế xã Kiên Lao E2E,4,public,219",
+        ], ct);
+        await File.WriteAllLinesAsync(Path.Combine(Server.Inbox, "ho-so-trung-ngay-e2e.csv"),
+        [
+            "MA_LK,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,SO_NGAY_DTRI,MA_BENH,T_TONGCHI,T_BHTT,T_BNCCT,T_THUOC,T_VTYT,MATINH_CU_TRU",
+            "E2E-DUP-1,GD4249910000001,24991,1,202302100800,202302100930,0,J18,350000,280000,70000,100000,10000,24",
+            "E2E-DUP-2,GD4249910000001,24992,1,202302101400,202302101500,0,J18,410000,328000,82000,120000,10000,24",
+            "E2E-ONE-3,GD4249910000002,24991,1,202302100800,202302100900,0,J18,150000,120000,30000,50000,5000,24",
+        ], ct);
+        const string path = "/bat-thuong?unit=219&set=pre2025";
+        var page = await LoginAsync(path);
+        var row = page.Locator("#anomalies-grid tr", new() { HasText = "E2E-DUP-2" });
+        for (var attempt = 0; attempt < 40 && await row.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(3_000, ct);
+            await page.GotoAsync(Server.BaseUrl + path);
+            await WaitInteractiveAsync(page);
+            await page.SelectOptionAsync("#anomaly-kind", "duplicate_claim");
+            await page.ClickAsync("#anomaly-filter");
+        }
+        await Expect(row).ToHaveCountAsync(1);
+        await row.Locator("button.anomaly-select").ClickAsync();
+
+        var claims = page.Locator("#anomaly-detail #anomaly-claims tbody tr");
+        await Expect(claims).ToHaveCountAsync(2);
+        await Expect(page.Locator("#anomaly-claims tr.flagged strong")).ToHaveTextAsync("E2E-DUP-2");
+        await Expect(claims.Nth(0)).ToContainTextAsync("E2E-DUP-1");
+        await Expect(claims.Nth(0)).ToContainTextAsync("350.000 đ");
+        await Expect(claims.Nth(1)).ToContainTextAsync("Trạm y tế xã Kiên Lao E2E");
+        await Expect(page.Locator("#anomaly-detail")).Not.ToContainTextAsync("GD4249910000001");
+        await Expect(page.Locator("#rule-precision tr[data-kind=duplicate_claim]")).ToBeVisibleAsync();
+        await ShotAsync(page, "22-bat-thuong-ho-so-trung-ngay");
+    }
 }

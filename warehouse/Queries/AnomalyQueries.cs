@@ -71,7 +71,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
         return await db.QueryAsync($"""
             SELECT {AnomalyColumns}
             FROM rpt.anomalies {clause} ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
-            """, parameters, Anomaly, ct);
+            """, parameters, r => Anomaly(r) with { PeriodStart = ReportingDb.NullableDate(r, 20), PeriodEnd = ReportingDb.NullableDate(r, 21) }, ct);
     }
 
     /// <summary>
@@ -108,10 +108,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
     private static AnomalyRow Anomaly(System.Data.Common.DbDataReader r) => new(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2),
         r.GetString(3), r.GetString(4), ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8), r.GetString(9),
         ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
-        r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), ReportingDb.Text(r, 19))
-    {
-        PeriodStart = ReportingDb.NullableDate(r, 20), PeriodEnd = ReportingDb.NullableDate(r, 21),
-    };
+        r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), ReportingDb.Text(r, 19));
 
     /// <summary>
     /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.

@@ -27,15 +27,21 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
 
     private static string Inpatient(string column) => $"SUM(CASE WHEN m.visit_type = 'inpatient' THEN {column} ELSE 0 END)";
 
-    /// <summary>The current values of some indicators for one unit in one boundary set, in every period kind, oldest first.</summary>
+    /// <summary>
+    /// The current values of some indicators for one unit in one boundary set, in every period kind, oldest first, with the
+    /// indicator's Vietnamese name and whether the actual value is a pre-2025 figure mapped onto a 2025 unit (source_ref
+    /// <c>map2025…</c>: the detectors never compare it with a figure reported for the unit itself).
+    /// </summary>
     public static string UnitSeriesSql(string indicatorList) => $"""
-        SELECT indicator_code, period_label, period_start, period_end, period_kind,
-               MAX(CASE WHEN value_kind = 'actual' THEN value END) AS actual,
-               MAX(CASE WHEN value_kind = 'target' THEN value END) AS target
-        FROM rpt.indicator_values
-        WHERE unit_code = @unit AND boundary_set IN (@boundarySet, 'national') AND indicator_code IN ({indicatorList})
-        GROUP BY indicator_code, period_label, period_start, period_end, period_kind
-        ORDER BY period_start, period_end, indicator_code
+        SELECT v.indicator_code, MIN(i.name_vi), v.period_label, v.period_start, v.period_end, v.period_kind,
+               MAX(CASE WHEN v.value_kind = 'actual' THEN v.value END) AS actual,
+               MAX(CASE WHEN v.value_kind = 'target' THEN v.value END) AS target,
+               MAX(CASE WHEN v.value_kind = 'actual' AND v.source_ref LIKE 'map2025%' THEN 1 ELSE 0 END) AS mapped
+        FROM rpt.indicator_values v
+        LEFT JOIN rpt.indicators i ON i.code = v.indicator_code
+        WHERE v.unit_code = @unit AND v.boundary_set IN (@boundarySet, 'national') AND v.indicator_code IN ({indicatorList})
+        GROUP BY v.indicator_code, v.period_label, v.period_start, v.period_end, v.period_kind
+        ORDER BY v.period_start, v.period_end, v.indicator_code
         """;
 
     /// <summary>
@@ -46,8 +52,11 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     {
         var parameters = new Dapper.DynamicParameters(new { unit = unitCode, boundarySet });
         return db.QueryAsync(UnitSeriesSql(SqlList.Add(parameters, "i", indicators)), parameters,
-            r => new AnomalySeriesPoint(r.GetString(0), r.GetString(1), ReportingDb.Date(r, 2), ReportingDb.Date(r, 3), r.GetString(4),
-                ReportingDb.NullableNumber(r, 5), ReportingDb.NullableNumber(r, 6)), ct);
+            r => new AnomalySeriesPoint(r.GetString(0), r.GetString(2), ReportingDb.Date(r, 3), ReportingDb.Date(r, 4), r.GetString(5),
+                ReportingDb.NullableNumber(r, 6), ReportingDb.NullableNumber(r, 7))
+            {
+                IndicatorName = ReportingDb.Text(r, 1), IsMapped = ReportingDb.Integer(r, 8) == 1,
+            }, ct);
     }
 
     /// <summary>

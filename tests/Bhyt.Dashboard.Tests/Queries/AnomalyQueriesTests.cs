@@ -90,6 +90,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         Assert.Equal((87.21, 87.21 - threshold), (detail.Points[3].Expected!.Value, detail.Points[3].Lower!.Value));
         Assert.Null(detail.Points[0].Expected);
         Assert.Equal("percent", detail.Unit);
+        Assert.Equal("Tỷ lệ người dân tham gia BHYT/tổng dân số", detail.ValueName);
         Assert.Contains("2,0 điểm %", detail.BandNote);
     }
 

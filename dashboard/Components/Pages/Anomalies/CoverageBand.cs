@@ -21,14 +21,17 @@ public static class CoverageBand
         var series = ofMeasure.Where(p => p.PeriodKind == flagged.PeriodKind && (p.Actual is not null || p.Target is not null)).OrderBy(p => p.Start).ToList();
         var unit = anomaly.Measure == "cov_rate" ? "percent" : "number";
         var points = new List<BandPoint>();
-        double? previous = null;
+        AnomalySeriesPoint? previous = null;
         foreach (var p in series)
         {
-            var (expected, lower, upper) = Normal(anomaly.Kind, previous, p.Target, flagged.PeriodKind, thresholds);
+            // As the detector does: a mapped pre-2025 figure is never the "previous period" of a figure of the 2025 unit itself.
+            var comparable = previous is not null && previous.IsMapped == p.IsMapped ? previous.Actual : null;
+            var (expected, lower, upper) = Normal(anomaly.Kind, comparable, p.Target, flagged.PeriodKind, thresholds);
             points.Add(new BandPoint(p.Start, Label(p), p.Actual, expected, lower, upper, p.Target, p.Label == anomaly.PeriodLabel));
-            if (p.Actual is not null) previous = p.Actual;
+            if (p.Actual is not null) previous = p;
         }
-        return new AnomalyDetail(title, unit, Measure(anomaly.Measure), ExpectedName(anomaly.Kind), "Vùng bình thường", Note(anomaly.Kind, flagged.PeriodKind, thresholds), points, []);
+        var name = flagged.IndicatorName ?? anomaly.Measure;
+        return new AnomalyDetail(title, unit, name, ExpectedName(anomaly.Kind), "Vùng bình thường", Note(anomaly.Kind, flagged.PeriodKind, thresholds), points, []);
     }
 
     private static (double? Expected, double? Lower, double? Upper) Normal(string kind, double? previous, double? target, string periodKind, CoverageThresholds t) => kind switch
@@ -39,8 +42,6 @@ public static class CoverageBand
     };
 
     private static string ExpectedName(string kind) => kind == AnomalyKinds.BelowTarget ? "Chỉ tiêu của kỳ" : "Giá trị kỳ trước";
-
-    private static string Measure(string measure) => measure == "cov_rate" ? "Tỷ lệ bao phủ" : $"Số người tham gia ({measure})";
 
     private static string Note(string kind, string periodKind, CoverageThresholds t) => kind switch
     {

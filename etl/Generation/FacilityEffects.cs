@@ -28,12 +28,12 @@ public sealed class FacilityEffects
         var months = (options.ToYear - options.ClaimsFromYear + 1) * 12;
         var hospitals = facilities.Where(f => f.IsHospital).OrderBy(_ => random.Next()).ToList();
         var jumps = Math.Clamp(hospitals.Count / 4, 3, 40);
-        foreach (var facility in hospitals.Take(jumps))
+        foreach (var (facility, index) in hospitals.Take(jumps).Select((f, i) => (f, i)))
         {
             // A jump starts after a year of history and lasts 1–6 months; one in three moves only the drug share.
             var from = firstMonth.AddMonths(12 + random.Next(months - 18));
             var until = from.AddMonths(random.Next(1, 7)).AddDays(-1);
-            var drugOnly = random.Next(3) == 0;
+            var drugOnly = index % 3 == 2;
             var cost = drugOnly ? 1.0 : Math.Round(1.3 + random.NextDouble() * 1.2, 2);
             var drug = drugOnly ? Math.Round(1.5 + random.NextDouble() * 0.5, 2) : Math.Round(1 + random.NextDouble() * 0.5, 2);
             _jumps[facility] = new Jump(facility, from, until, cost, drug);

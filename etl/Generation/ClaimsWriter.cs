@@ -35,7 +35,7 @@ public sealed class ClaimsWriter(ClaimFactory factory, InsuredPeople people, Fac
         var person = random.NextInt64(people.Count);
         var type = factory.RandomVisitType();
         var admitted = factory.RandomAdmission();
-        var facility = effects.Serving(type == 3 ? people.HospitalOf(person) : people.PrimaryOf(person), admitted, random);
+        var facility = effects.Serving(type == 3 ? people.HospitalOf(person) : people.PrimaryOf(person), admitted, people.RankOf(person));
         var (cost, drug) = effects.Factors(facility, admitted);
         return factory.Create(ids.For(row, new SyntheticClaimKey(admitted, facility.Code)), people.CardOf(person), facility, type, admitted, costFactor: cost, drugFactor: drug);
     }

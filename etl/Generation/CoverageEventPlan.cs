@@ -43,7 +43,8 @@ public sealed class CoverageEventPlan
             var group = i % 2 == 0 ? CoverageGroup.Employer : CoverageGroup.StateSupport;
             var lost = Math.Round(0.3 + random.NextDouble() * 0.3, 2);
             var from = Month();
-            var until = from.AddMonths(1 + random.Next(5));
+            // Re-enrolled as households, the members stay there: the group does not bounce back.
+            var until = new DateOnly(options.ToYear, 12, 1);
             Events.Add(new CoverageEvent(commune.UnitCode, from, until, group, lost, 0.9 + random.NextDouble() * 0.1));
             planted.Add(Entry("group_collapse", commune, from, until, new() { ["group"] = group.ToString(), ["lost_share"] = lost, ["reenrolled"] = "hộ gia đình" }));
         }

@@ -51,15 +51,19 @@ public sealed class FacilityEffects
             }));
     }
 
-    /// <summary>The facility that actually sees a patient of <paramref name="facility"/> this month (a closed or not yet opened one sends them to the district hospital).</summary>
-    public SyntheticFacility Serving(SyntheticFacility facility, DateTime admitted, Random random)
+    /// <summary>
+    /// The facility that actually sees a patient of <paramref name="facility"/> this month: a closed or not yet opened one
+    /// sends them to the district hospital. <paramref name="patientRank"/> (0..1, stable per person) decides when each
+    /// patient moves, so that one person is never seen at both on one day.
+    /// </summary>
+    public SyntheticFacility Serving(SyntheticFacility facility, DateTime admitted, double patientRank)
     {
         if (!_lifetimes.TryGetValue(facility, out var life)) return facility;
         var open = admitted >= life.Opens && admitted < life.Closes;
         var rampIn = (admitted.Year - life.Opens.Year) * 12 + admitted.Month - life.Opens.Month;
         var rampOut = (life.Closes.Year - admitted.Year) * 12 + life.Closes.Month - admitted.Month - 1;
         var share = Math.Min(1.0, (Math.Min(rampIn, rampOut) + 1.0) / (RampMonths + 1));
-        return open && random.NextDouble() < share ? facility : _districtHospitals[facility.DistrictCode];
+        return open && patientRank < share ? facility : _districtHospitals[facility.DistrictCode];
     }
 
     /// <summary>The cost and drug-share factors of a claim at this facility and moment.</summary>

@@ -80,6 +80,9 @@ public sealed class InsuredPeople
         return others[random.Next(others.Length)];
     }
 
+    /// <summary>A stable number in [0, 1) per person: who among a facility's patients moves first when it opens or closes.</summary>
+    public double RankOf(long person) => Unit(person, 6);
+
     private string ProvinceOf(long person) => _provinces[(int)(person % _provinces.Count)];
 
     private DistrictCare CareOf(long person)

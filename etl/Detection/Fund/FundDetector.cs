@@ -47,7 +47,10 @@ public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
     private Crossing? FirstCrossing(FundFlow flow, int year, Measure measure)
     {
         if (flow.AnnualTarget(year) is not { } target || target <= 0) return null;
-        var shape = SeasonalShape.From(flow.CompleteYears, year);
+        // A year that itself missed its budget or plan is no template of the usual pace.
+        var onTarget = flow.CompleteYears.Where(y => flow.AnnualTarget(y.Key) is not { } t || t <= 0
+            || Math.Abs(y.Value.Sum() - t) / t * 100 < (measure.Overrun ? _thresholds.OverrunPercent : _thresholds.ShortfallPercent)).ToDictionary();
+        var shape = SeasonalShape.From(onTarget, year);
         var margin = measure.Overrun
             ? (shape.IsLinear ? _thresholds.LinearOverrunPercent : _thresholds.OverrunPercent)
             : (shape.IsLinear ? _thresholds.LinearShortfallPercent : _thresholds.ShortfallPercent);

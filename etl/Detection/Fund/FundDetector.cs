@@ -7,8 +7,9 @@ namespace Bhyt.Etl.Detection.Fund;
 /// Per province and year, monthly fund figures against their annual budget or plan: the cumulative figure is projected
 /// to the year's end with the seasonal shape of the province's earlier complete years (linear without one), and the
 /// first month whose projection crosses the budget (spending) or falls short of the plan (revenue) beyond a margin is
-/// flagged with the projected gap in money and percent. The margin is the year-end one scaled by √(12/m) after m months:
-/// a projection from two months of noisy figures is worth less than one from ten.
+/// flagged with the projected gap in money and percent. Before mid-year the margin is widened by √(6/m) after m months
+/// (a projection from two months of noisy figures is worth less than one from six), and the seasonal shape comes only
+/// from earlier years that kept within the margin of their own budget or plan.
 /// </summary>
 public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
 {
@@ -62,8 +63,9 @@ public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
             if (m < (shape.IsLinear ? _thresholds.LinearMinMonths : _thresholds.MinMonths) || shape.ShareBy(m) <= 0) continue;
             var projected = cumulative / shape.ShareBy(m);
             var gap = 100 * (measure.Overrun ? projected - target : target - projected) / target;
-            // A projection from m noisy months errs like 1/√m: early in the year it must miss by more to be believed.
-            if (gap >= margin * Math.Sqrt(12.0 / m)) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);
+            // A projection from m noisy months errs like 1/√m: before mid-year it must miss by more to be believed (the
+            // linear projection is not trusted before mid-year at all).
+            if (gap >= margin * Math.Max(1, Math.Sqrt(6.0 / m))) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);
         }
         return null;
     }

@@ -69,6 +69,19 @@ public sealed class ClaimFactory(Random random, int fromYear, int toYear)
 
     private double Spread(double low, double high) => low + random.NextDouble() * (high - low);
 
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private double? _spareNormal;
+
+    /// <summary>A standard normal draw (Box–Muller, both values of each pair used).</summary>
+    private double Normal()
+    {
+        if (_spareNormal is { } spare)
+        {
+            _spareNormal = null;
+            return spare;
+        }
+        var radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
+        var (sin, cos) = Math.SinCos(2 * Math.PI * random.NextDouble());
+        _spareNormal = radius * sin;
+        return radius * cos;
+    }
 }

@@ -17,8 +17,8 @@ public sealed class FacilityEffects
     /// <summary>Ramp-up or run-down months during which only part of a facility's patients come.</summary>
     public const int RampMonths = 4;
 
-    private readonly Dictionary<SyntheticFacility, Jump> _jumps = new();
-    private readonly Dictionary<SyntheticFacility, Lifetime> _lifetimes = new();
+    private readonly Dictionary<SyntheticFacility, Jump> _jumps = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntheticFacility, Lifetime> _lifetimes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SyntheticFacility> _districtHospitals;
 
     public FacilityEffects(Random random, IReadOnlyList<SyntheticFacility> facilities, GenerationOptions options, List<PlantedAnomaly> planted, List<PlantedAnomaly> decoys)

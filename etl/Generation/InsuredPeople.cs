@@ -14,6 +14,7 @@ public sealed class InsuredPeople
     private readonly ulong _hashSalt;
     private readonly IReadOnlyList<string> _provinces;
     private readonly Dictionary<string, DistrictCare[]> _districtsByProvince;
+    private readonly DistrictCare[][] _districtsByProvinceIndex;
 
     private sealed record DistrictCare(SyntheticFacility[] Stations, SyntheticFacility[] Clinics, SyntheticFacility DistrictHospital, SyntheticFacility ProvinceHospital);
 
@@ -31,6 +32,7 @@ public sealed class InsuredPeople
                 p.Where(f => f.Tier == 4 && f.DistrictCode == h.DistrictCode).ToArray(),
                 p.Where(f => f.Ownership == "private" && f.DistrictCode == h.DistrictCode).ToArray(), h, provinceHospital)).ToArray();
         });
+        _districtsByProvinceIndex = _provinces.Select(p => _districtsByProvince[p]).ToArray();
     }
 
     /// <summary>How many people the pool holds.</summary>
@@ -87,7 +89,7 @@ public sealed class InsuredPeople
 
     private DistrictCare CareOf(long person)
     {
-        var districts = _districtsByProvince[ProvinceOf(person)];
+        var districts = _districtsByProvinceIndex[(int)(person % _provinces.Count)];
         return districts[(int)(Hash(person, 1) % (ulong)districts.Length)];
     }
 

@@ -103,6 +103,7 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
         var june2021 = 0L;
         var drop = 0.0;
         var mine = events.Where(e => e.UnitCode == commune.UnitCode).ToList();
+        var prefix = $"{commune.UnitCode},{GeneratedCsv.Field(commune.Name)},";
         for (var year = Math.Max(options.FromYear, MonthlyFromYear); year <= options.ToYear; year++)
         for (var month = 1; month <= 12; month++)
         {
@@ -114,7 +115,17 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
             if (shocked && year == 2021 && month >= 7) figures = figures.WithStateLoss(StateLoss);
             if (year == 2021 && month == 6) june2021 = figures.Participants;
             if (year == 2021 && month == 7) drop = 100.0 * (june2021 - figures.Participants) / june2021;
-            foreach (var (indicator, value) in figures.Rows()) Row(writer, commune, $"{year}-{month:D2}", indicator, value, "actual");
+            var period = $"{year}-{month:D2},";
+            foreach (var (indicator, value) in figures.Rows())
+            {
+                writer.Write(prefix);
+                writer.Write(period);
+                writer.Write(indicator);
+                writer.Write(',');
+                writer.Write(value);
+                writer.WriteLine(",actual");
+                _rows++;
+            }
         }
         return drop;
     }

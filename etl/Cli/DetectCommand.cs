@@ -29,7 +29,7 @@ internal static class DetectCommand
             var first = Month(parse.GetValue(from), "--from");
             var last = Month(parse.GetValue(to), "--to")?.AddMonths(1).AddDays(-1);
             if (first > last) throw new ArgumentException("--from phải không muộn hơn --to.");
-            var planted = parse.GetValue(truth) is { } truthPath ? TruthScore.Read(truthPath) : null;
+            var planted = parse.GetValue(truth) is { } truthPath ? await TruthScore.ResolveCardsAsync(BhytCli.Engine(parse), TruthScore.Read(truthPath), ct) : null;
 
             var (_, findings, saved) = await new DetectionRun(BhytCli.Engine(parse), detectors).RunAsync(first, last, ct);
 
@@ -75,7 +75,7 @@ internal static class DetectCommand
         output.WriteLine("Tự chấm theo đáp án (truth.json):");
         foreach (var s in scores)
             output.WriteLine($"  {s.Kind}: cài sẵn {s.Planted}, gắn cờ {s.Flagged}, đúng {s.TruePositives}, "
-                             + $"precision {Ratio(s.Precision)}, recall {Ratio(s.Recall)}");
+                             + $"precision {Ratio(s.Precision)}, recall {Ratio(s.Recall)}, mồi nhử bị gắn cờ {s.DecoysFlagged}/{s.Decoys}");
     }
 
     private static string Ratio(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";

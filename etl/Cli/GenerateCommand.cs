@@ -35,7 +35,8 @@ internal static class GenerateCommand
                 await Console.Out.WriteLineAsync($"{Path.Combine(options.OutputDirectory, file)}: rows={rows} bytes={size}");
             }
             var kinds = string.Join(", ", summary.Planted.GroupBy(p => p.Kind).Select(g => $"{g.Key}={g.Count()}"));
-            await Console.Out.WriteLineAsync($"planted: {kinds}; seconds={summary.Elapsed.TotalSeconds:0.0}");
+            var decoys = string.Join(", ", summary.Decoys.GroupBy(p => p.Kind).Select(g => $"{g.Key}={g.Count()}"));
+            await Console.Out.WriteLineAsync($"planted: {kinds}; decoys: {decoys}; seconds={summary.Elapsed.TotalSeconds:0.0}");
             return ExitCodes.Ok;
         });
         return command;

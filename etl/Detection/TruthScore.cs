@@ -1,11 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bhyt.Warehouse.Engines;
 
 namespace Bhyt.Etl.Detection;
 
-/// <summary>One planted anomaly of <c>truth.json</c>: its kind, subject, the period from which it shows, and free-form details.</summary>
-public sealed record TruthEntry(string Kind, string Subject, string Period, JsonElement? Details);
+/// <summary>
+/// One entry of <c>truth.json</c>: its kind, subject, the period from which it shows, and free-form details. A decoy is
+/// something ordinary that looks like the kind and must not be flagged.
+/// </summary>
+public sealed record TruthEntry(string Kind, string Subject, string Period, JsonElement? Details)
+{
+    public bool IsDecoy { get; init; }
+}
 
 /// <summary>How detection scored on one kind (the <c>bhyt detect --truth --json</c> object of spec/interfaces.md).</summary>
 public sealed record KindScore(
@@ -14,7 +21,12 @@ public sealed record KindScore(
     [property: JsonPropertyName("flagged")] int Flagged,
     [property: JsonPropertyName("true_positives")] int TruePositives,
     [property: JsonPropertyName("precision")] double? Precision,
-    [property: JsonPropertyName("recall")] double? Recall);
+    [property: JsonPropertyName("recall")] double? Recall)
+{
+    /// <summary>Decoys of the kind in truth.json, and how many of them a finding matched (each is a false positive).</summary>
+    [JsonPropertyName("decoys")] public int Decoys { get; init; }
+    [JsonPropertyName("decoys_flagged")] public int DecoysFlagged { get; init; }
+}
 
 /// <summary>
 /// Scores a run's findings against the planted anomalies, per kind. A finding matches a planted anomaly of its kind when
@@ -33,7 +45,9 @@ public sealed record KindScore(
 /// </list>
 /// <c>flagged</c> counts the kind's findings, <c>true_positives</c> those that match a planted anomaly
 /// (precision = true_positives / flagged); recall is the share of planted anomalies matched by at least one finding.
-/// Precision or recall of 0/0 is null.
+/// Precision or recall of 0/0 is null. Decoys (<c>"decoys"</c> of truth.json) match the same way; the decoys flagged are
+/// counted per kind. A card_overuse entry names its claims: <see cref="ResolveCardsAsync"/> turns them into the card's
+/// pseudonym as the warehouse stores it.
 /// </summary>
 public static class TruthScore
 {
@@ -52,18 +66,49 @@ public static class TruthScore
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    /// <summary>Reads truth.json (a list of {kind, subject, period, details}).</summary>
+    /// <summary>Reads truth.json: a list of {kind, subject, period, details}, or {"anomalies": [...], "decoys": [...]}.</summary>
     public static IReadOnlyList<TruthEntry> Read(string path)
     {
         if (!File.Exists(path)) throw new ArgumentException($"Không tìm thấy tệp đáp án {path}.");
         try
         {
-            return JsonSerializer.Deserialize<List<TruthEntry>>(File.ReadAllText(path), Json) ?? [];
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.ValueKind == JsonValueKind.Array) return Entries(document.RootElement, false);
+            var root = document.RootElement;
+            return [.. root.TryGetProperty("anomalies", out var anomalies) ? Entries(anomalies, false) : [],
+                .. root.TryGetProperty("decoys", out var decoys) ? Entries(decoys, true) : []];
         }
         catch (JsonException e)
         {
             throw new ArgumentException($"Tệp đáp án {path} không đúng dạng [{{kind, subject, period, details}}]: {e.Message}");
         }
+    }
+
+    private static List<TruthEntry> Entries(JsonElement list, bool decoys) =>
+        (list.Deserialize<List<TruthEntry>>(Json) ?? []).Select(e => e with { IsDecoy = decoys }).ToList();
+
+    /// <summary>
+    /// The card_overuse entries with their subject replaced by the pseudonym the warehouse keeps for the card of their
+    /// first claim (details.claim_ids, or the subject's first id); the generator knows the card, only the warehouse its key.
+    /// </summary>
+    public static async Task<IReadOnlyList<TruthEntry>> ResolveCardsAsync(IWarehouseEngine engine, IReadOnlyList<TruthEntry> truth, CancellationToken ct)
+    {
+        if (truth.All(t => t.Kind != AnomalyKinds.CardOveruse)) return truth;
+        await using var connection = await engine.OpenReadOnlyAsync(ct);
+        var resolved = new List<TruthEntry>(truth.Count);
+        foreach (var entry in truth)
+        {
+            var claim = entry.Kind == AnomalyKinds.CardOveruse ? entry.Subject.Split('|')[0] : null;
+            if (claim is null) { resolved.Add(entry); continue; }
+            await using var command = connection.CreateCommand();
+            command.CommandText = engine.Sql("SELECT MIN(card_pseudonym) FROM dw.fct_claim WHERE claim_id = @claim");
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "claim";
+            parameter.Value = claim;
+            command.Parameters.Add(parameter);
+            resolved.Add(await command.ExecuteScalarAsync(ct) is string pseudonym ? entry with { Subject = pseudonym } : entry);
+        }
+        return resolved;
     }
 
     /// <summary>One score per kind that was planted or flagged, ordered by kind.</summary>
@@ -72,13 +117,17 @@ public static class TruthScore
         var kinds = truth.Select(t => t.Kind).Concat(findings.Select(f => f.Kind)).Distinct().Order(StringComparer.Ordinal);
         return kinds.Select(kind =>
         {
-            var planted = truth.Where(t => t.Kind == kind).ToList();
+            var decoys = truth.Where(t => t.Kind == kind && t.IsDecoy).ToList();
+            var planted = truth.Where(t => t.Kind == kind && !t.IsDecoy).ToList();
             var flagged = findings.Where(f => f.Kind == kind).ToList();
             var truePositives = flagged.Count(f => planted.Any(p => Matches(p, f)));
             var found = planted.Count(p => flagged.Any(f => Matches(p, f)));
             return new KindScore(kind, planted.Count, flagged.Count, truePositives,
                 flagged.Count == 0 ? null : Math.Round((double)truePositives / flagged.Count, 4),
-                planted.Count == 0 ? null : Math.Round((double)found / planted.Count, 4));
+                planted.Count == 0 ? null : Math.Round((double)found / planted.Count, 4))
+            {
+                Decoys = decoys.Count, DecoysFlagged = decoys.Count(d => flagged.Any(f => Matches(d, f))),
+            };
         }).ToList();
     }
 

@@ -3,78 +3,59 @@ using System.Text;
 namespace Bhyt.Etl.Generation;
 
 /// <summary>
-/// Streams <c>claims.csv</c> line by line (constant memory) and plants a facility cost jump, duplicate claims of one
-/// card on one day at two facilities and overlapping inpatient stays of one card.
+/// Streams <c>claims.csv</c> line by line (memory bounded by the plants, never by the claims): ordinary visits of the
+/// insured people at their own facilities, with the planted claim-level anomalies and decoys placed at random rows among
+/// them, and the facility-level effects (cost jumps, a clinic's ramp-up, a station's run-down) applied as rows are drawn.
 /// </summary>
-public sealed class ClaimsWriter(ClaimFactory factory, Random random, IReadOnlyList<SyntheticFacility> facilities, GenerationOptions options)
+public sealed class ClaimsWriter(ClaimFactory factory, InsuredPeople people, FacilityEffects effects, IReadOnlyList<ClaimPlant> plants, Random random, GenerationOptions options)
 {
-    /// <summary>How many duplicate pairs and overlapping pairs are planted at most.</summary>
-    public const int PlantedPairs = 30;
-
     /// <summary>Claims between progress lines on standard error.</summary>
     public const long ProgressEvery = 1_000_000;
 
-    private long _nextId;
-
-    /// <summary>Writes the file; returns the anomalies planted in it.</summary>
-    public IReadOnlyList<PlantedAnomaly> Write(string path, TextWriter progress)
+    /// <summary>Writes the file; the plants' rows get their ids and positions.</summary>
+    public void Write(string path, TextWriter progress)
     {
-        var planted = new List<PlantedAnomaly>();
-        var pairs = (int)Math.Min(PlantedPairs, options.Claims / 20);
-        var ordinary = options.Claims - 4L * pairs;
-        var jumpFacility = facilities.Where(f => f.Tier == 3 && f.Ownership == "public").OrderBy(_ => random.Next()).First();
-        var jumpFrom = new DateTime(options.ClaimsFromYear < options.ToYear ? options.ToYear - 1 : options.ToYear, 7, 1);
-        planted.Add(new PlantedAnomaly("facility_cost_jump", jumpFacility.Code, jumpFrom.ToString("yyyy-MM"),
-            new Dictionary<string, object> { ["cost_factor"] = 1.7, ["drug_share_factor"] = 1.5, ["facility_name"] = jumpFacility.Name }));
-
+        var ids = new ClaimIds(random);
+        var placed = Place(ids);
+        var next = 0;
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         writer.WriteLine(SyntheticClaim.Header);
-        for (long i = 0; i < ordinary; i++)
+        for (long row = 0; row < options.Claims; row++)
         {
-            var card = factory.RandomCard();
-            var type = factory.RandomVisitType();
-            var facility = factory.RandomFacility(card, type);
-            var admitted = factory.RandomAdmission();
-            var jump = facility == jumpFacility && admitted >= jumpFrom;
-            writer.WriteLine(factory.Create(NextId(), card, facility, type, admitted, costFactor: jump ? 1.7 : 1, drugFactor: jump ? 1.5 : 1).ToCsvLine());
-            if ((i + 1) % ProgressEvery == 0) progress.WriteLine($"claims: {i + 1:N0} / {options.Claims:N0}");
+            if (next < placed.Length && placed[next].Position == row)
+                writer.WriteLine(placed[next++].Claim.ToCsvLine());
+            else
+                writer.WriteLine(Ordinary(row, ids).ToCsvLine());
+            if ((row + 1) % ProgressEvery == 0) progress.WriteLine($"claims: {row + 1:N0} / {options.Claims:N0}");
         }
-        for (var p = 0; p < pairs; p++) planted.Add(WriteDuplicatePair(writer));
-        for (var p = 0; p < pairs; p++) planted.Add(WriteOverlappingStays(writer));
-        return planted;
     }
 
-    private PlantedAnomaly WriteDuplicatePair(StreamWriter writer)
+    private SyntheticClaim Ordinary(long row, ClaimIds ids)
     {
-        var card = factory.RandomCard();
+        var person = random.NextInt64(people.Count);
+        var type = factory.RandomVisitType();
         var admitted = factory.RandomAdmission();
-        var first = factory.Create(NextId(), card, factory.RandomFacility(card, 1), 1, admitted);
-        var second = factory.Create(NextId(), card, factory.RandomFacility(card, 1, first.Facility), 1, admitted.Date.AddHours(15).AddMinutes(random.Next(60)));
-        writer.WriteLine(first.ToCsvLine());
-        writer.WriteLine(second.ToCsvLine());
-        return new PlantedAnomaly("duplicate_claim", $"{first.ClaimId}|{second.ClaimId}", admitted.ToString("yyyy-MM"), new Dictionary<string, object>
-        {
-            ["claim_ids"] = new[] { first.ClaimId, second.ClaimId }, ["card"] = card, ["date"] = admitted.ToString("yyyy-MM-dd"),
-            ["facilities"] = new[] { first.Facility.Code, second.Facility.Code },
-        });
+        var facility = effects.Serving(type == 3 ? people.HospitalOf(person) : people.PrimaryOf(person), admitted, people.RankOf(person));
+        var (cost, drug) = effects.Factors(facility, admitted);
+        return factory.Create(ids.For(row, new SyntheticClaimKey(admitted, facility.Code)), people.CardOf(person), facility, type, admitted, costFactor: cost, drugFactor: drug);
     }
 
-    private PlantedAnomaly WriteOverlappingStays(StreamWriter writer)
+    /// <summary>Draws a distinct random row for every planted row (a pair's two claims land far apart) and gives each its id.</summary>
+    private (long Position, SyntheticClaim Claim)[] Place(ClaimIds ids)
     {
-        var card = factory.RandomCard();
-        var admitted = factory.RandomAdmission();
-        var stay = 4 + random.Next(8);
-        var first = factory.Create(NextId(), card, factory.RandomFacility(card, 3), 3, admitted, stay);
-        var secondAdmitted = admitted.Date.AddDays(1 + random.Next(stay - 1)).AddHours(9);
-        var second = factory.Create(NextId(), card, factory.RandomFacility(card, 3, first.Facility), 3, secondAdmitted, factory.RandomStay());
-        writer.WriteLine(first.ToCsvLine());
-        writer.WriteLine(second.ToCsvLine());
-        return new PlantedAnomaly("overlapping_stay", $"{first.ClaimId}|{second.ClaimId}", admitted.ToString("yyyy-MM"), new Dictionary<string, object>
+        var rows = plants.SelectMany(p => p.Rows.Select((_, i) => (Plant: p, Index: i))).ToArray();
+        random.Shuffle(rows);
+        var positions = new HashSet<long>();
+        while (positions.Count < rows.Length) positions.Add(random.NextInt64(options.Claims));
+        var ordered = positions.Order().ToArray();
+        var placed = new (long, SyntheticClaim)[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
         {
-            ["claim_ids"] = new[] { first.ClaimId, second.ClaimId }, ["card"] = card,
-            ["first_stay"] = $"{first.Admitted:yyyy-MM-dd}..{first.Discharged:yyyy-MM-dd}", ["second_stay"] = $"{second.Admitted:yyyy-MM-dd}..{second.Discharged:yyyy-MM-dd}",
-        });
+            var (plant, index) = rows[i];
+            var claim = plant.Rows[index];
+            plant.Rows[index] = claim with { ClaimId = ids.For(ordered[i], new SyntheticClaimKey(claim.Admitted, claim.Facility.Code)) };
+            placed[i] = (ordered[i], plant.Rows[index]);
+        }
+        return placed;
     }
-
-    private string NextId() => $"LK{++_nextId:D10}";
 }

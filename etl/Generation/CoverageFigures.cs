@@ -34,6 +34,34 @@ public sealed record CoverageFigures(long Population, long Employer, long Social
     /// <summary>The same unit after the state-paid group lost <paramref name="lostShare"/> of its members.</summary>
     public CoverageFigures WithStateLoss(double lostShare) => this with { State = State - (long)Math.Round(State * lostShare) };
 
+    /// <summary>
+    /// The same unit after <paramref name="group"/> lost <paramref name="lostShare"/> of its members, of whom
+    /// <paramref name="reenrolledShare"/> enrolled again through the household group (workers of a closed factory buying household cards).
+    /// </summary>
+    public CoverageFigures WithGroupLoss(CoverageGroup group, double lostShare, double reenrolledShare = 0)
+    {
+        long Lost(long members) => (long)Math.Round(members * lostShare);
+        var lost = group switch
+        {
+            CoverageGroup.Employer => Lost(Employer), CoverageGroup.State => Lost(State),
+            CoverageGroup.StateSupport => Lost(StateSupport), _ => Lost(Household),
+        };
+        var back = (long)Math.Round(lost * reenrolledShare);
+        return group switch
+        {
+            CoverageGroup.Employer => this with { Employer = Employer - lost, Household = Household + back },
+            CoverageGroup.State => this with { State = State - lost, Household = Household + back },
+            CoverageGroup.StateSupport => this with { StateSupport = StateSupport - lost, Household = Household + back },
+            _ => this with { Household = Household - lost + back },
+        };
+    }
+
+    /// <summary>The share of participants a group holds (0..1).</summary>
+    public double ShareOf(CoverageGroup group) => Participants == 0 ? 0 : group switch
+    {
+        CoverageGroup.Employer => Employer, CoverageGroup.State => State, CoverageGroup.StateSupport => StateSupport, _ => Household,
+    } / (double)Participants;
+
     /// <summary>Adds two units' figures (a province as the sum of its districts).</summary>
     public CoverageFigures Plus(CoverageFigures other) => new(Population + other.Population, Employer + other.Employer,
         SocialInsurance + other.SocialInsurance, State + other.State, StateSupport + other.StateSupport, Household + other.Household, Other + other.Other);

@@ -17,19 +17,19 @@ public static class FacilityGenerator
             var sequence = 0;
             string Next() => $"{province.UnitCode}{++sequence:D3}";
             var districts = scope.DistrictsOf(province.UnitCode).ToList();
-            facilities.Add(new SyntheticFacility(Next(), $"Bệnh viện đa khoa tỉnh {province.ShortName}", 2, "public", districts[0].UnitCode, province.UnitCode));
+            facilities.Add(new SyntheticFacility(Next(), $"Bệnh viện đa khoa tỉnh {province.ShortName}", 2, "public", districts[0].UnitCode, province.UnitCode, districts[0].UnitCode));
             foreach (var district in districts)
-                facilities.Add(new SyntheticFacility(Next(), $"Trung tâm Y tế {district.Name}", 3, "public", district.UnitCode, province.UnitCode));
+                facilities.Add(new SyntheticFacility(Next(), $"Trung tâm Y tế {district.Name}", 3, "public", district.UnitCode, province.UnitCode, district.UnitCode));
             var communes = districts.SelectMany(d => scope.CommunesOf(d.UnitCode)).ToList();
             if (scope.Scale == "national" && communes.Count > NationalCommuneStationsPerProvince)
                 communes = communes.OrderBy(_ => random.Next()).Take(NationalCommuneStationsPerProvince).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList();
             foreach (var commune in communes)
-                facilities.Add(new SyntheticFacility(Next(), $"Trạm Y tế {commune.Name}", 4, "public", commune.UnitCode, province.UnitCode));
+                facilities.Add(new SyntheticFacility(Next(), $"Trạm Y tế {commune.Name}", 4, "public", commune.UnitCode, province.UnitCode, commune.ParentCode!));
             var clinics = scope.Scale == "national" ? 1 : Math.Min(3, districts.Count + 1);
             for (var i = 0; i < clinics; i++)
             {
                 var district = districts[random.Next(districts.Count)];
-                facilities.Add(new SyntheticFacility(Next(), $"Phòng khám đa khoa tư nhân số {i + 1} {district.ShortName}", 3, "private", district.UnitCode, province.UnitCode));
+                facilities.Add(new SyntheticFacility(Next(), $"Phòng khám đa khoa tư nhân số {i + 1} {district.ShortName}", 3, "private", district.UnitCode, province.UnitCode, district.UnitCode));
             }
         }
         return facilities;

@@ -4,9 +4,12 @@ using Bhyt.Warehouse.Reference;
 namespace Bhyt.Etl.Generation;
 
 /// <summary>
-/// Writes <c>submissions.csv</c>: yearly coverage and group mixes per district and province following the national
-/// roadmap with local variation and targets, plus monthly 2021 coverage per commune with a planted July 2021 drop of
-/// the state-paid group in one or two named districts.
+/// Writes <c>submissions.csv</c>: yearly coverage, group mixes and targets per district and province following the
+/// national roadmap with local variation, and monthly coverage per commune from 2020 with every September's lapse of
+/// pupils' cards renewed in October (a seasonal dip every commune shares). Planted: the July 2021 loss of state-paid
+/// cards in one or two whole districts (the Lục Ngạn pattern), drops of 2.5–12 points in single communes lasting 1–6
+/// months, contributor groups collapsing while their members re-enrol as households, and districts 2.5–8 points below
+/// their year's target. Decoys: falls of less than 2 points, targets missed by less than 2 points, the September lapse.
 /// </summary>
 public sealed class SubmissionsWriter(GenerationScope scope, Random random, GenerationOptions options)
 {
@@ -16,22 +19,31 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
     /// <summary>Share of the state-paid group lost in the shocked districts from July 2021.</summary>
     public const double StateLoss = 0.25;
 
+    /// <summary>Share of pupils' cards (state-supported group) that lapse every September and are renewed in October.</summary>
+    public const double SeptemberLapse = 0.15;
+
+    /// <summary>First year of the monthly commune series.</summary>
+    public const int MonthlyFromYear = 2020;
+
     private int _rows;
 
-    /// <summary>Writes the file; returns the row count and the planted coverage drops.</summary>
-    public (int Rows, IReadOnlyList<PlantedAnomaly> Planted) Write(string path)
+    /// <summary>Writes the file, adding what it planted and its decoys to the lists; returns the row count.</summary>
+    public int Write(string path, List<PlantedAnomaly> planted, List<PlantedAnomaly> decoys)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine(Header);
-        var rate2021 = WriteYearly(writer);
+        var targets = new TargetPlan(scope, random, options, planted, decoys);
+        var rates = WriteYearly(writer, targets);
         var shocked = scope.Scale == "district" ? scope.Districts.ToList() : scope.Districts.OrderBy(_ => random.Next()).Take(2).OrderBy(d => d.UnitCode, StringComparer.Ordinal).ToList();
-        var planted = new List<PlantedAnomaly>();
-        foreach (var district in MonthlyDistricts(shocked))
+        var monthly = MonthlyDistricts(shocked).ToList();
+        var communes = monthly.Where(d => !shocked.Contains(d)).SelectMany(d => scope.CommunesOf(d.UnitCode)).ToList();
+        var events = new CoverageEventPlan(random, options, communes, planted, decoys).Events;
+        foreach (var district in monthly)
         {
             var isShocked = shocked.Contains(district);
             foreach (var commune in scope.CommunesOf(district.UnitCode))
             {
-                var drop = WriteCommuneMonths(writer, commune, rate2021[district.UnitCode], isShocked);
+                var drop = WriteCommuneMonths(writer, commune, rates[district.UnitCode], isShocked, events);
                 if (isShocked)
                     planted.Add(new PlantedAnomaly("coverage_drop", commune.UnitCode, "2021-07", new Dictionary<string, object>
                     {
@@ -40,12 +52,12 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
                     }));
             }
         }
-        return (_rows, planted);
+        return _rows;
     }
 
-    private Dictionary<string, double> WriteYearly(StreamWriter writer)
+    private Dictionary<string, Dictionary<int, double>> WriteYearly(StreamWriter writer, TargetPlan targets)
     {
-        var rate2021 = new Dictionary<string, double>();
+        var rates = new Dictionary<string, Dictionary<int, double>>();
         foreach (var province in scope.Provinces)
         {
             var totals = new Dictionary<int, CoverageFigures>();
@@ -54,28 +66,27 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
                 var population = scope.CommunesOf(district.UnitCode).Count() * (double)random.Next(6_000, 12_000) + 20_000;
                 // Local variation scales the uninsured gap rather than adding points, so the gap never jumps as rates near 100.
                 var gapFactor = 0.84 + random.NextDouble() * 0.32;
+                var byYear = rates[district.UnitCode] = new Dictionary<int, double>();
                 for (var year = options.FromYear; year <= options.ToYear; year++)
                 {
-                    var rate = 100 - (100 - CoverageFigures.RoadmapRate(year)) * gapFactor * (0.98 + random.NextDouble() * 0.04);
-                    if (year == 2021) rate2021[district.UnitCode] = rate;
+                    var rate = byYear[year] = 100 - (100 - CoverageFigures.RoadmapRate(year)) * gapFactor * (0.98 + random.NextDouble() * 0.04);
                     var pop = (long)(population * Math.Pow(1.01, year - options.FromYear));
                     var figures = CoverageFigures.Split(pop, (long)(pop * rate / 100), year);
-                    WriteUnitYear(writer, district, year, figures);
+                    WriteUnitYear(writer, district, year, figures, targets);
                     totals[year] = totals.TryGetValue(year, out var sum) ? sum.Plus(figures) : figures;
                 }
             }
             if (scope.Scale == "district") continue;
-            foreach (var (year, figures) in totals) WriteUnitYear(writer, province, year, figures);
+            foreach (var (year, figures) in totals) WriteUnitYear(writer, province, year, figures, targets);
         }
-        return rate2021;
+        return rates;
     }
 
-    private void WriteUnitYear(StreamWriter writer, AdminUnitRecord unit, int year, CoverageFigures figures)
+    private void WriteUnitYear(StreamWriter writer, AdminUnitRecord unit, int year, CoverageFigures figures, TargetPlan targets)
     {
         var period = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (indicator, value) in figures.Rows()) Row(writer, unit, period, indicator, value, "actual");
-        var target = Math.Min(100, figures.Rate + 0.5 + random.NextDouble() * 1.5);
-        Row(writer, unit, period, "cov_rate", GeneratedCsv.Number(target, 2), "target");
+        Row(writer, unit, period, "cov_rate", GeneratedCsv.Number(targets.Target(unit, year, figures.Rate), 2), "target");
     }
 
     private IEnumerable<AdminUnitRecord> MonthlyDistricts(IReadOnlyList<AdminUnitRecord> shocked)
@@ -85,19 +96,36 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
         return sample.Union(shocked).OrderBy(d => d.UnitCode, StringComparer.Ordinal);
     }
 
-    private double WriteCommuneMonths(StreamWriter writer, AdminUnitRecord commune, double districtRate, bool shocked)
+    private double WriteCommuneMonths(StreamWriter writer, AdminUnitRecord commune, Dictionary<int, double> districtRates, bool shocked, IReadOnlyList<CoverageEvent> events)
     {
         var population = (long)random.Next(3_000, 15_000);
-        var rate = Math.Clamp(districtRate + random.NextDouble() * 2 - 1, 30, 99);
-        var june = 0L;
+        var offset = random.NextDouble() * 2 - 1;
+        var june2021 = 0L;
         var drop = 0.0;
+        var mine = events.Where(e => e.UnitCode == commune.UnitCode).ToList();
+        var prefix = $"{commune.UnitCode},{GeneratedCsv.Field(commune.Name)},";
+        for (var year = Math.Max(options.FromYear, MonthlyFromYear); year <= options.ToYear; year++)
         for (var month = 1; month <= 12; month++)
         {
-            var figures = CoverageFigures.Split(population, (long)(population * (rate - 0.3 + 0.05 * month) / 100), 2021);
-            if (shocked && month >= 7) figures = figures.WithStateLoss(StateLoss);
-            if (month == 6) june = figures.Participants;
-            if (month == 7) drop = 100.0 * (june - figures.Participants) / june;
-            foreach (var (indicator, value) in figures.Rows()) Row(writer, commune, $"2021-{month:D2}", indicator, value, "actual");
+            var rate = Math.Clamp(districtRates[year] + offset - 0.3 + 0.05 * month + random.NextDouble() * 0.1, 30, 99);
+            var figures = CoverageFigures.Split(population, (long)(population * rate / 100), year);
+            if (month == 9) figures = figures.WithGroupLoss(CoverageGroup.StateSupport, SeptemberLapse);
+            var when = new DateOnly(year, month, 1);
+            foreach (var e in mine.Where(e => e.Covers(commune.UnitCode, when))) figures = figures.WithGroupLoss(e.Group, e.LostShare, e.ReenrolledShare);
+            if (shocked && year == 2021 && month >= 7) figures = figures.WithStateLoss(StateLoss);
+            if (year == 2021 && month == 6) june2021 = figures.Participants;
+            if (year == 2021 && month == 7) drop = 100.0 * (june2021 - figures.Participants) / june2021;
+            var period = $"{year}-{month:D2},";
+            foreach (var (indicator, value) in figures.Rows())
+            {
+                writer.Write(prefix);
+                writer.Write(period);
+                writer.Write(indicator);
+                writer.Write(',');
+                writer.Write(value);
+                writer.WriteLine(",actual");
+                _rows++;
+            }
         }
         return drop;
     }

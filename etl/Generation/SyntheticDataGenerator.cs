@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 
 namespace Bhyt.Etl.Generation;
 
@@ -10,6 +9,9 @@ namespace Bhyt.Etl.Generation;
 /// </summary>
 public static class SyntheticDataGenerator
 {
+    /// <summary>Claims per insured person over the three claims years (about two visits a year, as nationally).</summary>
+    public const long PeoplePerClaim = 6;
+
     /// <summary>Writes every file into the output folder; returns rows per file name and the planted anomalies.</summary>
     public static GenerationSummary Run(GenerationOptions options, TextWriter progress)
     {
@@ -26,20 +28,22 @@ public static class SyntheticDataGenerator
         rows["facilities.csv"] = FacilityGenerator.Write(PathOf("facilities.csv"), facilities);
 
         var claimsRandom = new Random(seeds[1]);
-        var factory = new ClaimFactory(claimsRandom, facilities, options.ClaimsFromYear, options.ToYear, Math.Max(1_000, options.Claims / 3));
-        var planted = new List<PlantedAnomaly>(new ClaimsWriter(factory, new Random(seeds[2]), facilities, options).Write(PathOf("claims.csv"), progress));
+        var factory = new ClaimFactory(claimsRandom, options.ClaimsFromYear, options.ToYear);
+        var people = new InsuredPeople(claimsRandom, facilities, Math.Max(1_000, options.Claims / PeoplePerClaim));
+        var planted = new List<PlantedAnomaly>();
+        var decoys = new List<PlantedAnomaly>();
+        var plantRandom = new Random(seeds[2]);
+        var effects = new FacilityEffects(plantRandom, facilities, options, planted, decoys);
+        var plants = new ClaimPlanter(factory, people, plantRandom, options).Build();
+        new ClaimsWriter(factory, people, effects, plants, plantRandom, options).Write(PathOf("claims.csv"), progress);
+        foreach (var plant in plants) (plant.IsDecoy ? decoys : planted).Add(plant.ToTruth());
         rows["claims.csv"] = options.Claims;
 
-        var (submissionRows, drops) = new SubmissionsWriter(scope, new Random(seeds[3]), options).Write(PathOf("submissions.csv"));
-        rows["submissions.csv"] = submissionRows;
-        planted.AddRange(drops);
+        rows["submissions.csv"] = new SubmissionsWriter(scope, new Random(seeds[3]), options).Write(PathOf("submissions.csv"), planted, decoys);
+        rows["fund.csv"] = new FundWriter(scope, new Random(seeds[4]), options).Write(PathOf("fund.csv"), planted, decoys);
 
-        var (fundRows, overspend) = new FundWriter(scope, new Random(seeds[4]), options).Write(PathOf("fund.csv"));
-        rows["fund.csv"] = fundRows;
-        planted.AddRange(overspend);
-
-        File.WriteAllText(PathOf("truth.json"), JsonSerializer.Serialize(planted, TruthJson.Options), new UTF8Encoding(false));
-        rows["truth.json"] = planted.Count;
-        return new GenerationSummary(rows, planted, stopwatch.Elapsed);
+        File.WriteAllText(PathOf("truth.json"), TruthJson.Serialize(planted, decoys), new UTF8Encoding(false));
+        rows["truth.json"] = planted.Count + decoys.Count;
+        return new GenerationSummary(rows, planted, decoys, stopwatch.Elapsed);
     }
 }

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Bhyt.Etl.Generation;
 
-/// <summary>The JSON shape of <c>truth.json</c>: lower-case keys (kind, subject, period, details), readable Vietnamese, indented.</summary>
+/// <summary>
+/// The JSON shape of <c>truth.json</c>: <c>{"anomalies": [...], "decoys": [...]}</c>, each entry {kind, subject, period,
+/// details} with lower-case keys, readable Vietnamese, indented. A decoy names the kind it could be mistaken for.
+/// </summary>
 public static class TruthJson
 {
     /// <summary>Serializer options for <see cref="PlantedAnomaly"/> lists.</summary>
@@ -13,4 +16,8 @@ public static class TruthJson
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The whole file's text.</summary>
+    public static string Serialize(IReadOnlyList<PlantedAnomaly> anomalies, IReadOnlyList<PlantedAnomaly> decoys) =>
+        JsonSerializer.Serialize(new { anomalies, decoys }, Options);
 }

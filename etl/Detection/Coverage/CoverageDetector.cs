@@ -25,16 +25,24 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
         var groupNames = await GroupNamesAsync(context, ct);
         var series = UnitPeriod.Series(figures);
         var explainer = new CoverageExplanation(series, groupNames, _thresholds);
+        var usual = new SeasonalAllowance(series, ["cov_rate", .. ContributorGroups.Codes], Change);
         var findings = new List<(string BoundarySet, AnomalyFinding Finding)>();
         foreach (var ((_, boundarySet, _), periods) in series)
         {
-            var drops = Drops(periods, explainer, out var namedGroups).ToList();
-            findings.AddRange(drops.Concat(BelowTargets(periods)).Concat(GroupCollapses(periods, explainer, namedGroups)).Select(f => (boundarySet, f)));
+            var drops = Drops(periods, explainer, usual, out var namedGroups).ToList();
+            findings.AddRange(drops.Concat(BelowTargets(periods)).Concat(GroupCollapses(periods, explainer, usual, namedGroups)).Select(f => (boundarySet, f)));
         }
         return OnePerIdentity(findings).Where(f => InRange(f, context)).ToList();
     }
 
-    private IEnumerable<AnomalyFinding> Drops(List<UnitPeriod> periods, CoverageExplanation explainer, out HashSet<(string Label, string Group)> namedGroups)
+    /// <summary>A rate's change in points; a group's in percent of its earlier count (null when it had none).</summary>
+    private static double? Change(UnitPeriod before, UnitPeriod after, string indicator)
+    {
+        var (was, now) = (before.Value(indicator)!.Value, after.Value(indicator)!.Value);
+        return indicator == "cov_rate" ? now - was : was > 0 ? 100 * (now - was) / was : null;
+    }
+
+    private IEnumerable<AnomalyFinding> Drops(List<UnitPeriod> periods, CoverageExplanation explainer, SeasonalAllowance usual, out HashSet<(string Label, string Group)> namedGroups)
     {
         var named = new HashSet<(string, string)>();
         var found = new List<AnomalyFinding>();
@@ -42,11 +50,14 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
         {
             var drop = before.Value("cov_rate")!.Value - after.Value("cov_rate")!.Value;
             if (drop < _thresholds.DropThreshold(after.Kind)) continue;
+            var seasonal = -usual.Usual(after, "cov_rate");
+            if (drop - seasonal < _thresholds.DropThreshold(after.Kind)) continue;
             var (sentence, group) = explainer.Drop(before, after);
+            if (seasonal > 0) sentence += CoverageExplanation.Seasonal(seasonal, drop - seasonal);
             if (group is not null) named.Add((after.Label, group));
             var severity = drop >= _thresholds.DropHighPoints ? AnomalyFinding.High : drop >= _thresholds.DropMediumPoints ? AnomalyFinding.Medium : AnomalyFinding.Low;
             found.Add(Finding(AnomalyKinds.CoverageDrop, after, "cov_rate", after.Value("cov_rate"), before.Value("cov_rate"), drop, severity,
-                $"consecutive_{after.Kind}s: fall ≥ {_thresholds.DropThreshold(after.Kind)} pp", sentence));
+                $"consecutive_{after.Kind}s: fall ≥ {_thresholds.DropThreshold(after.Kind)} pp beyond the usual seasonal fall", sentence));
         }
         namedGroups = named;
         return found;
@@ -65,7 +76,7 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
         }
     }
 
-    private IEnumerable<AnomalyFinding> GroupCollapses(List<UnitPeriod> periods, CoverageExplanation explainer, HashSet<(string Label, string Group)> namedInDrops)
+    private IEnumerable<AnomalyFinding> GroupCollapses(List<UnitPeriod> periods, CoverageExplanation explainer, SeasonalAllowance usual, HashSet<(string Label, string Group)> namedInDrops)
     {
         var collapses = new List<(UnitPeriod Before, UnitPeriod After, string Group, double FallPercent)>();
         foreach (var group in ContributorGroups.Codes)
@@ -73,7 +84,7 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
         {
             // A group that caused a reported drop is named in that drop's explanation: one event, one flag.
             if (namedInDrops.Contains((after.Label, group))) continue;
-            if (CollapseOf(before, after, group) is { } fallPercent) collapses.Add((before, after, group, fallPercent));
+            if (CollapseOf(before, after, group, -usual.Usual(after, group)) is { } fallPercent) collapses.Add((before, after, group, fallPercent));
         }
         // One finding per unit and period (the identity of an anomaly), naming every group that collapsed, the largest first.
         foreach (var inPeriod in collapses.GroupBy(c => c.After.Label))
@@ -87,14 +98,17 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
         }
     }
 
-    /// <summary>The group's fall in percent of its earlier count when it is a collapse (count, weight and share), else null.</summary>
-    private double? CollapseOf(UnitPeriod before, UnitPeriod after, string group)
+    /// <summary>
+    /// The group's fall in percent of its earlier count when it is a collapse (count beyond the usual seasonal fall, weight
+    /// and share), else null.
+    /// </summary>
+    private double? CollapseOf(UnitPeriod before, UnitPeriod after, string group, double seasonalPercent)
     {
         var was = before.Value(group)!.Value;
         var lost = was - after.Value(group)!.Value;
         if (was <= 0 || lost <= 0) return null;
         var fallPercent = 100 * lost / was;
-        if (fallPercent < _thresholds.GroupFallPercent) return null;
+        if (fallPercent - seasonalPercent < _thresholds.GroupFallPercent) return null;
         var participants = before.Value("cov_participants");
         if (participants is > 0 && 100 * lost / participants.Value < _thresholds.GroupFallMinPercentOfParticipants) return null;
         var shareBefore = before.Value(ContributorGroups.ShareCode(group));
@@ -104,7 +118,7 @@ public sealed class CoverageDetector(CoverageThresholds? thresholds = null) : ID
     }
 
     /// <summary>Consecutive periods of a series that both hold <paramref name="indicator"/>, never across the 2025 mapping seam.</summary>
-    private static IEnumerable<(UnitPeriod Before, UnitPeriod After)> Consecutive(List<UnitPeriod> periods, string indicator)
+    internal static IEnumerable<(UnitPeriod Before, UnitPeriod After)> Consecutive(List<UnitPeriod> periods, string indicator)
     {
         UnitPeriod? before = null;
         foreach (var period in periods.Where(p => p.Actual.ContainsKey(indicator)))

@@ -54,6 +54,10 @@ public sealed class CoverageExplanation
         return text.Append('.').ToString();
     }
 
+    /// <summary>The clause saying how much of a fall is the usual one of the season, and how much is left beyond it.</summary>
+    public static string Seasonal(double usualPoints, double beyondPoints) =>
+        $" Mức giảm thường lệ cùng kỳ (theo các năm trước và các đơn vị cùng cấp) là {Math.Abs(usualPoints).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} điểm %; phần giảm bất thường là {beyondPoints.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} điểm %.";
+
     public static string BelowTarget(UnitPeriod period, double actual, double target) =>
         $"Tỷ lệ bao phủ BHYT của {period.UnitName} {When(period)} là {Percent(actual)}, thấp hơn chỉ tiêu {Percent(target)} là {Math.Abs(actual - target).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} điểm %.";
 

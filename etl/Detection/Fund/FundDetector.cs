@@ -7,7 +7,9 @@ namespace Bhyt.Etl.Detection.Fund;
 /// Per province and year, monthly fund figures against their annual budget or plan: the cumulative figure is projected
 /// to the year's end with the seasonal shape of the province's earlier complete years (linear without one), and the
 /// first month whose projection crosses the budget (spending) or falls short of the plan (revenue) beyond a margin is
-/// flagged with the projected gap in money and percent.
+/// flagged with the projected gap in money and percent. Before mid-year the margin is widened by √(6/m) after m months
+/// (a projection from two months of noisy figures is worth less than one from six), and the seasonal shape comes only
+/// from earlier years that kept within the margin of their own budget or plan.
 /// </summary>
 public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
 {
@@ -46,7 +48,10 @@ public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
     private Crossing? FirstCrossing(FundFlow flow, int year, Measure measure)
     {
         if (flow.AnnualTarget(year) is not { } target || target <= 0) return null;
-        var shape = SeasonalShape.From(flow.CompleteYears, year);
+        // A year that itself missed its budget or plan is no template of the usual pace.
+        var onTarget = flow.CompleteYears.Where(y => flow.AnnualTarget(y.Key) is not { } t || t <= 0
+            || Math.Abs(y.Value.Sum() - t) / t * 100 < (measure.Overrun ? _thresholds.OverrunPercent : _thresholds.ShortfallPercent)).ToDictionary();
+        var shape = SeasonalShape.From(onTarget, year);
         var margin = measure.Overrun
             ? (shape.IsLinear ? _thresholds.LinearOverrunPercent : _thresholds.OverrunPercent)
             : (shape.IsLinear ? _thresholds.LinearShortfallPercent : _thresholds.ShortfallPercent);
@@ -58,7 +63,9 @@ public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
             if (m < (shape.IsLinear ? _thresholds.LinearMinMonths : _thresholds.MinMonths) || shape.ShareBy(m) <= 0) continue;
             var projected = cumulative / shape.ShareBy(m);
             var gap = 100 * (measure.Overrun ? projected - target : target - projected) / target;
-            if (gap >= margin) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);
+            // A projection from m noisy months errs like 1/√m: before mid-year it must miss by more to be believed (the
+            // linear projection is not trusted before mid-year at all).
+            if (gap >= margin * Math.Max(1, Math.Sqrt(6.0 / m))) return new Crossing(new DateOnly(year, m, 1), cumulative, projected, target, gap, shape);
         }
         return null;
     }

@@ -89,7 +89,7 @@ public class DetectCommandTests
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         using var json = JsonDocument.Parse(run.Out);
         var scores = json.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("kind").GetString()!);
-        Assert.Equal(["kind", "planted", "flagged", "true_positives", "precision", "recall"],
+        Assert.Equal(["kind", "planted", "flagged", "true_positives", "precision", "recall", "decoys", "decoys_flagged"],
             scores["coverage_drop"].EnumerateObject().Select(p => p.Name));
         Assert.Equal((1, 2, 1, 0.5, 1.0), Values(scores["coverage_drop"]));
         Assert.Equal((2, 1, 1, 1.0, 0.5), Values(scores["duplicate_claim"]));

@@ -100,6 +100,42 @@ public class TruthScoreTests
         Assert.Equal("x", truth[0].Details!.Value.GetProperty("card").GetString());
     }
 
+    [Fact]
+    public void Read_anomalies_and_decoys_object_marks_the_decoys()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("bhyt-truth-").FullName, "truth.json");
+        File.WriteAllText(path, """
+            {
+              "anomalies": [ { "kind": "coverage_drop", "subject": "07555", "period": "2023-05", "details": { "until": "2023-07" } } ],
+              "decoys": [ { "kind": "coverage_drop", "subject": "07528", "period": "2023-09", "details": { "decoy": "thẻ học sinh" } } ]
+            }
+            """);
+
+        var truth = TruthScore.Read(path);
+
+        Assert.Equal([("07555", false), ("07528", true)], truth.Select(t => (t.Subject, t.IsDecoy)));
+    }
+
+    [Fact]
+    public void Score_flagged_decoy_is_counted_and_costs_precision_but_not_recall()
+    {
+        TruthEntry[] truth =
+        [
+            Planted(AnomalyKinds.CoverageDrop, "07555", "2023-05"),
+            Planted(AnomalyKinds.CoverageDrop, "07528", "2023-09") with { IsDecoy = true },
+            Planted(AnomalyKinds.CoverageDrop, "07573", "2023-09") with { IsDecoy = true },
+        ];
+        AnomalyFinding[] findings =
+        [
+            Flag(AnomalyKinds.CoverageDrop, "unit", "07555", "2023-05", unit: "07555"),
+            Flag(AnomalyKinds.CoverageDrop, "unit", "07528", "2023-09", unit: "07528"),
+        ];
+
+        var score = Assert.Single(TruthScore.Score(truth, findings));
+
+        Assert.Equal((1, 2, 1, 0.5, 1.0, 2, 1), (score.Planted, score.Flagged, score.TruePositives, score.Precision, score.Recall, score.Decoys, score.DecoysFlagged));
+    }
+
     [Theory]
     [InlineData("2023", "2023-01-01", "2023-12-31")]
     [InlineData("2023-Q3", "2023-07-01", "2023-09-30")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Bhyt.Etl.Detection;
 using Bhyt.Etl.Generation;
 using Bhyt.Warehouse.Reference;
 
@@ -65,7 +66,7 @@ public sealed class SyntheticDataGeneratorTests(GeneratedDataFixture data) : ICl
         var exams = claims.Count(c => c[3] == "1") / (double)claims.Length;
         Assert.InRange(exams, 0.80, 0.90);
         var stays = claims.Where(c => c[3] == "3").Select(c => int.Parse(c[6])).ToList();
-        Assert.All(stays, s => Assert.InRange(s, 1, 15));
+        Assert.All(stays, s => Assert.InRange(s, 1, 51));
         Assert.True(claims.Select(c => c[1]).Distinct().Count() < claims.Length, "cards should repeat");
     }
 
@@ -115,12 +116,43 @@ public sealed class SyntheticDataGeneratorTests(GeneratedDataFixture data) : ICl
     }
 
     [Fact]
-    public void Truth_plantedKinds_areAllListedWithIds()
+    public void Truth_everyAnomalyKind_isPlantedSeveralTimesAndDecoysAreListedApart()
     {
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(data.Directory, "truth.json")));
-        var kinds = truth.RootElement.EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ToHashSet();
-        Assert.Equal(["coverage_drop", "duplicate_claim", "facility_cost_jump", "overlapping_stay", "spending_ahead_of_budget"], kinds.Order());
-        Assert.All(truth.RootElement.EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.GetProperty("subject").GetString())));
+        var anomalies = truth.RootElement.GetProperty("anomalies").EnumerateArray().ToList();
+        var byKind = anomalies.GroupBy(a => a.GetProperty("kind").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(AnomalyKinds.Descriptions.Keys.Order(), byKind.Keys.Order());
+        Assert.All(byKind.Where(k => k.Key is not ("spending_ahead_of_budget" or "revenue_behind_plan")), k => Assert.True(k.Value >= 3, k.Key));
+        var decoyKinds = truth.RootElement.GetProperty("decoys").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "facility_cost_jump", "duplicate_claim", "overlapping_stay", "card_overuse", "claim_cost_outlier", "coverage_drop", "below_target" }, decoyKinds);
+        Assert.All(anomalies, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("subject").GetString())));
+    }
+
+    [Fact]
+    public void Truth_plantedClaims_areInterleavedAmongOrdinaryRowsWithIdsShapedLikeTheirs()
+    {
+        var rows = data.Rows("claims.csv").Select((c, i) => (Id: c[0], Row: i)).ToDictionary(c => c.Id, c => c.Row);
+        var planted = data.Summary.Planted.Concat(data.Summary.Decoys).Where(p => p.Details.ContainsKey("claim_ids"))
+            .SelectMany(p => (string[])p.Details["claim_ids"]).Select(id => rows[id]).Order().ToList();
+        Assert.True(planted.Count > 100, planted.Count.ToString(CultureInfo.InvariantCulture));
+        // Spread over the whole file like any sample of rows: a quarter in each quarter, give or take.
+        for (var q = 0; q < 4; q++)
+            Assert.InRange(planted.Count(r => r * 4 / rows.Count == q), planted.Count / 8, planted.Count * 3 / 8);
+        Assert.True(planted.Zip(planted.Skip(1)).Count(p => p.Second == p.First + 1) < planted.Count / 10, "planted rows come in runs");
+        var pattern = new System.Text.RegularExpressions.Regex("^[0-9]{6}68[0-9]{3}[0-9A-Z]{8}$");
+        Assert.All(rows.Keys, id => Assert.Matches(pattern, id));
+    }
+
+    [Fact]
+    public void Claims_ordinaryRows_neverPutOneCardAtTwoFacilitiesOnOneDayNorInTwoHospitalsAtOnce()
+    {
+        var plantedIds = data.Summary.Planted.Concat(data.Summary.Decoys).Where(p => p.Details.ContainsKey("claim_ids"))
+            .SelectMany(p => (string[])p.Details["claim_ids"]).ToHashSet();
+        var ordinary = data.Rows("claims.csv").Where(c => !plantedIds.Contains(c[0])).ToList();
+        var sameDay = ordinary.Where(c => c[3] != "3").GroupBy(c => (Card: c[1], Day: c[4][..8])).Where(g => g.Select(c => c[2]).Distinct().Count() > 1).ToList();
+        Assert.Empty(sameDay.Select(g => g.Key));
+        foreach (var stays in ordinary.Where(c => c[3] == "3").GroupBy(c => c[1]).Where(g => g.Count() > 1))
+            Assert.Single(stays.Select(c => c[2]).Distinct());
     }
 
     [Fact]
@@ -128,7 +160,7 @@ public sealed class SyntheticDataGeneratorTests(GeneratedDataFixture data) : ICl
     {
         var claims = data.Rows("claims.csv").ToDictionary(c => c[0]);
         var pairs = data.Summary.Planted.Where(p => p.Kind == "duplicate_claim").ToList();
-        Assert.InRange(pairs.Count, 20, 60);
+        Assert.InRange(pairs.Count, ClaimPlanter.MinPerKind, 60);
         foreach (var pair in pairs)
         {
             var ids = pair.Subject.Split('|');
@@ -154,23 +186,41 @@ public sealed class SyntheticDataGeneratorTests(GeneratedDataFixture data) : ICl
     }
 
     [Fact]
+    public void Truth_cardOveruse_isTwentyToFortyVisitsOfOneCardInOneMonth()
+    {
+        var claims = data.Rows("claims.csv").ToDictionary(c => c[0]);
+        foreach (var overuse in data.Summary.Planted.Where(p => p.Kind == "card_overuse"))
+        {
+            var visits = ((string[])overuse.Details["claim_ids"]).Select(id => claims[id]).ToList();
+            Assert.InRange(visits.Count, 20, 40);
+            Assert.Single(visits.Select(v => (v[1], v[4][..6])).Distinct());
+        }
+    }
+
+    [Fact]
     public void Truth_coverageDrop_showsInCommuneParticipants()
     {
         var drop = data.Summary.Planted.First(p => p.Kind == "coverage_drop");
         var participants = data.Rows("submissions.csv").Where(r => r[0] == drop.Subject && r[3] == "cov_participants")
             .ToDictionary(r => r[2], r => long.Parse(r[4]));
-        Assert.True(participants["2021-07"] < participants["2021-06"] * 0.97, drop.Subject);
+        var month = DateOnly.ParseExact(drop.Period, "yyyy-MM", CultureInfo.InvariantCulture);
+        Assert.True(participants[drop.Period] < participants[month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)] * 0.97, drop.Subject);
     }
 
     [Fact]
-    public void Truth_facilityCostJump_raisesCostPerExamByHalf()
+    public void Truth_facilityCostJumps_raiseCostOrDrugShareInTheirWindow()
     {
-        var jump = data.Summary.Planted.Single(p => p.Kind == "facility_cost_jump");
-        var from = jump.Period.Replace("-", "");
-        var exams = data.Rows("claims.csv").Where(c => c[2] == jump.Subject && c[3] == "1").ToList();
-        var before = exams.Where(c => string.CompareOrdinal(c[4][..6], from) < 0).Average(c => double.Parse(c[8], CultureInfo.InvariantCulture));
-        var after = exams.Where(c => string.CompareOrdinal(c[4][..6], from) >= 0).Average(c => double.Parse(c[8], CultureInfo.InvariantCulture));
-        Assert.True(after >= before * 1.5, $"{before:0} → {after:0}");
+        var claims = data.Rows("claims.csv");
+        foreach (var jump in data.Summary.Planted.Where(p => p.Kind == "facility_cost_jump"))
+        {
+            var (from, until) = (jump.Period.Replace("-", ""), ((string)jump.Details["until"]).Replace("-", ""));
+            bool Inside(string[] c) => string.CompareOrdinal(c[4][..6], from) >= 0 && string.CompareOrdinal(c[4][..6], until) <= 0;
+            var exams = claims.Where(c => c[2] == jump.Subject && c[3] == "1").ToList();
+            double Cost(IEnumerable<string[]> cs) => cs.Average(c => double.Parse(c[8], CultureInfo.InvariantCulture));
+            double Drugs(IEnumerable<string[]> cs) => cs.Sum(c => double.Parse(c[11], CultureInfo.InvariantCulture)) / cs.Sum(c => double.Parse(c[8], CultureInfo.InvariantCulture));
+            var (inside, outside) = (exams.Where(Inside).ToList(), exams.Where(c => !Inside(c)).ToList());
+            Assert.True(Cost(inside) > Cost(outside) * 1.15 || Drugs(inside) > Drugs(outside) * 1.3, jump.Subject);
+        }
     }
 
     private static string Generate(string scale, long claims, int seed)

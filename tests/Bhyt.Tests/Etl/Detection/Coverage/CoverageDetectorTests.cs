@@ -133,4 +133,64 @@ public sealed class CoverageDetectorTests
 
         Assert.Empty(await DetectAsync(warehouse));
     }
+
+    /// <summary>Communes of Lục Ngạn (219): same level, so each other's peers.</summary>
+    private static readonly string[] LucNganCommunes = ["07555", "07528", "07573", "07609", "07591", "07570"];
+
+    /// <summary>
+    /// A commune-month whose pupils' cards (state-supported group) lapse by <paramref name="pupilsLapse"/> and whose
+    /// household group lost <paramref name="householdLoss"/> members; the rate is derived from the groups as reported.
+    /// </summary>
+    private static IEnumerable<string> CommuneMonth(string unit, string period, double pupilsLapse = 0, long householdLoss = 0)
+    {
+        long[] groups = [1_700, 300, 3_100, (long)(1_600 * (1 - pupilsLapse)), 2_600 - householdLoss, 100];
+        var rate = (100.0 * groups.Sum() / 10_000).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        return Month(unit, period, 10_000, groups, rate);
+    }
+
+    private static IEnumerable<string> Months(int year, int from, int to, Func<string, int, IEnumerable<string>> unitMonth) =>
+        Enumerable.Range(from, to - from + 1).SelectMany(m => LucNganCommunes.SelectMany(c => unitMonth(c, m).Select(r => r.Replace("{p}", $"{year}-{m:D2}"))));
+
+    [Fact]
+    public async Task DetectAsync_september_lapse_every_commune_shares_every_year_is_not_a_drop_but_a_subtle_fall_of_one_commune_is()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        // Every September a fifth of pupils' cards lapse in every commune (−3,2 points) and are renewed in October; in
+        // May 2023 Biên Sơn (07555) alone loses 250 household cards (−2,5 points).
+        await ImportAsync(warehouse, new[] { 2022, 2023 }.SelectMany(year => Months(year, 4, 10, (unit, m) =>
+            CommuneMonth(unit, "{p}", pupilsLapse: m == 9 ? 0.2 : 0, householdLoss: year == 2023 && unit == "07555" && m >= 5 ? 250 : 0))));
+
+        var findings = await DetectAsync(warehouse);
+
+        var drop = Assert.Single(findings, f => f.Kind == AnomalyKinds.CoverageDrop);
+        Assert.Equal(("07555", "2023-05"), (drop.SubjectCode, drop.PeriodLabel));
+        Assert.DoesNotContain(findings, f => f.PeriodLabel!.EndsWith("-09", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DetectAsync_fall_every_peer_shares_but_no_earlier_year_had_is_a_drop_in_each_commune()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        // July 2022 was calm; in July 2023 every commune of the district loses 800 household cards (a reclassification).
+        await ImportAsync(warehouse, new[] { 2022, 2023 }.SelectMany(year => Months(year, 5, 8, (unit, m) =>
+            CommuneMonth(unit, "{p}", householdLoss: year == 2023 && m >= 7 ? 800 : 0))));
+
+        var findings = await DetectAsync(warehouse);
+
+        var drops = findings.Where(f => f.Kind == AnomalyKinds.CoverageDrop).ToList();
+        Assert.Equal(LucNganCommunes.Order(), drops.Select(d => d.SubjectCode).Order());
+        Assert.All(drops, d => Assert.Equal("2023-07", d.PeriodLabel));
+    }
+
+    [Fact]
+    public async Task DetectAsync_september_lapse_in_the_first_year_is_excused_by_peers_and_named_in_no_finding()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        // No earlier year: the peers alone witness that every commune lapses in September.
+        await ImportAsync(warehouse, Months(2023, 7, 10, (unit, m) => CommuneMonth(unit, "{p}", pupilsLapse: m == 9 ? 0.2 : 0)));
+
+        var findings = await DetectAsync(warehouse);
+
+        Assert.DoesNotContain(findings, f => f.Kind is AnomalyKinds.CoverageDrop or AnomalyKinds.GroupCollapse);
+    }
 }

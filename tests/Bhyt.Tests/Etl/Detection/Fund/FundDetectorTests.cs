@@ -91,4 +91,45 @@ public sealed class FundDetectorTests
         Assert.Equal(13.33, finding.Score!.Value, 2);
         Assert.StartsWith("Dự kiến thu BHYT cả năm 2024 của Tỉnh Vĩnh Phúc là 2.080 tỷ đồng, thấp hơn kế hoạch 320 tỷ đồng (13,3 %): đến hết tháng 06/2024 đã thu 1.040 tỷ đồng", finding.Explanation);
     }
+
+    [Fact]
+    public async Task DetectAsync_two_slow_first_months_are_not_a_projected_overrun_but_a_sustained_one_is()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        // Bắc Giang (24) spends 6 % above its shape in January and February 2024 only (a projection from two months errs
+        // that much); Bắc Ninh (27) spends 8 % above it all year.
+        var bacGiang2024 = Year("24", 2024, 5_000_000, 1.0).Select((row, i) => i < 6 && row.Contains("fund_kcb_spending") ? Scaled(row, 1.06) : row);
+        await ImportAsync(warehouse, new[]
+        {
+            Year("24", 2022, 4_500_000, 1.0), Year("24", 2023, 4_800_000, 1.0), bacGiang2024,
+            Year("27", 2022, 3_000_000, 1.0), Year("27", 2023, 3_200_000, 1.0), Year("27", 2024, 3_400_000, 1.08),
+        }.SelectMany(r => r));
+
+        var findings = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.SpendingAheadOfBudget).ToList();
+
+        var overrun = Assert.Single(findings);
+        Assert.Equal("27", overrun.SubjectCode);
+    }
+
+    [Fact]
+    public async Task DetectAsync_year_that_missed_its_budget_is_not_the_template_of_the_usual_pace()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        // 2023 overran from July (a planted-like second half): had it shaped the pace, 2024's ordinary first half would
+        // look slow and its ordinary year end an overrun against the distorted shape.
+        var overrun2023 = Year("24", 2023, 4_800_000, 1.0).Select((row, i) => i >= 18 && row.Contains("fund_kcb_spending") ? Scaled(row, 1.4) : row);
+        await ImportAsync(warehouse, new[] { Year("24", 2022, 4_500_000, 1.0), overrun2023, Year("24", 2024, 5_000_000, 1.0) }.SelectMany(r => r));
+
+        var findings = await DetectAsync(warehouse);
+
+        Assert.DoesNotContain(findings, f => f.PeriodStart!.Value.Year == 2024);
+        Assert.Contains(findings, f => f.Kind == AnomalyKinds.SpendingAheadOfBudget && f.PeriodStart!.Value.Year == 2023);
+    }
+
+    private static string Scaled(string row, double factor)
+    {
+        var parts = row.Split(',');
+        parts[4] = (double.Parse(parts[4], CultureInfo.InvariantCulture) * factor).ToString("F1", CultureInfo.InvariantCulture);
+        return string.Join(',', parts);
+    }
 }

@@ -79,6 +79,7 @@ public static class Extensions
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
+        builder.Services.AddScoped<Components.Pages.Alerts.AlertsService>();
         builder.Services.AddRadzenComponents();
     }
 
@@ -93,6 +94,7 @@ public static class Extensions
         services.AddSingleton<ClaimsQueries>();
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<AnomalyQueries>();
+        services.AddSingleton<AlertQueries>();
         services.AddSingleton<FigureCandidateQueries>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<CoverageService>();

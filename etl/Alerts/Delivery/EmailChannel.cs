@@ -12,7 +12,7 @@ public sealed class EmailChannel(DeliverySettings settings) : IAlertChannel
     public async Task SendAsync(OutboxDelivery delivery, CancellationToken ct)
     {
         if (settings.SmtpHost is null || settings.SmtpFrom is null)
-            throw new InvalidOperationException("Chưa cấu hình máy chủ thư: đặt BHYT_SMTP_HOST và BHYT_SMTP_FROM.");
+            throw new ChannelNotConfiguredException("Chưa cấu hình máy chủ thư: đặt BHYT_SMTP_HOST và BHYT_SMTP_FROM.");
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.SmtpFrom));
         message.To.Add(MailboxAddress.Parse(delivery.Target));

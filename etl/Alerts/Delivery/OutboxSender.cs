@@ -56,7 +56,7 @@ public sealed class OutboxSender(IWarehouseEngine engine, DeliverySettings setti
         if (settings.Retries > 0)
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !ct.IsCancellationRequested),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null and not ChannelNotConfiguredException && !ct.IsCancellationRequested),
                 MaxRetryAttempts = settings.Retries,
                 Delay = settings.Backoff,
                 BackoffType = DelayBackoffType.Exponential,

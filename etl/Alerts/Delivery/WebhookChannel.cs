@@ -13,7 +13,7 @@ public sealed class WebhookChannel(DeliverySettings settings, HttpClient http, T
     public async Task SendAsync(OutboxDelivery delivery, CancellationToken ct)
     {
         if (settings.WebhookSecret is null)
-            throw new InvalidOperationException("Chưa cấu hình khoá ký webhook: đặt BHYT_WEBHOOK_SECRET.");
+            throw new ChannelNotConfiguredException("Chưa cấu hình khoá ký webhook: đặt BHYT_WEBHOOK_SECRET.");
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Target)
         {

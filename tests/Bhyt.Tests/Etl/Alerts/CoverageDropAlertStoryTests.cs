@@ -126,7 +126,7 @@ public sealed class CoverageDropAlertStoryTests
         Assert.Equal((1, 1, 1), (resolvedRun.Resolved, resolvedRun.Delivered, resolvedRun.Failed));
         Assert.Equal("resolved", Assert.Single(await AlertsStoredAsync(warehouse)).Status);
         var failed = Assert.Single(await DeliveriesAsync(warehouse), d => d is { Notice: "resolved", Channel: "webhook" });
-        Assert.Equal(("failed", 4), (failed.Status, failed.Attempts));
+        Assert.Equal(("failed", 4), (failed.Status, failed.Attempts)); // the first try and BHYT_ALERT_RETRIES = 3 retries
         Assert.False(string.IsNullOrEmpty(failed.LastError));
         Assert.Equal(2, smtp.ReceivedEmailCount);
         Assert.Single(smtp.ReceivedEmail, m => (m.Headers["Subject"] ?? "").Contains("Đã hết cảnh báo", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Queries;
 using Dapper;
 
 namespace Bhyt.Etl.Alerts;
@@ -15,11 +16,12 @@ public sealed class AnomalyConditions(IWarehouseEngine engine)
 {
     private sealed record Standing(long AnomalyId, string Kind, string? UnitCode, string? PeriodLabel, string Severity, double? Score, string Explanation);
 
+    // Only the kinds and severities some enabled rule can use are read: the many low-severity claim flags stay in the warehouse.
     private const string StandingSql = """
         SELECT a.anomaly_id AS AnomalyId, a.kind AS Kind, a.unit_code AS UnitCode, a.period_label AS PeriodLabel, a.severity AS Severity,
                a.score AS Score, a.explanation AS Explanation
         FROM rpt.anomalies a
-        WHERE a.status NOT IN ('dismissed', 'resolved')
+        WHERE a.status NOT IN ('dismissed', 'resolved') AND a.kind IN ({0}) AND a.severity IN ({1})
           AND NOT EXISTS (SELECT 1 FROM dw.detection_sweep s
                           WHERE s.kind = a.kind AND s.swept_at > a.last_detected_at
                             AND (s.period_from IS NULL OR (a.period_start IS NOT NULL AND a.period_start >= s.period_from))
@@ -30,7 +32,14 @@ public sealed class AnomalyConditions(IWarehouseEngine engine)
     public async Task<List<AlertCandidate>> FindAsync(DbConnection connection, DbTransaction transaction, AlertRuleSet rules, UnitTree units,
         CancellationToken ct)
     {
-        var anomalies = await connection.QueryAsync<Standing>(new CommandDefinition(engine.Sql(StandingSql), transaction: transaction, cancellationToken: ct));
+        var enabled = rules.Rules.Where(r => r.Enabled && AlertConditions.AnomalyKindsOf.ContainsKey(r.Condition)).ToList();
+        if (enabled.Count == 0) return [];
+        var parameters = new DynamicParameters();
+        var kinds = SqlList.Add(parameters, "k", enabled.SelectMany(r => AlertConditions.AnomalyKindsOf[r.Condition]).Distinct());
+        var lowest = enabled.Min(r => Severity.Rank(r.MinSeverity));
+        var severities = SqlList.Add(parameters, "s", new[] { "low", "medium", "high" }.Where(v => Severity.Rank(v) >= lowest));
+        var anomalies = await connection.QueryAsync<Standing>(new CommandDefinition(engine.Sql(string.Format(StandingSql, kinds, severities)),
+            parameters, transaction, cancellationToken: ct));
         var matches = new List<(AlertRule Rule, Standing Anomaly)>();
         foreach (var anomaly in anomalies)
             foreach (var rule in rules.InForce(anomaly.UnitCode))

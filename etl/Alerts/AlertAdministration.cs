@@ -23,6 +23,13 @@ public sealed class AlertAdministration(IWarehouseEngine engine)
             minSeverity = rule.MinSeverity, periodKind = Blank(rule.PeriodKind), emails = Blank(rule.Emails), webhooks = Blank(rule.Webhooks),
             repeat = rule.RepeatMinutes, enabled = rule.Enabled, name = rule.NameVi.Trim(), by, now,
         };
+        // One rule per code and unit (one country-wide rule per code): SQL Server's unique constraint says so, DuckDB's lets NULLs repeat.
+        var twins = await connection.ExecuteScalarAsync<long>(new CommandDefinition(engine.Sql("""
+            SELECT count(*) FROM dw.alert_rule
+            WHERE code = @code AND coalesce(unit_code, '') = coalesce(@unit, '') AND rule_id <> @id
+            """), parameters, transaction, cancellationToken: ct));
+        if (twins > 0)
+            throw new ArgumentException($"Đã có quy tắc '{parameters.code}' cho {parameters.unit ?? "toàn quốc"}: hãy sửa quy tắc đó.", nameof(rule));
         var sql = rule.RuleId > 0
             ? """
               UPDATE dw.alert_rule SET code = @code, condition = @condition, unit_code = @unit, threshold = @threshold, min_severity = @minSeverity,

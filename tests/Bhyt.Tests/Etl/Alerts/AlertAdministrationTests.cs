@@ -38,4 +38,19 @@ public sealed class AlertAdministrationTests
             "SELECT threshold, emails, webhooks, updated_by FROM rpt.alert_rules WHERE rule_id = @id", new { id }));
         Assert.Equal((5d, null, "https://hooks.bhxh.vn/bhyt", "quantri2"), (threshold, emails, webhooks, by));
     }
+
+    [Fact]
+    public async Task SaveRuleAsync_second_rule_of_one_code_for_one_unit_is_refused()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var administration = new AlertAdministration(warehouse.Engine);
+        await administration.SaveRuleAsync(Rule(), "admin", DateTime.UtcNow, CancellationToken.None);
+
+        var twin = await Assert.ThrowsAsync<ArgumentException>(() => administration.SaveRuleAsync(Rule(), "admin", DateTime.UtcNow, CancellationToken.None));
+        var countryTwin = await Assert.ThrowsAsync<ArgumentException>(() =>
+            administration.SaveRuleAsync(Rule() with { UnitCode = null }, "admin", DateTime.UtcNow, CancellationToken.None));
+
+        Assert.Contains("Đã có quy tắc 'coverage_drop' cho 24", twin.Message);
+        Assert.Contains("toàn quốc", countryTwin.Message);
+    }
 }

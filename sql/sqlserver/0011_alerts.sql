@@ -56,8 +56,7 @@ CREATE TABLE dw.alert (
     last_notified_at  DATETIME2(3)   NULL,
     notifications     INT            NOT NULL,
     suppressed_by     NVARCHAR(200)  NULL,
-    anomaly_id        BIGINT         NULL,
-    CONSTRAINT uq_alert_fingerprint UNIQUE (rule_code, unit_code, period_label)
+    anomaly_id        BIGINT         NULL
 );
 GO
 INSERT INTO dw.alert (alert_id, rule_code, condition, unit_code, period_label, severity, message, status, created_at, resolved_at,
@@ -71,6 +70,9 @@ DROP TABLE #alert_0003;
 GO
 -- Alerts of a unit and the units below it (Cảnh báo).
 CREATE INDEX ix_alert_unit ON dw.alert (unit_code);
+GO
+-- The fingerprint: one alert per rule × unit × period (an index, as for dw.anomaly's identity in 0010).
+CREATE UNIQUE INDEX uq_alert_fingerprint ON dw.alert (rule_code, unit_code, period_label);
 GO
 IF OBJECT_ID(N'dw.alert_delivery', N'U') IS NULL
 CREATE TABLE dw.alert_delivery (

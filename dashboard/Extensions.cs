@@ -80,6 +80,7 @@ public static class Extensions
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyDetailService>();
+        builder.Services.AddScoped<Components.Pages.Alerts.AlertsService>();
         builder.Services.AddRadzenComponents();
     }
 
@@ -95,6 +96,7 @@ public static class Extensions
         services.AddSingleton<SubmissionQueries>();
         services.AddSingleton<AnomalyQueries>();
         services.AddSingleton<AnomalySeriesQueries>();
+        services.AddSingleton<AlertQueries>();
         services.AddSingleton<FigureCandidateQueries>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<CoverageService>();

@@ -27,6 +27,7 @@ public static class BhytCli
         root.Subcommands.Add(ReferenceCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(DetectCommand.Create(detectors));
+        root.Subcommands.Add(AlertsCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

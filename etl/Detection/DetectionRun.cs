@@ -16,12 +16,14 @@ public sealed class DetectionRun(IWarehouseEngine engine, IReadOnlyList<IDetecto
 
     public async Task<DetectionOutcome> RunAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        var started = DateTime.UtcNow;
         await using var connection = await engine.OpenAsync(ct);
         var context = new DetectionContext(engine, connection, from, to);
         var findings = new List<AnomalyFinding>();
         foreach (var detector in detectors)
             findings.AddRange(await detector.DetectAsync(context, ct));
         var saved = await new AnomalyStore(engine).SaveAsync(connection, findings, DateTime.UtcNow, ct);
+        await DetectionSweeps.RecordAsync(engine, connection, detectors.SelectMany(d => d.Kinds), from, to, started, ct);
         return new DetectionOutcome(detectors.Count, findings, saved);
     }
 }

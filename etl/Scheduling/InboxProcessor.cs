@@ -22,11 +22,14 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// (passes that found no file are not logged).
 /// A bad file never stops the pass. When the pass loaded at least one file, anomaly detection runs over all months
 /// (<see cref="DetectionRun"/>: new data can change any month's baseline) and its outcome is logged too (job <c>detect</c>,
-/// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads.
+/// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads. After a detection the alert rules are
+/// evaluated and due notices sent (<see cref="Alerts.AlertRun"/>, job <c>alerts</c>).
 /// </summary>
-public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null)
+public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
+    Alerts.AlertRun? alerts = null)
 {
     private readonly DetectionRun _detection = detection ?? new DetectionRun(engine);
+    private readonly Alerts.AlertRun _alerts = alerts ?? new Alerts.AlertRun(engine);
 
     public async Task<InboxRun> RunOnceAsync(CancellationToken ct)
     {
@@ -53,6 +56,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         var runId = files.Count == 0 ? 0 : await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
         if (archived == 0) return new InboxRun(runId, files.Count, archived, quarantined, outcome);
         var (detected, error) = await DetectAsync(archived, ct);
+        if (detected is not null) await AlertAsync(archived, ct);
         return new InboxRun(runId, files.Count, archived, quarantined, outcome, detected, error);
     }
 
@@ -75,6 +79,23 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
             var error = $"Phát hiện bất thường thất bại: {e.Message}";
             await LogRunAsync("detect", started, loadedFiles, "failed", error.Length > 4000 ? error[..4000] : error, ct);
             return (null, error);
+        }
+    }
+
+    /// <summary>Evaluates the alert rules after a detection (job <c>alerts</c> in etl.job_run); a failure is logged, never thrown.</summary>
+    private async Task AlertAsync(int loadedFiles, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        try
+        {
+            var summary = Alerts.AlertTexts.Summary(await _alerts.RunAsync(ct));
+            logger.LogInformation("Alerts after detection: {Summary}", summary);
+            await LogRunAsync("alerts", started, loadedFiles, "ok", summary, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Alert evaluation after detection failed");
+            await LogRunAsync("alerts", started, loadedFiles, "failed", $"Đánh giá cảnh báo thất bại: {e.Message}", ct);
         }
     }
 

@@ -136,6 +136,7 @@ public static class DashboardBenchmark
         var fund = services.GetRequiredService<FundService>();
         var submissions = services.GetRequiredService<SubmissionsService>();
         var anomalies = services.GetRequiredService<AnomalyQueries>();
+        var alerts = services.GetRequiredService<AlertQueries>();
         var units = services.GetRequiredService<UnitCatalog>();
         var ct = CancellationToken.None;
         return
@@ -150,7 +151,7 @@ public static class DashboardBenchmark
                 if (data.Submissions.Count > 0) await submissions.IssuesAsync(data.Submissions[0].Id, ct);
             }),
             ("Bất thường", (_, _) => anomalies.AnomaliesAsync(2000, ct)),
-            ("Cảnh báo", (u, _) => anomalies.AlertsAsync(u, 2000, ct)),
+            ("Cảnh báo", (u, _) => alerts.AlertsAsync(u, 2000, ct)),
             ("Tìm đơn vị", (u, s) => units.SearchAsync(s.Set, u.Name[(u.Name.IndexOf(' ') + 1)..], 20, ct)),
         ];
     }

@@ -135,11 +135,11 @@ public sealed class IndicatorQueriesTests : IAsyncLifetime
             foreach (var (id, unit) in new[] { (1L, "68"), (2L, "672"), (3L, "24784"), (4L, "62"), (5L, "01") })
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"INSERT INTO dw.alert VALUES ({id}, 'coverage_drop', '{unit}', '2021-07', 'warning', 'giảm', TIMESTAMP '2021-08-0{id} 08:00:00', NULL, 'email')";
+                command.CommandText = $"INSERT INTO dw.alert (alert_id, rule_code, condition, unit_code, period_label, severity, message, status, created_at, last_fired_at, last_evaluated_at, notifications) VALUES ({id}, 'coverage_drop', 'coverage_drop', '{unit}', '2021-07', 'medium', 'giảm', 'firing', TIMESTAMP '2021-08-0{id} 08:00:00', TIMESTAMP '2021-08-0{id} 08:00:00', TIMESTAMP '2021-08-0{id} 08:00:00', 0)";
                 await command.ExecuteNonQueryAsync();
             }
         }
-        var queries = new AnomalyQueries(_db, _units);
+        var queries = new AlertQueries(_db, _units);
 
         async Task<long[]> For(string code) =>
             (await queries.AlertsAsync(await UnitAsync(Pre, code), 100, CancellationToken.None)).Select(a => a.Id).ToArray();

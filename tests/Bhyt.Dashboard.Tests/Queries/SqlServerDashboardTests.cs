@@ -101,7 +101,7 @@ public sealed class SqlServerDashboardTests : IAsyncLifetime
             await services.GetRequiredService<FundService>().LoadAsync(unit, Pre, CancellationToken.None);
             await services.GetRequiredService<SubmissionsService>().LoadAsync(country, Pre, CancellationToken.None);
             await services.GetRequiredService<AnomalyQueries>().AnomaliesAsync(10, CancellationToken.None);
-            await services.GetRequiredService<AnomalyQueries>().AlertsAsync(unit, 10, CancellationToken.None);
+            await services.GetRequiredService<AlertQueries>().AlertsAsync(unit, 10, CancellationToken.None);
             await services.GetRequiredService<ClaimsQueries>().ProvincesWithClaimsAsync(2011, 2011, CancellationToken.None);
             await services.GetRequiredService<SourceQueries>().AllAsync(CancellationToken.None);
             var kpis = string.Join(";", overview.Kpis.Select(k => $"{k.Code}={k.Value:0.##}"));

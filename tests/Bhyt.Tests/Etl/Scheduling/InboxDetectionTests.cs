@@ -68,10 +68,11 @@ public class InboxDetectionTests
         Assert.Equal([("672", "2022", "open")], stored);
         var logged = await warehouse.Engine.QueryAsync<(string Job, int Files, string Outcome, string Message)>(
             "SELECT job_name, files, outcome, coalesce(message, '') FROM etl.job_run ORDER BY run_id");
-        Assert.Equal(2, logged.Count);
+        Assert.Equal(3, logged.Count);
         Assert.Equal(("inbox", 2, "partial"), (logged[0].Job, logged[0].Files, logged[0].Outcome));
         Assert.Equal(("detect", 1, "ok"), (logged[1].Job, logged[1].Files, logged[1].Outcome));
         Assert.Contains("1 bất thường (1 mới, 0 cập nhật)", logged[1].Message);
+        Assert.Equal(("alerts", 1, "ok"), (logged[2].Job, logged[2].Files, logged[2].Outcome)); // alert rules evaluated after detection
     }
 
     [Fact]

@@ -37,7 +37,26 @@ public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFix
              "period_start", "period_end", "measure", "value", "expected", "score", "severity", "method", "explanation", "status",
              "reviewed_by", "reviewed_at", "review_note", "first_detected_at", "last_detected_at"]
         },
-        { "alerts", ["alert_id", "rule", "unit_code", "period_label", "severity", "message", "created_at", "delivered_at", "channel"] },
+        {
+            // The promised columns first, then the lifecycle's details (sql/duckdb/0011_alerts.sql).
+            "alerts",
+            ["alert_id", "rule", "unit_code", "period_label", "severity", "message", "status", "created_at", "resolved_at", "condition",
+             "acknowledged_by", "acknowledged_at", "last_fired_at", "last_evaluated_at", "last_notified_at", "notifications", "suppressed_by",
+             "anomaly_id"]
+        },
+        {
+            // Promised with the alerts: the deliveries (channel, attempts, delivered_at, last error) of the outbox.
+            "alert_deliveries",
+            ["delivery_id", "alert_id", "notice", "channel", "target", "status", "attempts", "created_at", "last_attempt_at", "delivered_at",
+             "last_error", "subject"]
+        },
+        {
+            // Not in the spec: the alert rules and silences that administrators edit on Cảnh báo.
+            "alert_rules",
+            ["rule_id", "code", "condition", "unit_code", "threshold", "min_severity", "period_kind", "emails", "webhooks", "repeat_minutes",
+             "enabled", "name_vi", "updated_by", "updated_at"]
+        },
+        { "alert_silences", ["silence_id", "rule_code", "unit_code", "created_by", "reason", "starts_at", "ends_at", "created_at"] },
         {
             // Not in the spec: the history behind indicator_values (superseded values and their files).
             "indicator_history",

@@ -1,0 +1,71 @@
+using Bhyt.Dashboard.Security;
+using Bhyt.Etl.Alerts;
+using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Queries;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Bhyt.Dashboard.Components.Pages.Alerts;
+
+/// <summary>Everything the Cảnh báo page shows for one unit: its subtree's alerts and their deliveries, the rules and the silences.</summary>
+public sealed record AlertsPageData(List<AlertRow> Alerts, List<AlertDeliveryRow> Deliveries, List<AlertRuleRow> Rules, List<AlertSilenceRow> Silences);
+
+/// <summary>
+/// The Cảnh báo page's service: every signed-in user reads the alerts, deliveries, rules and silences; analysts and
+/// administrators acknowledge an alert; only administrators edit rules and silences — checked here on the server, not
+/// only by hiding the forms. The changes themselves are <see cref="AlertAdministration"/>'s.
+/// </summary>
+public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries, AuthenticationStateProvider authentication, ILogger<AlertsService> log)
+{
+    public const int ListLimit = 2000;
+
+    public async Task<AlertsPageData> LoadAsync(UnitInfo unit, CancellationToken ct) => new(
+        await queries.AlertsAsync(unit, ListLimit, ct), await queries.DeliveriesAsync(unit, ListLimit, ct), await queries.RulesAsync(ct),
+        await queries.SilencesAsync(200, ct));
+
+    public async Task<bool> CanAdministerAsync() => (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Roles.Admin);
+
+    public async Task<bool> CanAcknowledgeAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst);
+    }
+
+    public async Task<bool> AcknowledgeAsync(long alertId, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (!(user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst)) || user.Identity?.Name is not { } name)
+            throw new UnauthorizedAccessException("Chỉ tài khoản phân tích hoặc quản trị được ghi nhận cảnh báo. [alert.role]");
+        var done = await new AlertAdministration(engine).AcknowledgeAsync(alertId, name, DateTime.UtcNow, ct);
+        if (done) log.LogInformation("{User} acknowledged alert {Alert}", name, alertId);
+        return done;
+    }
+
+    public async Task<long> SaveRuleAsync(AlertRule rule, CancellationToken ct)
+    {
+        var name = await RequireAdminAsync();
+        var id = await new AlertAdministration(engine).SaveRuleAsync(rule, name, DateTime.UtcNow, ct);
+        log.LogInformation("{User} saved alert rule {Rule} ({Code}, unit {Unit})", name, id, rule.Code, rule.UnitCode);
+        return id;
+    }
+
+    public async Task<long> AddSilenceAsync(string? ruleCode, string? unitCode, string reason, DateTime endsAt, CancellationToken ct)
+    {
+        var name = await RequireAdminAsync();
+        var now = DateTime.UtcNow;
+        return await new AlertAdministration(engine).AddSilenceAsync(ruleCode, unitCode, name, reason, now, endsAt, now, ct);
+    }
+
+    public async Task<bool> EndSilenceAsync(long silenceId, CancellationToken ct)
+    {
+        await RequireAdminAsync();
+        return await new AlertAdministration(engine).EndSilenceAsync(silenceId, DateTime.UtcNow, ct);
+    }
+
+    private async Task<string> RequireAdminAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (!user.IsInRole(Roles.Admin) || user.Identity?.Name is not { } name)
+            throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được sửa quy tắc cảnh báo và lịch tạm tắt. [alert.admin]");
+        return name;
+    }
+}

@@ -48,8 +48,9 @@ public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
         await File.WriteAllLinesAsync(Path.Combine(Server.Inbox, "bao-phu-thang-luc-ngan-2021.csv"), LucNganMonths, ct);
         const string path = "/bat-thuong?unit=219&from=2021&to=2021&set=pre2025";
         var page = await LoginAsync(path);
-        var select = page.Locator("#anomalies-grid button.anomaly-select");
-        for (var attempt = 0; attempt < 40 && await select.CountAsync() == 0; attempt++)
+        // Wait for this file's drop itself: the other test of this class may already have put a claim flag in the subtree.
+        var waitedFor = page.Locator("#anomalies-grid tr", new() { HasText = "coverage_drop" });
+        for (var attempt = 0; attempt < 40 && await waitedFor.CountAsync() == 0; attempt++)
         {
             await Task.Delay(3_000, ct);
             await page.GotoAsync(Server.BaseUrl + path);

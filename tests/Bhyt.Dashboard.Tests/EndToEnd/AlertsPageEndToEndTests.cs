@@ -1,6 +1,9 @@
+using static Bhyt.Tests.Support.CoverageMonths;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+
+using static Bhyt.Dashboard.Tests.EndToEnd.DashboardPages;
 
 namespace Bhyt.Dashboard.Tests.EndToEnd;
 
@@ -15,30 +18,6 @@ public sealed class AlertsPageEndToEndTests(DashboardFixture fixture)
 {
     private DashboardServer Server => fixture.Server;
 
-    private static IEnumerable<string> Month(string unit, string period, long population, long[] groups, string rate)
-    {
-        string[] codes = ["grp_employer", "grp_social_insurance", "grp_state", "grp_state_support", "grp_household", "grp_other"];
-        yield return $"{unit},,{period},cov_population,{population},";
-        yield return $"{unit},,{period},cov_participants,{groups.Sum()},";
-        yield return $"{unit},,{period},cov_rate,\"{rate}\",";
-        for (var g = 0; g < codes.Length; g++) yield return $"{unit},,{period},{codes[g]},{groups[g]},";
-    }
-
-    private async Task<IPage> LoginAsync(string path)
-    {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(Server.BaseUrl + path);
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
-        await page.FillAsync("#userName", DashboardServer.AdminUser);
-        await page.FillAsync("#password", DashboardServer.AdminPassword);
-        await page.ClickAsync("section.login button[type=submit]");
-        await WaitInteractiveAsync(page);
-        return page;
-    }
-
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.Locator("header.top[data-interactive]").WaitForAsync(new() { Timeout = 30_000 });
-
     private static async Task FillAsync(IPage page, string selector, string value)
     {
         await page.FillAsync(selector, value);
@@ -49,7 +28,7 @@ public sealed class AlertsPageEndToEndTests(DashboardFixture fixture)
     public async Task Alerts_page_shows_the_lucngan_coverage_drop_its_failed_delivery_and_records_an_acknowledgement()
     {
         const string path = "/canh-bao?unit=220&set=pre2025";
-        var page = await LoginAsync(path);
+        var page = await fixture.LoginAsync(path);
         await Expect(page.Locator("h1")).ToContainTextAsync("Cảnh báo");
 
         await FillAsync(page, "#rule-code", "coverage_drop");
@@ -97,6 +76,6 @@ public sealed class AlertsPageEndToEndTests(DashboardFixture fixture)
         await alert.Locator("button.alert-ack").ClickAsync();
         await Expect(page.Locator("p.ok")).ToContainTextAsync("Đã ghi nhận cảnh báo");
         await Expect(page.Locator("#alerts-grid tr", new() { HasText = "2022-07" })).ToContainTextAsync("Đã ghi nhận");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "09-canh-bao-luc-ngan.png"), FullPage = true });
+        await ShotAsync(page, "09-canh-bao-luc-ngan");
     }
 }

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
+using static Bhyt.Dashboard.Tests.EndToEnd.DashboardPages;
+
 namespace Bhyt.Dashboard.Tests.EndToEnd;
 
 /// <summary>
@@ -22,24 +24,6 @@ public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
         "218,,2021-05,cov_rate,\"95,3\",", "218,,2021-06,cov_rate,\"95,4\",", "218,,2021-07,cov_rate,\"95,15\",", "218,,2021-08,cov_rate,\"95,3\",",
     ];
 
-    private async Task<IPage> LoginAsync(string path)
-    {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(Server.BaseUrl + path);
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
-        await page.FillAsync("#userName", DashboardServer.AdminUser);
-        await page.FillAsync("#password", DashboardServer.AdminPassword);
-        await page.ClickAsync("section.login button[type=submit]");
-        await WaitInteractiveAsync(page);
-        return page;
-    }
-
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.Locator("header.top[data-interactive]").WaitForAsync(new() { Timeout = 30_000 });
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name + ".png"), FullPage = true });
-
     [Fact]
     public async Task An_analyst_opens_a_detected_coverage_drop_sees_its_band_and_the_precision_table_and_records_a_verdict()
     {
@@ -47,7 +31,7 @@ public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
         Directory.CreateDirectory(Server.Inbox);
         await File.WriteAllLinesAsync(Path.Combine(Server.Inbox, "bao-phu-thang-luc-ngan-2021.csv"), LucNganMonths, ct);
         const string path = "/bat-thuong?unit=219&from=2021&to=2021&set=pre2025";
-        var page = await LoginAsync(path);
+        var page = await fixture.LoginAsync(path);
         // Wait for this file's drop itself: the other test of this class may already have put a claim flag in the subtree.
         var waitedFor = page.Locator("#anomalies-grid tr", new() { HasText = "coverage_drop" });
         for (var attempt = 0; attempt < 40 && await waitedFor.CountAsync() == 0; attempt++)
@@ -102,7 +86,7 @@ public sealed class AnomaliesPageEndToEndTests(DashboardFixture fixture)
             "E2E-ONE-3,GD4249910000002,24991,1,202302100800,202302100900,0,J18,150000,120000,30000,50000,5000,24",
         ], ct);
         const string path = "/bat-thuong?unit=219&set=pre2025";
-        var page = await LoginAsync(path);
+        var page = await fixture.LoginAsync(path);
         var row = page.Locator("#anomalies-grid tr", new() { HasText = "E2E-DUP-2" });
         for (var attempt = 0; attempt < 40 && await row.CountAsync() == 0; attempt++)
         {

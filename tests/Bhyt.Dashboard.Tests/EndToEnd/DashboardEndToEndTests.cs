@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
+using static Bhyt.Dashboard.Tests.EndToEnd.DashboardPages;
+
 namespace Bhyt.Dashboard.Tests.EndToEnd;
 
 /// <summary>
@@ -12,24 +14,6 @@ namespace Bhyt.Dashboard.Tests.EndToEnd;
 public sealed class DashboardEndToEndTests(DashboardFixture fixture)
 {
     private DashboardServer Server => fixture.Server;
-
-    private async Task<IPage> LoginAsync(string user = DashboardServer.AdminUser, string password = DashboardServer.AdminPassword, string path = "/")
-    {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(Server.BaseUrl + path);
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("section.login button[type=submit]");
-        await WaitInteractiveAsync(page);
-        return page;
-    }
-
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.Locator("header.top[data-interactive]").WaitForAsync(new() { Timeout = 30_000 });
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, name + ".png"), FullPage = true });
 
     [Fact]
     public async Task Pages_require_login_and_a_wrong_password_is_refused()
@@ -53,7 +37,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Every_page_opens_with_its_content_and_is_saved_as_a_screenshot()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         var pages = new (string Path, string Heading, string Shot)[]
         {
             ("/?unit=VN&from=2009&to=2024&set=pre2025", "Tổng quan", "01-tong-quan-toan-quoc"),
@@ -79,7 +63,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Overview_of_the_country_shows_kpi_cards_and_a_coverage_trend_in_vietnamese_formats()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         await Expect(page.Locator("[data-kpi]")).ToHaveCountAsync(6);
@@ -93,7 +77,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Overview_of_the_country_lists_the_published_sources_that_disagree_with_links()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         var table = page.Locator("#sources-table");
@@ -111,7 +95,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Overview_shows_a_figure_the_warehouse_computed_as_derived_never_as_reported()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/?unit=62&from=2015&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         // Cost per visit = spend_kcb / kcb_visits of Kon Tum's (synthetic) claims, stored by the warehouse as derived.
@@ -128,7 +112,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Kcb_of_the_country_does_not_compare_published_totals_with_one_provinces_claims()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/kham-chua-benh?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         var visits2024 = page.Locator("#compare-table tbody tr", new() { HasText = "Tổng lượt KCB BHYT" }).Filter(new() { HasText = "2024" });
@@ -146,7 +130,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Unit_search_without_diacritics_and_period_changes_are_kept_in_the_url()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         await page.FillAsync("#unit-search", "da lat");
@@ -173,7 +157,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Coverage_drills_down_from_province_to_district_to_commune()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         // Farthest from target first; provinces without 2024 figures last.
@@ -197,7 +181,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Boundary_set_switch_shows_the_2025_provinces()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         await Expect(page.Locator("#children-table tbody tr")).ToHaveCountAsync(63);
@@ -210,7 +194,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task Csv_export_downloads_the_table_shown()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-phu?unit=VN&from=2009&to=2024&set=pre2025");
         await WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button[data-export^='bao-phu-VN']"));
@@ -224,7 +208,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task An_administrator_uploads_a_file_into_the_inbox()
     {
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         await page.GotoAsync(Server.BaseUrl + "/bao-cao-nop?unit=VN");
         await WaitInteractiveAsync(page);
         await Expect(page.Locator("#upload")).ToHaveAttributeAsync("accept", Bhyt.Etl.Import.ImportKinds.Registered.Accept);
@@ -239,7 +223,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [Fact]
     public async Task An_administrator_adds_a_viewer_who_can_read_but_not_upload_or_manage_and_is_signed_out_when_deleted()
     {
-        var admin = await LoginAsync();
+        var admin = await fixture.LoginAsync();
         await admin.ClickAsync("nav.side a[data-page=tai-khoan]");
         await Expect(admin.Locator("h1")).ToContainTextAsync("Tài khoản");
         await admin.FillAsync("#account-user", "lanhdao");
@@ -254,7 +238,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await ShotAsync(admin, "12-tai-khoan");
         Assert.DoesNotContain("mat-khau-lanh-dao-1", await File.ReadAllTextAsync(Server.UsersFile, TestContext.Current.CancellationToken));
 
-        var viewer = await LoginAsync("lanhdao", "mat-khau-lanh-dao-1", "/bao-cao-nop?unit=VN");
+        var viewer = await fixture.LoginAsync("/bao-cao-nop?unit=VN", "lanhdao", "mat-khau-lanh-dao-1");
         await Expect(viewer.Locator("h1")).ToContainTextAsync("Báo cáo nộp");
         await Expect(viewer.Locator("header.top .user")).ToContainTextAsync("lanhdao · Lãnh đạo (xem)");
         await Expect(viewer.Locator("#upload")).ToHaveCountAsync(0);
@@ -279,7 +263,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await File.WriteAllTextAsync(Path.Combine(Server.Inbox, "bao-cao-loi-van.txt"),
             "BÁO CÁO\nKết quả thực hiện BHYT trên địa bàn thành phố Đà Lạt năm 2023\n\nTỷ lệ bao phủ BHYT toàn thành phố đạt 93,17% dân số.\n",
             TestContext.Current.CancellationToken);
-        var page = await LoginAsync();
+        var page = await fixture.LoginAsync();
         var row = page.Locator("#candidates-table tr[data-candidate]", new() { HasText = "93,17%" });
         for (var attempt = 0; attempt < 30 && await row.CountAsync() == 0; attempt++)
         {

@@ -1,3 +1,4 @@
+using static Bhyt.Tests.Support.CoverageMonths;
 using System.Text.Json;
 using Bhyt.Etl.Alerts;
 using Bhyt.Etl.Cli;
@@ -15,17 +16,7 @@ namespace Bhyt.Tests.Etl.Alerts;
 [Collection("Console")]
 public sealed class CoverageDropAlertStoryTests
 {
-    private const string Header = "unit_code,unit_name,period,indicator,value,value_kind";
     private const string Leader = "lanhdao@bhxh-bacgiang.vn";
-
-    private static IEnumerable<string> Month(string unit, string period, long population, long[] groups, string rate)
-    {
-        string[] codes = ["grp_employer", "grp_social_insurance", "grp_state", "grp_state_support", "grp_household", "grp_other"];
-        yield return $"{unit},,{period},cov_population,{population},";
-        yield return $"{unit},,{period},cov_participants,{groups.Sum()},";
-        yield return $"{unit},,{period},cov_rate,\"{rate}\",";
-        for (var g = 0; g < codes.Length; g++) yield return $"{unit},,{period},{codes[g]},{groups[g]},";
-    }
 
     private static async Task<string> CsvAsync(TempWarehouse warehouse, string name, params IEnumerable<string>[] months)
     {

@@ -1,3 +1,4 @@
+using static Bhyt.Tests.Support.CoverageMonths;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Detection.Coverage;
 using Bhyt.Etl.Import;
@@ -11,8 +12,6 @@ namespace Bhyt.Tests.Etl.Detection.Coverage;
 /// </summary>
 public sealed class CoverageDetectorTests
 {
-    private const string Header = "unit_code,unit_name,period,indicator,value,value_kind";
-
     private static async Task ImportAsync(TempWarehouse warehouse, IEnumerable<string> rows)
     {
         var path = Path.Combine(warehouse.Directory, $"s{Guid.NewGuid():N}.csv");
@@ -26,16 +25,6 @@ public sealed class CoverageDetectorTests
     {
         await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);
         return await new CoverageDetector().DetectAsync(new DetectionContext(warehouse.Engine, connection, null, null), CancellationToken.None);
-    }
-
-    /// <summary>A unit-month: population, the six groups (employer, social insurance, state, state support, household, other) and the rate as reported.</summary>
-    private static IEnumerable<string> Month(string unit, string period, long population, long[] groups, string rate)
-    {
-        string[] codes = ["grp_employer", "grp_social_insurance", "grp_state", "grp_state_support", "grp_household", "grp_other"];
-        yield return $"{unit},,{period},cov_population,{population},";
-        yield return $"{unit},,{period},cov_participants,{groups.Sum()},";
-        yield return $"{unit},,{period},cov_rate,\"{rate}\",";
-        for (var g = 0; g < codes.Length; g++) yield return $"{unit},,{period},{codes[g]},{groups[g]},";
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace Bhyt.Benchmarks;
 /// runs them: wall time, claims per second, findings per rule and the process's peak RSS.
 /// <list type="bullet">
 /// <item><c>claimrules synth &lt;claims&gt; &lt;warehouse.duckdb&gt;</c>: builds the warehouse inside DuckDB
-/// (<see cref="SyntheticClaimsWarehouse"/>) unless the file exists, then detects and scores against the planted rows.</item>
+/// (<see cref="SyntheticClaimsWarehouse"/>) when the file does not exist (and stops: building needs memory that would
+/// blur detection's peak RSS), otherwise detects and scores against the planted rows.</item>
 /// <item><c>claimrules &lt;warehouse&gt; [truth.json]</c>: an existing warehouse (<c>bhyt generate</c> + <c>bhyt import</c>);
 /// with the generator's truth.json, precision and recall of the claim kinds matched by claim id (a planted pair
 /// "claimA|claimB" is two planted claims).</item>
@@ -27,7 +28,12 @@ public static class ClaimRulesBenchmark
         if (args is ["synth", var count, var path])
         {
             var warehouse = Path.GetFullPath(path);
-            if (!File.Exists(warehouse)) await SyntheticClaimsWarehouse.BuildAsync(warehouse, long.Parse(count, CultureInfo.InvariantCulture));
+            if (!File.Exists(warehouse))
+            {
+                await SyntheticClaimsWarehouse.BuildAsync(warehouse, long.Parse(count, CultureInfo.InvariantCulture));
+                Console.WriteLine("Built; run the same command again to detect (a fresh process, so its peak RSS is detection's own).");
+                return;
+            }
             var findings = await DetectAsync(warehouse);
             await using var connection = await WarehouseEngine.For(WarehouseTarget.Parse(warehouse)).OpenAsync(CancellationToken.None);
             Score(findings, await SyntheticClaimsWarehouse.PlantedAsync(connection));
@@ -52,6 +58,14 @@ public static class ClaimRulesBenchmark
             $"claim rules over {claims:N0} claims: {seconds:N2} s  {claims / seconds:N0} claims/s  findings={findings.Count:N0}  peak_rss={PeakMib():N0} MiB"));
         foreach (var rule in findings.GroupBy(f => f.Method).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule.Key,-16} {rule.Count(),8:N0}  e.g. {rule.First().Explanation}"));
+        if (Environment.GetEnvironmentVariable("BHYT_BENCH_PER_KIND") == "1")
+            foreach (var kind in ClaimRulesDetector.SupportedKinds)
+            {
+                var one = Stopwatch.StartNew();
+                var rules = ClaimRule.Defaults().Where(r => r.Kind == kind).ToList();
+                await new ClaimRulesDetector(rules).DetectAsync(new DetectionContext(engine, connection, null, null), CancellationToken.None);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind} alone: {one.Elapsed.TotalSeconds:N2} s"));
+            }
         return findings;
     }
 

@@ -32,43 +32,8 @@ internal sealed class CardPass(ClaimRuleQuery query, IReadOnlyList<ClaimRule> du
         return findings;
     }
 
-    private async Task<List<CardPassRow>> CandidatesAsync()
-    {
-        var engine = query.Engine;
-        // The offset of LAG is a literal (an integer from the rules file): DuckDB wants a constant there.
-        var back = Math.Max(1, (int)Math.Ceiling(overuse.Count > 0 ? overuse[0].Threshold : 2) - 1).ToString(CultureInfo.InvariantCulture);
-        const string ByDay = "PARTITION BY card ORDER BY day_in";
-        return await query.ListAsync<CardPassRow>($"""
-            WITH v AS (
-                SELECT claim_key, {engine.CompactKey("card_pseudonym")} AS card, facility_code,
-                       CASE WHEN visit_type = 'inpatient' THEN 1 ELSE 0 END AS inpatient,
-                       CAST(admitted_at AS DATE) AS day_in, CAST(discharged_at AS DATE) AS day_out
-                FROM dw.fct_claim
-            ), w AS (
-                SELECT claim_key, inpatient, day_in, day_out,
-                       MIN(CASE WHEN inpatient = 0 THEN facility_code END) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS first_facility,
-                       MAX(CASE WHEN inpatient = 0 THEN facility_code END) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS last_facility,
-                       MAX(CASE WHEN inpatient = 1 THEN day_out END) OVER ({ByDay} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_out,
-                       MIN(CASE WHEN inpatient = 1 AND day_out IS NOT NULL THEN day_in END)
-                           OVER ({ByDay} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_in,
-                       LAG(day_in, {back}) OVER ({ByDay}) AS visit_back
-                FROM v
-            ), x AS (
-                SELECT claim_key,
-                       CASE WHEN inpatient = 0 AND first_facility <> last_facility THEN 1 ELSE 0 END AS same_day_elsewhere,
-                       CASE WHEN inpatient = 1 AND day_out IS NOT NULL AND (earlier_out > day_in OR later_in < day_out) THEN 1 ELSE 0 END AS stay_overlaps,
-                       CASE WHEN YEAR(visit_back) = YEAR(day_in) AND MONTH(visit_back) = MONTH(day_in) THEN 1 ELSE 0 END AS dense_month
-                FROM w
-                WHERE (inpatient = 0 AND first_facility <> last_facility)
-                   OR (inpatient = 1 AND day_out IS NOT NULL AND (earlier_out > day_in OR later_in < day_out))
-                   OR (YEAR(visit_back) = YEAR(day_in) AND MONTH(visit_back) = MONTH(day_in))
-            )
-            SELECT {ClaimRuleQuery.ClaimColumns}, x.same_day_elsewhere, x.stay_overlaps, x.dense_month
-            FROM x
-            JOIN dw.fct_claim c ON c.claim_key = x.claim_key
-            {ClaimRuleQuery.ClaimJoins}
-            """, new { });
-    }
+    private Task<List<CardPassRow>> CandidatesAsync() =>
+        query.ListAsync<CardPassRow>(ClaimRuleSql.CardCandidates(query.Engine, (int)Math.Ceiling(overuse.Count > 0 ? overuse[0].Threshold : 2) - 1), new { });
 
     private IEnumerable<AnomalyFinding> Duplicates(IEnumerable<CardPassRow> rows)
     {
@@ -118,13 +83,7 @@ internal sealed class CardPass(ClaimRuleQuery query, IReadOnlyList<ClaimRule> du
         var findings = new List<AnomalyFinding>();
         foreach (var chunk in months.Select(m => m.Card).Distinct().Chunk(1000))
         {
-            var visits = await query.ListAsync<CardMonthRow>("""
-                SELECT c.card_pseudonym, c.facility_code, f.unit_code, YEAR(c.admitted_at) AS visit_year, MONTH(c.admitted_at) AS visit_month,
-                       COUNT(*) AS visits
-                FROM dw.fct_claim c LEFT JOIN dw.dim_facility f ON f.facility_code = c.facility_code
-                WHERE c.card_pseudonym IN @cards
-                GROUP BY c.card_pseudonym, c.facility_code, f.unit_code, YEAR(c.admitted_at), MONTH(c.admitted_at)
-                """, new { cards = chunk });
+            var visits = await query.ListAsync<CardMonthRow>(ClaimRuleSql.CardMonthVisits, new { cards = chunk });
             foreach (var month in visits.GroupBy(v => (Card: v.card_pseudonym, Year: v.visit_year, Month: v.visit_month)).Where(g => months.Contains(g.Key)))
                 if (Overuse(month.Key.Card, month.Key.Year, month.Key.Month, month.ToList()) is { } finding) findings.Add(finding);
         }

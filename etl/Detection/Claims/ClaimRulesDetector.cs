@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Dapper;
 
 namespace Bhyt.Etl.Detection.Claims;
 
@@ -61,14 +59,8 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
 
     private static async Task<IReadOnlyList<AnomalyFinding>> StayLengthAsync(ClaimRuleQuery query, IReadOnlyList<ClaimRule> ladder)
     {
-        var days = query.Engine.DaysBetween("CAST(c.admitted_at AS DATE)", "CAST(c.discharged_at AS DATE)");
-        var rows = await query.ListAsync<ClaimRow>($"""
-            SELECT {ClaimRuleQuery.ClaimColumns}, {days} AS span_days
-            FROM dw.fct_claim c
-            {ClaimRuleQuery.ClaimJoins}
-            WHERE c.visit_type = 'inpatient' AND c.discharged_at IS NOT NULL AND c.length_of_stay IS NOT NULL{query.Window("p")}
-              AND (c.length_of_stay - ({days} + 1) >= @minExcess OR {days} - c.length_of_stay >= @minExcess)
-            """, new { minExcess = (int)Math.Ceiling(ladder[0].Threshold) });
+        var rows = await query.ListAsync<ClaimRow>(ClaimRuleSql.StayLength(query.Engine, query.Months),
+            new { minExcess = (int)Math.Ceiling(ladder[0].Threshold) });
         var findings = new List<AnomalyFinding>();
         foreach (var row in rows)
         {
@@ -86,50 +78,4 @@ public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) :
         }
         return findings;
     }
-}
-
-/// <summary>What the claim rules' queries share: the connection, the examined months, the claim's columns and findings.</summary>
-internal sealed class ClaimRuleQuery(DetectionContext context, CancellationToken ct)
-{
-    public Bhyt.Warehouse.Engines.IWarehouseEngine Engine => context.Engine;
-
-    private DbConnection Connection => context.Connection;
-
-    public const string ClaimColumns = """
-        c.claim_id, c.card_pseudonym, c.facility_code, f.unit_code, c.visit_type, c.admitted_at, c.discharged_at,
-        c.length_of_stay, c.total_cost, p.label AS period_label, p.start_date AS period_start, p.end_date AS period_end
-        """;
-
-    public const string ClaimJoins = """
-        LEFT JOIN dw.dim_facility f ON f.facility_code = c.facility_code
-        JOIN dw.dim_period p ON p.period_key = c.month_key
-        """;
-
-    /// <summary>The month filter on a claim alias joined to <c>dw.dim_period</c> as <paramref name="period"/>.</summary>
-    public string Window(string period) =>
-        (context.From is null ? "" : $" AND {period}.start_date >= @from") + (context.To is null ? "" : $" AND {period}.start_date <= @to");
-
-    /// <summary>True when the month starting <paramref name="monthStart"/> is among those examined.</summary>
-    public bool Examines(DateTime monthStart) =>
-        (context.From is not { } from || monthStart >= new DateTime(from.Year, from.Month, 1))
-        && (context.To is not { } to || monthStart <= new DateTime(to.Year, to.Month, 1));
-
-    public async Task<List<T>> ListAsync<T>(string sql, object parameters)
-    {
-        var p = new DynamicParameters(parameters);
-        if (context.From is { } from) p.Add("from", new DateTime(from.Year, from.Month, 1));
-        if (context.To is { } to) p.Add("to", new DateTime(to.Year, to.Month, 1));
-        return (await Connection.QueryAsync<T>(new CommandDefinition(context.Engine.Sql(sql), p, commandTimeout: 3600, cancellationToken: ct))).ToList();
-    }
-
-    public static AnomalyFinding Finding(ClaimRule rule, string subjectKind, string subject, ClaimRow row, string measure,
-        double value, double? expected, double score, Dictionary<string, string> figures) =>
-        new(rule.Kind, subjectKind, subject, row.period_label, DateOnly.FromDateTime(row.period_start), DateOnly.FromDateTime(row.period_end),
-            measure, value, expected, score, rule.Severity, rule.Code, rule.Explain(figures))
-        {
-            FacilityCode = row.facility_code, UnitCode = row.unit_code, ClaimId = subjectKind == "claim" ? subject : null,
-        };
-
-    public static string Join(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " và " + items[^1];
 }

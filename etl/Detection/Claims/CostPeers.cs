@@ -24,7 +24,6 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
         var groups = (await PeersAsync()).Where(g => g.peers >= ladder.Min(r => r.MinPeers)).ToList();
         if (groups.Count == 0) return [];
         var cuts = groups.Select(g => (Group: g, Cut: ladder.Where(r => g.peers >= r.MinPeers).Min(r => Math.Exp(g.med_lc + Excess(r, g))))).ToList();
-        var values = string.Join(", ", cuts.Select((_, i) => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
         var parameters = new Dictionary<string, object>();
         for (var i = 0; i < cuts.Count; i++)
         {
@@ -32,13 +31,7 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
             parameters[$"type{i}"] = cuts[i].Group.visit_type;
             parameters[$"cut{i}"] = Math.Round((decimal)Math.Min(cuts[i].Cut, 1e15), 2);
         }
-        var rows = await query.ListAsync<CostRow>($"""
-            SELECT {ClaimRuleQuery.ClaimColumns}, f.tier
-            FROM dw.fct_claim c
-            {ClaimRuleQuery.ClaimJoins}
-            JOIN (VALUES {values}) g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
-            WHERE c.total_cost >= g.cut{query.Window("p")}
-            """, parameters);
+        var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(cuts.Count, query.Months), parameters);
         var byGroup = groups.ToDictionary(g => (g.tier, g.visit_type));
         var findings = new List<AnomalyFinding>();
         foreach (var row in rows)
@@ -65,39 +58,5 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
     /// <summary>How far above the median, in ln(cost), a claim must be for <paramref name="rule"/>.</summary>
     private static double Excess(ClaimRule rule, CostPeersRow peers) => Math.Max(rule.Threshold * Scale(peers), Math.Log(rule.MinRatio));
 
-    /// <summary>Per tier × visit type: peers, the median of ln(cost) and the MAD, from a histogram of ln(cost) at 0.001.</summary>
-    private Task<List<CostPeersRow>> PeersAsync()
-    {
-        var ln = query.Engine.NaturalLog("CAST(c.total_cost AS FLOAT)");
-        return query.ListAsync<CostPeersRow>($"""
-            WITH h AS (
-                SELECT f.tier, c.visit_type, ROUND({ln}, 3) AS bin, COUNT(*) AS n
-                FROM dw.fct_claim c
-                JOIN dw.dim_facility f ON f.facility_code = c.facility_code
-                JOIN dw.dim_period p ON p.period_key = c.month_key
-                WHERE c.total_cost > 0{query.Window("p")}
-                GROUP BY f.tier, c.visit_type, ROUND({ln}, 3)
-            ), hc AS (
-                SELECT tier, visit_type, bin,
-                       SUM(n) OVER (PARTITION BY tier, visit_type ORDER BY bin ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS below,
-                       SUM(n) OVER (PARTITION BY tier, visit_type) AS peers
-                FROM h
-            ), m AS (
-                SELECT tier, visit_type, MIN(peers) AS peers, MIN(bin) AS med_lc FROM hc WHERE 2 * below >= peers GROUP BY tier, visit_type
-            ), d AS (
-                SELECT h.tier, h.visit_type, ABS(h.bin - m.med_lc) AS dev, SUM(h.n) AS n
-                FROM h JOIN m ON m.tier = h.tier AND m.visit_type = h.visit_type
-                GROUP BY h.tier, h.visit_type, ABS(h.bin - m.med_lc)
-            ), dc AS (
-                SELECT tier, visit_type, dev,
-                       SUM(n) OVER (PARTITION BY tier, visit_type ORDER BY dev ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS below,
-                       SUM(n) OVER (PARTITION BY tier, visit_type) AS peers
-                FROM d
-            ), s AS (
-                SELECT tier, visit_type, MIN(dev) AS mad FROM dc WHERE 2 * below >= peers GROUP BY tier, visit_type
-            )
-            SELECT m.tier, m.visit_type, m.peers, m.med_lc, s.mad
-            FROM m JOIN s ON s.tier = m.tier AND s.visit_type = m.visit_type
-            """, new { });
-    }
+    private Task<List<CostPeersRow>> PeersAsync() => query.ListAsync<CostPeersRow>(ClaimRuleSql.CostPeerStatistics(query.Engine, query.Months), new { });
 }

@@ -40,13 +40,13 @@ internal sealed class CardMonthRow
     public long visits { get; set; }
 }
 
-/// <summary>Peers of one facility tier × visit type: how many, the median of ln(cost) and its median absolute deviation.</summary>
+/// <summary>Peers of one facility tier × visit type: how many, their median cost and the median absolute deviation of ln(cost).</summary>
 internal sealed class CostPeersRow
 {
     public int tier { get; set; }
     public string visit_type { get; set; } = "";
     public long peers { get; set; }
-    public double med_lc { get; set; }
+    public decimal med_cost { get; set; }
     public double mad { get; set; }
 }
 

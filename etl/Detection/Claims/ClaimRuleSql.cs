@@ -94,8 +94,8 @@ internal static class ClaimRuleSql
     }
 
     /// <summary>
-    /// Per tier × visit type: peers, the median of ln(cost) and its median absolute deviation, from a histogram of
-    /// ln(cost) at 0.001 (see <see cref="CostPeers"/>).
+    /// Per tier × visit type: peers, the median cost (the least cost in the median bin) and the median absolute deviation
+    /// of ln(cost), from a histogram of ln(cost) at 0.001 (see <see cref="CostPeers"/>).
     /// </summary>
     public static string CostPeerStatistics(IWarehouseEngine engine, Months months)
     {
@@ -103,7 +103,7 @@ internal static class ClaimRuleSql
         const string Below = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
         return $"""
             WITH h AS (
-                SELECT f.tier, c.visit_type, {bin} AS bin, COUNT(*) AS n
+                SELECT f.tier, c.visit_type, {bin} AS bin, COUNT(*) AS n, MIN(c.total_cost) AS low
                 FROM dw.fct_claim c
                 JOIN dw.dim_facility f ON f.facility_code = c.facility_code
                 JOIN dw.dim_period p ON p.period_key = c.month_key
@@ -128,8 +128,10 @@ internal static class ClaimRuleSql
             ), s AS (
                 SELECT tier, visit_type, MIN(dev) AS mad FROM dc WHERE 2 * below >= peers GROUP BY tier, visit_type
             )
-            SELECT m.tier, m.visit_type, m.peers, m.med_lc, s.mad
-            FROM m JOIN s ON s.tier = m.tier AND s.visit_type = m.visit_type
+            SELECT m.tier, m.visit_type, m.peers, h.low AS med_cost, s.mad
+            FROM m
+            JOIN s ON s.tier = m.tier AND s.visit_type = m.visit_type
+            JOIN h ON h.tier = m.tier AND h.visit_type = m.visit_type AND h.bin = m.med_lc
             """;
     }
 

@@ -52,19 +52,22 @@ public static class ClaimRulesBenchmark
         await using var connection = await engine.OpenAsync(CancellationToken.None); // the memory-capped connection bhyt detect writes through
         var claims = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM dw.fct_claim");
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var findings = await new ClaimRulesDetector().DetectAsync(new DetectionContext(engine, connection, null, null), CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"claim rules over {claims:N0} claims: {seconds:N2} s  {claims / seconds:N0} claims/s  findings={findings.Count:N0}  peak_rss={PeakMib():N0} MiB"));
+            $"claim rules over {claims:N0} claims: {seconds:N2} s  {claims / seconds:N0} claims/s  cpu={CpuSince(cpu):N1} s  " +
+            $"findings={findings.Count:N0}  peak_rss={PeakMib():N0} MiB  load={LoadAverage()}"));
         foreach (var rule in findings.GroupBy(f => f.Method).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule.Key,-16} {rule.Count(),8:N0}  e.g. {rule.First().Explanation}"));
         if (Environment.GetEnvironmentVariable("BHYT_BENCH_PER_KIND") == "1")
             foreach (var kind in ClaimRulesDetector.SupportedKinds)
             {
                 var one = Stopwatch.StartNew();
+                var oneCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var rules = ClaimRule.Defaults().Where(r => r.Kind == kind).ToList();
                 await new ClaimRulesDetector(rules).DetectAsync(new DetectionContext(engine, connection, null, null), CancellationToken.None);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind} alone: {one.Elapsed.TotalSeconds:N2} s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind} alone: {one.Elapsed.TotalSeconds:N2} s  cpu={CpuSince(oneCpu):N1} s"));
             }
         return findings;
     }
@@ -90,6 +93,11 @@ public static class ClaimRulesBenchmark
             .SelectMany(p => p.GetProperty("subject").GetString()!.Split('|').Select(s => (Kind: p.GetProperty("kind").GetString()!, Subject: s)))
             .ToLookup(p => p.Kind, p => p.Subject);
     }
+
+    /// <summary>CPU seconds of this process since <paramref name="start"/>: on a shared machine, the figure the others' load does not inflate.</summary>
+    private static double CpuSince(TimeSpan start) => (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double PeakMib() => File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
         .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0).FirstOrDefault();

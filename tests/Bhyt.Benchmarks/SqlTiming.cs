@@ -14,8 +14,9 @@ public static class SqlTiming
         foreach (var sql in File.ReadAllText(file).Split("\n;;\n", StringSplitOptions.RemoveEmptyEntries))
         {
             var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var rows = (await connection.QueryAsync(new CommandDefinition(sql, commandTimeout: 3600))).ToList();
-            Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:N2} s rows={rows.Count} :: {sql.Trim().Split('\n')[0]}");
+            Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:N2} s cpu={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,6:N2} rows={rows.Count} :: {sql.Trim().Split('\n')[0]}");
             foreach (var r in rows.Take(3)) Console.WriteLine("   " + r);
         }
     }

@@ -26,7 +26,7 @@ internal sealed class CardPass(ClaimRuleQuery query, IReadOnlyList<ClaimRule> du
         var rows = await CandidatesAsync();
         var findings = new List<AnomalyFinding>();
         if (duplicates.Count > 0)
-            findings.AddRange(Duplicates(rows.Where(r => r.same_day_elsewhere == 1 && query.Examines(r.period_start))));
+            findings.AddRange(Duplicates(rows.Where(r => r.same_day_elsewhere == 1)));
         if (overlaps.Count > 0) findings.AddRange(Overlaps(rows.Where(r => r.stay_overlaps == 1).ToList()));
         if (overuse.Count > 0) findings.AddRange(await OveruseAsync(rows.Where(r => r.dense_month == 1)));
         return findings;
@@ -42,7 +42,7 @@ internal sealed class CardPass(ClaimRuleQuery query, IReadOnlyList<ClaimRule> du
             var facilities = group.Select(r => r.facility_code).Distinct().Order(StringComparer.Ordinal).ToList();
             if (ClaimRulesDetector.Strongest(duplicates, facilities.Count) is not { } rule) continue;
             var claims = ClaimRuleQuery.Join(group.Select(r => r.claim_id).Distinct().Order(StringComparer.Ordinal).ToList());
-            foreach (var claim in group.DistinctBy(r => r.claim_id))
+            foreach (var claim in group.DistinctBy(r => r.claim_id).Where(r => query.Examines(r.period_start)))
                 yield return ClaimRuleQuery.Finding(rule, "claim", claim.claim_id, claim, "facilities_same_day", facilities.Count, 1, facilities.Count, new()
                 {
                     ["card"] = ClaimText.Card(claim.card_pseudonym), ["n"] = facilities.Count.ToString(CultureInfo.InvariantCulture),

@@ -21,8 +21,9 @@ namespace Bhyt.Etl.Detection.Claims;
 /// The three card rules share one pass over the claims ordered by card and admission (<see cref="CardPass"/>); costs
 /// take one pass for the peers' statistics and one for the claims beyond them (<see cref="CostPeers"/>); stay lengths
 /// one filtered scan. Only candidates leave the warehouse.
-/// The month of a claim is its <c>month_key</c> (month of discharge); <see cref="DetectionContext.From"/>/<c>To</c>
-/// restrict the months examined (a partner claim outside them still counts for duplicates and overlaps).
+/// A claim is filed under its <c>month_key</c> (month of discharge), a card's visits under the month they began;
+/// <see cref="DetectionContext.From"/>/<c>To</c> restrict the months examined (a partner claim outside them still counts
+/// for duplicates and overlaps; costs are compared with peers in the examined months).
 /// </summary>
 public sealed class ClaimRulesDetector(IReadOnlyList<ClaimRule>? rules = null) : IDetector
 {

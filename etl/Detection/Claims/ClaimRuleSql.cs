@@ -37,23 +37,25 @@ internal static class ClaimRuleSql
     public static string CardCandidates(IWarehouseEngine engine, int visitsBack)
     {
         const string ByDay = "PARTITION BY card ORDER BY day_in";
-        const string SameDay = "(inpatient = 0 AND first_facility <> last_facility)";
-        const string Overlaps = "(inpatient = 1 AND day_out IS NOT NULL AND (earlier_out > day_in OR later_in < day_out))";
+        const string SameDay = "(visit_facility IS NOT NULL AND first_facility <> last_facility)";
+        const string Overlaps = "(stay_in IS NOT NULL AND (earlier_out > stay_in OR later_in < stay_out))";
         const string DenseMonth = "(YEAR(visit_back) = YEAR(day_in) AND MONTH(visit_back) = MONTH(day_in))";
         var back = Math.Max(1, visitsBack).ToString(CultureInfo.InvariantCulture);
+        // Each window works on a plain column (the facility of an exam/outpatient visit, the dates of a stay) that is
+        // NULL where the claim is not of that sort, so the aggregates skip it.
         return $"""
             WITH v AS (
-                SELECT claim_key, {engine.CompactKey("card_pseudonym")} AS card, facility_code,
-                       CASE WHEN visit_type = 'inpatient' THEN 1 ELSE 0 END AS inpatient,
-                       CAST(admitted_at AS DATE) AS day_in, CAST(discharged_at AS DATE) AS day_out
+                SELECT claim_key, {engine.CompactKey("card_pseudonym")} AS card, CAST(admitted_at AS DATE) AS day_in,
+                       CASE WHEN visit_type <> 'inpatient' THEN {engine.CompactKey("facility_code")} END AS visit_facility,
+                       CASE WHEN visit_type = 'inpatient' AND discharged_at IS NOT NULL THEN CAST(admitted_at AS DATE) END AS stay_in,
+                       CASE WHEN visit_type = 'inpatient' AND discharged_at IS NOT NULL THEN CAST(discharged_at AS DATE) END AS stay_out
                 FROM dw.fct_claim
             ), w AS (
-                SELECT claim_key, inpatient, day_in, day_out,
-                       MIN(CASE WHEN inpatient = 0 THEN facility_code END) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS first_facility,
-                       MAX(CASE WHEN inpatient = 0 THEN facility_code END) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS last_facility,
-                       MAX(CASE WHEN inpatient = 1 THEN day_out END) OVER ({ByDay} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_out,
-                       MIN(CASE WHEN inpatient = 1 AND day_out IS NOT NULL THEN day_in END)
-                           OVER ({ByDay} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_in,
+                SELECT claim_key, day_in, visit_facility, stay_in, stay_out,
+                       MIN(visit_facility) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS first_facility,
+                       MAX(visit_facility) OVER ({ByDay} RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS last_facility,
+                       MAX(stay_out) OVER ({ByDay} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_out,
+                       MIN(stay_in) OVER ({ByDay} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_in,
                        LAG(day_in, {back}) OVER ({ByDay}) AS visit_back
                 FROM v
             ), x AS (

@@ -39,14 +39,18 @@ public sealed record ClaimRule(string Code, string Kind, double Threshold, int M
 
     public static IReadOnlyList<ClaimRule> Read(TextReader reader, string name)
     {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,   // a row may stop before the optional trailing column min_ratio
+        });
         csv.Read();
         csv.ReadHeader();
         var rules = new List<ClaimRule>();
         while (csv.Read())
         {
             var line = csv.Parser.Row;
-            string Field(string column) => csv.HeaderRecord!.Contains(column, StringComparer.Ordinal) ? csv.GetField(column)?.Trim() ?? "" : "";
+            string Field(string column) => csv.GetField(column)?.Trim() ?? "";
             var code = Field("code");
             var kind = Field("kind");
             if (code.Length == 0) throw new FormatException($"{name}, dòng {line}: thiếu mã quy tắc (code).");

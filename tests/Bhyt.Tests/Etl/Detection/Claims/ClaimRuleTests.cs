@@ -40,4 +40,12 @@ public class ClaimRuleTests
         Assert.All(ClaimRule.Defaults().Where(r => r.Kind == "claim_cost_outlier"), r => Assert.Equal(3.0, r.MinRatio));
         Assert.All(ClaimRule.Defaults().Where(r => r.Kind != "claim_cost_outlier"), r => Assert.Equal(1.0, r.MinRatio));
     }
+
+    [Fact]
+    public void Read_rows_that_stop_before_the_trailing_min_ratio_column_give_ratio_one()
+    {
+        var rules = ClaimRule.Read(new StringReader($"{Header},min_ratio\nV20,card_overuse,20,,medium,r\nC5,claim_cost_outlier,5,30,medium,r,4\n"), "r.csv");
+
+        Assert.Equal([("V20", 1.0), ("C5", 4.0)], rules.Select(r => (r.Code, r.MinRatio)));
+    }
 }

@@ -19,7 +19,6 @@ if (args is ["dashboard", var warehouse, ..])
     await DashboardBenchmark.RunAsync(Path.GetFullPath(warehouse), args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? int.Parse(args[3]) : 4);
     return;
 }
-if (args is ["sqltime", var sw, var sf]) { await Bhyt.Benchmarks.SqlTiming.RunAsync(sw, sf); return; }
 if (args is ["claimrules", ..]) { await ClaimRulesBenchmark.RunAsync(args[1..]); return; }
 if (args is ["ocr", ..]) { Bhyt.Benchmarks.OcrBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }

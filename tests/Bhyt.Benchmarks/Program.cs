@@ -19,7 +19,7 @@ if (args is ["dashboard", var warehouse, ..])
     await DashboardBenchmark.RunAsync(Path.GetFullPath(warehouse), args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? int.Parse(args[3]) : 4);
     return;
 }
-if (args is ["claimrules", var rulesWarehouse, ..]) { await ClaimRulesBenchmark.RunAsync(Path.GetFullPath(rulesWarehouse), args.Length > 2 ? Path.GetFullPath(args[2]) : null); return; }
+if (args is ["claimrules", ..]) { await ClaimRulesBenchmark.RunAsync(args[1..]); return; }
 if (args is ["ocr", ..]) { Bhyt.Benchmarks.OcrBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
 var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;

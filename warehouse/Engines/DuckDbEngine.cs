@@ -141,6 +141,12 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
 
     public string RowLimit(int rows) => $"LIMIT {CheckedRows(rows):D}";
 
+    public string DaysBetween(string from, string to) => $"date_diff('day', {from}, {to})";
+
+    public string NaturalLog(string value) => $"ln({value})";
+
+    public string CompactKey(string text) => $"hash({text})";
+
     public bool KeepInstanceBetweenQueries => true;
 
     public (string Begin, string End) ReadOnlyScope => ("BEGIN TRANSACTION READ ONLY", "ROLLBACK");

@@ -69,6 +69,21 @@ public interface IWarehouseEngine
     /// </summary>
     string RowLimit(int rows);
 
+    /// <summary>SQL for the whole days from the date <paramref name="from"/> to the date <paramref name="to"/> (to − from).</summary>
+    string DaysBetween(string from, string to);
+
+    /// <summary>SQL for the natural logarithm of <paramref name="value"/> (a positive number).</summary>
+    string NaturalLog(string value);
+
+    /// <summary>
+    /// SQL for a compact key by which to group, partition or order rows on a long text column such as a card pseudonym
+    /// (64 hex characters): a 64-bit hash on DuckDB, whose sorts and hash tables over tens of millions of such texts
+    /// cost several times more than over integers; the text itself on SQL Server, whose indexes serve it. On DuckDB two
+    /// texts may share a key (for n distinct texts, with probability about n²/2⁶⁵): a caller that reports what it
+    /// grouped compares the texts themselves.
+    /// </summary>
+    string CompactKey(string text);
+
     /// <summary>
     /// True when the engine's instance lives only while a connection to it is open, so a caller that runs many short
     /// queries should hold one connection open between them (DuckDB: the last connection to close destroys the file's

@@ -152,6 +152,12 @@ public sealed partial class SqlServerEngine(WarehouseTarget target, string? read
     public string RowLimit(int rows) =>
         rows >= 1 ? $"OFFSET 0 ROWS FETCH NEXT {rows:D} ROWS ONLY" : throw new ArgumentOutOfRangeException(nameof(rows), rows, "A row cap must be at least 1.");
 
+    public string DaysBetween(string from, string to) => $"DATEDIFF(day, {from}, {to})";
+
+    public string NaturalLog(string value) => $"LOG({value})";
+
+    public string CompactKey(string text) => text;
+
     public bool KeepInstanceBetweenQueries => false;
 
     // 229/230: permission denied on object/column; 262: permission denied in database; 3906: database is read-only.

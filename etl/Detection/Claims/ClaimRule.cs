@@ -15,6 +15,13 @@ namespace Bhyt.Etl.Detection.Claims;
 /// </summary>
 public sealed record ClaimRule(string Code, string Kind, double Threshold, int MinPeers, string Severity, string Reason)
 {
+    /// <summary>
+    /// Cost outliers: the least multiple of the peers' median cost a claim must reach besides its robust score (the
+    /// optional column <c>min_ratio</c>; 1 when absent). Where peers' costs are tightly bunched — a commune station's
+    /// exams at the set fee — a claim at twice the median has a large score without being far beyond its peers.
+    /// </summary>
+    public double MinRatio { get; init; } = 1;
+
     /// <summary>The rules shipped with the program (embedded <c>claim_rules.csv</c>).</summary>
     public static IReadOnlyList<ClaimRule> Defaults()
     {
@@ -23,7 +30,7 @@ public sealed record ClaimRule(string Code, string Kind, double Threshold, int M
         return Read(new StreamReader(stream, Encoding.UTF8), "claim_rules.csv");
     }
 
-    /// <summary>Reads a rules file: header <c>code,kind,threshold,min_peers,severity,reason</c>, UTF-8.</summary>
+    /// <summary>Reads a rules file: header <c>code,kind,threshold,min_peers,severity,reason</c> and optionally <c>min_ratio</c>, UTF-8.</summary>
     public static IReadOnlyList<ClaimRule> Load(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
@@ -32,7 +39,11 @@ public sealed record ClaimRule(string Code, string Kind, double Threshold, int M
 
     public static IReadOnlyList<ClaimRule> Read(TextReader reader, string name)
     {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,   // a row may stop before the optional trailing column min_ratio
+        });
         csv.Read();
         csv.ReadHeader();
         var rules = new List<ClaimRule>();
@@ -53,7 +64,11 @@ public sealed record ClaimRule(string Code, string Kind, double Threshold, int M
                 throw new FormatException($"{name}, dòng {line}: mức độ '{severity}' phải là low, medium hoặc high.");
             var reason = Field("reason");
             if (reason.Length == 0) throw new FormatException($"{name}, dòng {line}: thiếu lý do (reason).");
-            rules.Add(new ClaimRule(code, kind, threshold, minPeers, severity, reason));
+            var minRatio = 1.0;
+            if (Field("min_ratio") is { Length: > 0 } ratio
+                && (!double.TryParse(ratio, NumberStyles.Float, CultureInfo.InvariantCulture, out minRatio) || minRatio < 1))
+                throw new FormatException($"{name}, dòng {line}: tỷ lệ tối thiểu (min_ratio) '{ratio}' phải là số ≥ 1.");
+            rules.Add(new ClaimRule(code, kind, threshold, minPeers, severity, reason) { MinRatio = minRatio });
         }
         if (rules.Select(r => r.Code).Distinct(StringComparer.OrdinalIgnoreCase).Count() != rules.Count)
             throw new FormatException($"{name}: mã quy tắc bị trùng.");

@@ -9,43 +9,15 @@ namespace Bhyt.Tests.Etl.Detection.Claims;
 
 public class ClaimRulesDetectorTests
 {
-    // 68001 provincial hospital, 68002 commune station, 68003 district hospital, 68004 central hospital.
-    private const string Facilities = """
-        MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code
-        68001,Bệnh viện Đa khoa tỉnh,2,public,672
-        68002,Trạm y tế xã,4,public,24778
-        68003,Trung tâm y tế huyện,3,public,672
-        68004,Bệnh viện trung ương,1,public,672
-        68005,Trạm y tế xã khác,4,public,24778
-        """;
-    private const string Header = "MA_LK,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,SO_NGAY_DTRI,MA_BENH,T_TONGCHI,T_BHTT,T_BNCCT,T_THUOC,T_VTYT,MATINH_CU_TRU";
-
     private static string Claim(string id, string card, string facility, int type, string admitted, string discharged, int los, decimal cost) =>
-        string.Create(CultureInfo.InvariantCulture, $"{id},{card},{facility},{type},{admitted},{discharged},{los},J18,{cost:0},0,0,0,0,68");
+        ClaimFixtures.Claim(id, card, facility, type, admitted, discharged, los, cost);
 
-    private static async Task<TempWarehouse> WarehouseWithAsync(IEnumerable<string> claims)
-    {
-        var warehouse = await TempWarehouse.InitialisedAsync();
-        var service = await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None);
-        foreach (var (name, content) in new[] { ("fac.csv", Facilities), ("claims.csv", Header + "\n" + string.Join("\n", claims) + "\n") })
-        {
-            var path = Path.Combine(warehouse.Directory, name);
-            await File.WriteAllTextAsync(path, content);
-            var result = await service.ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-            Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-        }
-        return warehouse;
-    }
+    private static Task<TempWarehouse> WarehouseWithAsync(IEnumerable<string> claims) => ClaimFixtures.WarehouseWithAsync(claims);
 
-    private static async Task<IReadOnlyList<AnomalyFinding>> DetectAsync(TempWarehouse warehouse, IReadOnlyList<ClaimRule>? rules = null,
-        DateOnly? from = null, DateOnly? to = null)
-    {
-        await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);
-        return await new ClaimRulesDetector(rules).DetectAsync(new DetectionContext(warehouse.Engine, connection, from, to), CancellationToken.None);
-    }
+    private static Task<IReadOnlyList<AnomalyFinding>> DetectAsync(TempWarehouse warehouse, IReadOnlyList<ClaimRule>? rules = null,
+        DateOnly? from = null, DateOnly? to = null) => ClaimFixtures.DetectAsync(warehouse, rules, from, to);
 
-    private static async Task<string> PseudonymAsync(TempWarehouse warehouse, string claimId) =>
-        (await warehouse.Engine.QueryAsync<string>("SELECT card_pseudonym FROM dw.fct_claim WHERE claim_id = @claimId", new { claimId })).Single();
+    private static Task<string> PseudonymAsync(TempWarehouse warehouse, string claimId) => ClaimFixtures.PseudonymAsync(warehouse, claimId);
 
     [Fact]
     public async Task DetectAsync_same_day_visits_at_two_facilities_flag_each_claim_but_not_same_facility_or_other_days()
@@ -195,5 +167,40 @@ public class ClaimRulesDetectorTests
 
         Assert.Equal(["M1", "M2"], may.Select(f => f.SubjectCode).Order());
         Assert.Equal(4, all.Count);
+    }
+
+    private sealed record Stored(long anomaly_id, string kind, string subject_code, string? claim_id, string? period_label, string method);
+
+    [Fact]
+    public async Task DetectAsync_run_twice_and_saved_keeps_one_anomaly_per_claim_with_the_same_identities()
+    {
+        var claims = new List<string>
+        {
+            Claim("D1", "GD4010000000001", "68001", 1, "202405060800", "202405060900", 0, 300000),
+            Claim("D2", "GD4010000000001", "68002", 1, "202405061500", "202405061530", 0, 150000),
+            Claim("O1", "GD4010000000002", "68001", 3, "202403010800", "202403051000", 5, 5000000),
+            Claim("O2", "GD4010000000002", "68003", 3, "202403030900", "202403081000", 6, 4000000),
+            Claim("LX", "GD4010000000003", "68003", 3, "202403010800", "202403051000", 12, 5000000),
+        };
+        for (var d = 1; d <= 21; d++)
+            claims.Add(Claim($"U{d}", "GD4010000000004", "68002", 1, $"202406{d:00}0800", $"202406{d:00}0900", 0, 100000));
+        await using var warehouse = await WarehouseWithAsync(claims);
+        var store = new AnomalyStore(warehouse.Engine);
+
+        async Task<List<Stored>> DetectAndSaveAsync(DateTime at)
+        {
+            var found = await DetectAsync(warehouse);
+            await using (var connection = await warehouse.Engine.OpenAsync(CancellationToken.None))
+                await store.SaveAsync(connection, found, at, CancellationToken.None);
+            return (await warehouse.Engine.QueryAsync<Stored>(
+                "SELECT anomaly_id, kind, subject_code, claim_id, period_label, method FROM rpt.anomalies ORDER BY anomaly_id")).ToList();
+        }
+        var first = await DetectAndSaveAsync(new DateTime(2024, 7, 1, 6, 0, 0));
+        var second = await DetectAndSaveAsync(new DateTime(2024, 7, 2, 6, 0, 0));
+
+        Assert.Equal(first, second);
+        Assert.Equal(["D1", "D2", "LX", "O1", "O2"], first.Where(a => a.claim_id is not null).Select(a => a.claim_id).Order());
+        Assert.All(first.Where(a => a.claim_id is not null), a => Assert.Equal(a.claim_id, a.subject_code));
+        Assert.Equal(("card_overuse", "CARD_VISITS_20", "2024-06"), first.Where(a => a.claim_id is null).Select(a => (a.kind, a.method, a.period_label)).Single());
     }
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Bhyt.Etl.Detection.Claims;
+
+/// <summary>
+/// Claims whose cost is far beyond their peers' (same facility tier × visit type in the examined months), on ln(cost)
+/// with the median and the median absolute deviation (MAD): robust to the few extreme claims being looked for.
+/// <list type="number">
+/// <item>One pass counts claims per peer group and ln(cost) rounded to 0.001 (costs within 0.1 % share a bin): the
+/// median and the MAD come exactly, at that resolution, from the cumulative counts of a few thousand bins — an
+/// aggregate, never a windowed percentile over millions of claims, and the same SQL on both engines. The median cost
+/// reported is the least cost in the median bin.</item>
+/// <item>Per group, the least cost any rule could flag: median × e^max(threshold × σ, ln min_ratio), σ = 1.4826 × MAD but
+/// never under <see cref="MinScale"/> (a group at one set fee has a MAD of 0 — a claim is then judged by its ratio).</item>
+/// <item>One pass returns the claims at or above their group's cut; each is given the strongest rule it breaks.</item>
+/// </list>
+/// </summary>
+internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> ladder)
+{
+    /// <summary>The least spread of ln(cost) a group is scored with: 0.05 (a cost 5 % apart).</summary>
+    public const double MinScale = 0.05;
+
+    public async Task<IReadOnlyList<AnomalyFinding>> DetectAsync()
+    {
+        var groups = (await PeersAsync()).Where(g => g.peers >= ladder.Min(r => r.MinPeers) && g.med_cost > 0).ToList();
+        if (groups.Count == 0) return [];
+        var cuts = groups.Select(g => (Group: g, Cut: ladder.Where(r => g.peers >= r.MinPeers).Min(r => (double)g.med_cost * Math.Exp(Excess(r, g))))).ToList();
+        var parameters = new Dictionary<string, object>();
+        for (var i = 0; i < cuts.Count; i++)
+        {
+            parameters[$"tier{i}"] = cuts[i].Group.tier;
+            parameters[$"type{i}"] = cuts[i].Group.visit_type;
+            parameters[$"cut{i}"] = Math.Round((decimal)Math.Min(cuts[i].Cut, 1e15), 2, MidpointRounding.ToNegativeInfinity);
+        }
+        var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(cuts.Count, query.Months), parameters);
+        var byGroup = groups.ToDictionary(g => (g.tier, g.visit_type));
+        var findings = new List<AnomalyFinding>();
+        foreach (var row in rows)
+        {
+            var peers = byGroup[(row.tier, row.visit_type)];
+            var median = (double)peers.med_cost;
+            var excess = Math.Log((double)row.total_cost / median);
+            var z = excess / Scale(peers);
+            if (ladder.LastOrDefault(r => z >= r.Threshold && excess >= Math.Log(r.MinRatio) && peers.peers >= r.MinPeers) is not { } rule) continue;
+            findings.Add(ClaimRuleQuery.Finding(rule, "claim", row.claim_id, row, "total_cost", (double)row.total_cost, Math.Round(median), Math.Round(z, 2), new()
+            {
+                ["claim"] = row.claim_id, ["facility"] = row.facility_code, ["visit_type"] = ClaimText.VisitType(row.visit_type),
+                ["tier"] = row.tier.ToString(CultureInfo.InvariantCulture), ["cost"] = ClaimText.Number(Math.Round(row.total_cost)),
+                ["median"] = ClaimText.Number(Math.Round(median)), ["ratio"] = ClaimText.Number(Math.Round((double)row.total_cost / median, 1)),
+                ["peers"] = ClaimText.Number((double)peers.peers), ["z"] = ClaimText.Number(Math.Round(z, 1)),
+                ["card"] = ClaimText.Card(row.card_pseudonym),
+            }));
+        }
+        return findings;
+    }
+
+    private static double Scale(CostPeersRow peers) => Math.Max(1.4826 * peers.mad, MinScale);
+
+    /// <summary>How far above the median, in ln(cost), a claim must be for <paramref name="rule"/>.</summary>
+    private static double Excess(ClaimRule rule, CostPeersRow peers) => Math.Max(rule.Threshold * Scale(peers), Math.Log(rule.MinRatio));
+
+    private Task<List<CostPeersRow>> PeersAsync() => query.ListAsync<CostPeersRow>(ClaimRuleSql.CostPeerStatistics(query.Engine, query.Months), new { });
+}

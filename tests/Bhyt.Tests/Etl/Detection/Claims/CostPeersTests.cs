@@ -1,0 +1,71 @@
+using Bhyt.Etl.Detection;
+using Bhyt.Etl.Detection.Claims;
+using static Bhyt.Tests.Etl.Detection.Claims.ClaimFixtures;
+
+namespace Bhyt.Tests.Etl.Detection.Claims;
+
+/// <summary>Cost outliers against tier × visit-type peers: robust score on ln(cost) and the minimum ratio to the median.</summary>
+public class CostPeersTests
+{
+    /// <summary>Commune exams billed at the set fee (38.700 đ) with a few drugs: costs bunched, MAD small.</summary>
+    private static IEnumerable<string> BunchedExams()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 80; i++)
+            yield return Claim($"F{i:00}", $"GD40100001{i:00}01", i % 2 == 0 ? "68002" : "68005", 1, "202408050800", "202408050830", 0,
+                38_700 + (i % 5 == 0 ? random.Next(0, 12_000) : 0));
+    }
+
+    [Fact]
+    public async Task DetectAsync_bunched_fee_flags_only_a_claim_beyond_the_minimum_ratio()
+    {
+        await using var warehouse = await WarehouseWithAsync(BunchedExams().Concat([
+            Claim("X2", "GD4010000090001", "68002", 1, "202408060800", "202408060830", 0, 90_000),    // 2,3 × the fee: a few drugs more
+            Claim("X9", "GD4010000090002", "68005", 1, "202408060800", "202408060830", 0, 350_000),   // 9 × the fee
+        ]));
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        var outlier = Assert.Single(found);
+        Assert.Equal(("X9", "COST_MAD_8", "high", 38_700.0), (outlier.ClaimId, outlier.Method, outlier.Severity, outlier.Expected!.Value));
+        Assert.Contains("chi 350.000 đồng, gấp 9 lần trung vị 38.700 đồng của 82 hồ sơ", outlier.Explanation);
+    }
+
+    [Fact]
+    public async Task DetectAsync_without_a_minimum_ratio_the_bunched_fee_flags_ordinary_claims_too()
+    {
+        await using var warehouse = await WarehouseWithAsync(BunchedExams().Concat([
+            Claim("X2", "GD4010000090001", "68002", 1, "202408060800", "202408060830", 0, 90_000),
+            Claim("X9", "GD4010000090002", "68005", 1, "202408060800", "202408060830", 0, 350_000),
+        ]));
+        var rules = ClaimRule.Read(new StringReader("""
+            code,kind,threshold,min_peers,severity,reason
+            COST_Z5,claim_cost_outlier,5,30,medium,"{claim}: gấp {ratio} lần trung vị."
+            """), "rules.csv");
+
+        var found = await DetectAsync(warehouse, rules);
+
+        Assert.Contains(found, f => f.ClaimId == "X9");
+        Assert.Contains(found, f => f.ClaimId == "X2");
+        Assert.Contains(found, f => f.ClaimId!.StartsWith('F'));   // a fee plus a few thousand đồng of drugs: "beyond" a MAD of 0
+        Assert.Equal("X2: gấp 2,3 lần trung vị.", found.Single(f => f.ClaimId == "X2").Explanation);
+    }
+
+    [Fact]
+    public async Task DetectAsync_heavy_tailed_stays_keep_their_costly_but_normal_claims_unflagged()
+    {
+        var random = new Random(3);
+        var claims = new List<string>();
+        for (var i = 0; i < 200; i++)   // provincial stays: log-normal around 8 million, σ ≈ 0,8 — some reach 40–60 million
+        {
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            claims.Add(Claim($"S{i:000}", $"GD4010000{i:000}301", "68001", 3, "202402050800", "202402120900", 8, Math.Round((decimal)(8e3 * Math.Exp(0.8 * z))) * 1000));
+        }
+        claims.Add(Claim("SX", "GD4010000099301", "68001", 3, "202402050800", "202402120900", 8, 2_500_000_000));
+        await using var warehouse = await WarehouseWithAsync(claims);
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        Assert.Equal(["SX"], found.Select(f => f.ClaimId));
+    }
+}

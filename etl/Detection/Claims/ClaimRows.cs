@@ -40,7 +40,7 @@ internal sealed class CardMonthRow
     public long visits { get; set; }
 }
 
-/// <summary>Peers of one facility tier × visit type: how many, their median cost and the median absolute deviation of ln(cost).</summary>
+/// <summary>Peers of one facility tier × visit type: how many, their median cost basis and the median absolute deviation of its logarithm.</summary>
 internal sealed class CostPeersRow
 {
     public int tier { get; set; }
@@ -50,9 +50,13 @@ internal sealed class CostPeersRow
     public double mad { get; set; }
 }
 
-/// <summary>A claim at or above its peers' cost cut.</summary>
+/// <summary>A claim at or above its peers' cost cut, with the basis it was compared on (cost per day for a stay of several days).</summary>
 internal sealed class CostRow : ClaimRow
 {
     public int tier { get; set; }
+    public decimal cost_basis { get; set; }
+
+    /// <summary>True when the claim is compared by its cost per treatment day (see <see cref="ClaimRuleSql.CostBasis"/>).</summary>
+    public bool PerDay => cost_basis != total_cost;
 }
 #pragma warning restore IDE1006

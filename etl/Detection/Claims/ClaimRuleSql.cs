@@ -96,16 +96,23 @@ internal static class ClaimRuleSql
     }
 
     /// <summary>
-    /// Per tier × visit type: peers, the median cost (the least cost in the median bin) and the median absolute deviation
-    /// of ln(cost), from a histogram of ln(cost) at 0.001 (see <see cref="CostPeers"/>).
+    /// What a claim's cost is compared on: an inpatient stay of several days by its cost per treatment day (a stay is
+    /// priced by the day: a long stay is dear, not anomalous), every other claim by its total cost.
+    /// </summary>
+    public const string CostBasis =
+        "(CASE WHEN c.visit_type = 'inpatient' AND c.length_of_stay > 1 THEN c.total_cost / c.length_of_stay ELSE c.total_cost END)";
+
+    /// <summary>
+    /// Per tier × visit type: peers, the median cost basis (<see cref="CostBasis"/>: the least in the median bin) and the
+    /// median absolute deviation of its logarithm, from a histogram of ln(basis) at 0.001 (see <see cref="CostPeers"/>).
     /// </summary>
     public static string CostPeerStatistics(IWarehouseEngine engine, Months months)
     {
-        var bin = $"ROUND({engine.NaturalLog("CAST(c.total_cost AS FLOAT)")}, 3)";
+        var bin = $"ROUND({engine.NaturalLog($"CAST({CostBasis} AS FLOAT)")}, 3)";
         const string Below = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
         return $"""
             WITH h AS (
-                SELECT f.tier, c.visit_type, {bin} AS bin, COUNT(*) AS n, MIN(c.total_cost) AS low
+                SELECT f.tier, c.visit_type, {bin} AS bin, COUNT(*) AS n, MIN({CostBasis}) AS low
                 FROM dw.fct_claim c
                 JOIN dw.dim_facility f ON f.facility_code = c.facility_code
                 JOIN dw.dim_period p ON p.period_key = c.month_key
@@ -137,17 +144,17 @@ internal static class ClaimRuleSql
             """;
     }
 
-    /// <summary>Claims at or above their group's cut: <paramref name="groups"/> rows of parameters <c>@tierN, @typeN, @cutN</c>.</summary>
+    /// <summary>Claims whose cost basis is at or above their group's cut: <paramref name="groups"/> rows of parameters <c>@tierN, @typeN, @cutN</c>.</summary>
     public static string CostBeyondCut(int groups, Months months)
     {
         var values = string.Join(", ", Enumerable.Range(0, groups)
             .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
         return $"""
-            SELECT {ClaimColumns}, f.tier
+            SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis
             FROM dw.fct_claim c
             {ClaimJoins}
             JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
-            WHERE c.total_cost >= g.cut{months.On("p")}
+            WHERE {CostBasis} >= g.cut{months.On("p")}
             """;
     }
 }

@@ -4,7 +4,9 @@ namespace Bhyt.Etl.Detection.Claims;
 
 /// <summary>
 /// Claims whose cost is far beyond their peers' (same facility tier × visit type in the examined months), on ln(cost)
-/// with the median and the median absolute deviation (MAD): robust to the few extreme claims being looked for.
+/// with the median and the median absolute deviation (MAD): robust to the few extreme claims being looked for. A stay of
+/// several days is compared by its cost per treatment day (<see cref="ClaimRuleSql.CostBasis"/>): stays are priced by the
+/// day, so a long stay at the usual daily cost is not an outlier while a short one billed like a long one is.
 /// <list type="number">
 /// <item>One pass counts claims per peer group and ln(cost) rounded to 0.001 (costs within 0.1 % share a bin): the
 /// median and the MAD come exactly, at that resolution, from the cumulative counts of a few thousand bins — an
@@ -39,14 +41,17 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
         {
             var peers = byGroup[(row.tier, row.visit_type)];
             var median = (double)peers.med_cost;
-            var excess = Math.Log((double)row.total_cost / median);
+            var excess = Math.Log((double)row.cost_basis / median);
             var z = excess / Scale(peers);
             if (ladder.LastOrDefault(r => z >= r.Threshold && excess >= Math.Log(r.MinRatio) && peers.peers >= r.MinPeers) is not { } rule) continue;
-            findings.Add(ClaimRuleQuery.Finding(rule, "claim", row.claim_id, row, "total_cost", (double)row.total_cost, Math.Round(median), Math.Round(z, 2), new()
+            findings.Add(ClaimRuleQuery.Finding(rule, "claim", row.claim_id, row, row.PerDay ? "cost_per_day" : "total_cost",
+                (double)Math.Round(row.cost_basis), Math.Round(median), Math.Round(z, 2), new()
             {
                 ["claim"] = row.claim_id, ["facility"] = row.facility_code, ["visit_type"] = ClaimText.VisitType(row.visit_type),
                 ["tier"] = row.tier.ToString(CultureInfo.InvariantCulture), ["cost"] = ClaimText.Number(Math.Round(row.total_cost)),
-                ["median"] = ClaimText.Number(Math.Round(median)), ["ratio"] = ClaimText.Number(Math.Round((double)row.total_cost / median, 1)),
+                ["basis"] = row.PerDay ? $" cho {row.length_of_stay} ngày điều trị ({ClaimText.Number(Math.Round(row.cost_basis))} đồng/ngày)" : "",
+                ["per"] = row.PerDay ? "/ngày" : "",
+                ["median"] = ClaimText.Number(Math.Round(median)), ["ratio"] = ClaimText.Number(Math.Round((double)row.cost_basis / median, 1)),
                 ["peers"] = ClaimText.Number((double)peers.peers), ["z"] = ClaimText.Number(Math.Round(z, 1)),
                 ["card"] = ClaimText.Card(row.card_pseudonym),
             }));

@@ -50,7 +50,7 @@ public class ClaimRuleSqlTests
     {
         var months = new ClaimRuleSql.Months(false, false);
 
-        Assert.Contains("ROUND(ln(CAST(c.total_cost AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(new DuckDbEngine(WarehouseTarget.Parse("x.duckdb")), months));
-        Assert.Contains("ROUND(LOG(CAST(c.total_cost AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(SqlServer, months));
+        Assert.Contains($"ROUND(ln(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(new DuckDbEngine(WarehouseTarget.Parse("x.duckdb")), months));
+        Assert.Contains($"ROUND(LOG(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(SqlServer, months));
     }
 }

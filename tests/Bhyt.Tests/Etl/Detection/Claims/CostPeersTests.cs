@@ -68,4 +68,30 @@ public class CostPeersTests
 
         Assert.Equal(["SX"], found.Select(f => f.ClaimId));
     }
+
+    [Fact]
+    public async Task DetectAsync_stays_are_compared_per_treatment_day_so_a_long_stay_is_normal_and_a_short_one_billed_long_is_not()
+    {
+        var random = new Random(7);
+        var claims = new List<string>();
+        for (var i = 0; i < 200; i++)   // district stays of 2–10 days at about 1,2 million a day (log-normal, σ ≈ 0,3)
+        {
+            var days = 2 + random.Next(9);
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var admitted = new DateTime(2024, 3, 1 + random.Next(15), 8, 0, 0);
+            claims.Add(Claim($"S{i:000}", $"GD4010001{i:000}302", "68001", 3, admitted.ToString("yyyyMMddHHmm"),
+                admitted.AddDays(days).ToString("yyyyMMddHHmm"), days, Math.Round((decimal)(1.2e3 * days * Math.Exp(0.3 * z))) * 1000));
+        }
+        claims.Add(Claim("LONG", "GD4010001900302", "68001", 3, "202403010800", "202403310900", 30, 39_000_000));   // 1,3 million a day
+        claims.Add(Claim("SHORT", "GD4010001901302", "68001", 3, "202403040800", "202403060900", 2, 30_000_000));  // 15 million a day
+        await using var warehouse = await WarehouseWithAsync(claims);
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        var flagged = Assert.Single(found);
+        Assert.Equal("SHORT", flagged.ClaimId);
+        Assert.Equal("cost_per_day", flagged.Measure);
+        Assert.Equal(15_000_000, flagged.Value);
+        Assert.Contains("cho 2 ngày điều trị (15.000.000 đồng/ngày)", flagged.Explanation);
+    }
 }

@@ -56,6 +56,9 @@ internal sealed class CostRow : ClaimRow
     public int tier { get; set; }
     public decimal cost_basis { get; set; }
 
+    /// <summary>The geometric mean cost basis of the same visit type at the same facility in the same month.</summary>
+    public double own_typical { get; set; }
+
     /// <summary>True when the claim is compared by its cost per treatment day (see <see cref="ClaimRuleSql.CostBasis"/>).</summary>
     public bool PerDay => cost_basis != total_cost;
 }

@@ -144,17 +144,35 @@ internal static class ClaimRuleSql
             """;
     }
 
-    /// <summary>Claims whose cost basis is at or above their group's cut: <paramref name="groups"/> rows of parameters <c>@tierN, @typeN, @cutN</c>.</summary>
-    public static string CostBeyondCut(int groups, Months months)
+    /// <summary>
+    /// Claims whose cost basis is at or above their group's cut (<paramref name="groups"/> rows of parameters
+    /// <c>@tierN, @typeN, @cutN</c>), each with <c>own_typical</c>: the geometric mean cost basis of the same visit type at
+    /// the same facility in the same month. A claim is judged against its own facility too, so that a facility whose whole
+    /// month is dearer (a facility cost jump, a kind of its own) does not turn its ordinary claims into claim outliers.
+    /// </summary>
+    public static string CostBeyondCut(IWarehouseEngine engine, int groups, Months months)
     {
         var values = string.Join(", ", Enumerable.Range(0, groups)
             .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
+        var ownBasis = CostBasis.Replace("c.", "o.", StringComparison.Ordinal);
         return $"""
-            SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis
-            FROM dw.fct_claim c
-            {ClaimJoins}
-            JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
-            WHERE {CostBasis} >= g.cut{months.On("p")}
+            WITH hit AS (
+                SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis, c.month_key
+                FROM dw.fct_claim c
+                {ClaimJoins}
+                JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
+                WHERE {CostBasis} >= g.cut{months.On("p")}
+            ), own AS (
+                SELECT o.facility_code, o.month_key, o.visit_type, EXP(AVG({engine.NaturalLog($"CAST({ownBasis} AS FLOAT)")})) AS own_typical
+                FROM dw.fct_claim o
+                JOIN (SELECT DISTINCT facility_code, month_key, visit_type FROM hit) k
+                  ON k.facility_code = o.facility_code AND k.month_key = o.month_key AND k.visit_type = o.visit_type
+                WHERE o.total_cost > 0
+                GROUP BY o.facility_code, o.month_key, o.visit_type
+            )
+            SELECT hit.*, own.own_typical
+            FROM hit
+            JOIN own ON own.facility_code = hit.facility_code AND own.month_key = hit.month_key AND own.visit_type = hit.visit_type
             """;
     }
 }

@@ -14,7 +14,10 @@ namespace Bhyt.Etl.Detection.Claims;
 /// reported is the least cost in the median bin.</item>
 /// <item>Per group, the least cost any rule could flag: median × e^max(threshold × σ, ln min_ratio), σ = 1.4826 × MAD but
 /// never under <see cref="MinScale"/> (a group at one set fee has a MAD of 0 — a claim is then judged by its ratio).</item>
-/// <item>One pass returns the claims at or above their group's cut; each is given the strongest rule it breaks.</item>
+/// <item>One pass returns the claims at or above their group's cut, with their own facility's typical cost (geometric mean
+/// of the same visit type, same month); each is given the strongest rule it breaks — which also asks the claim to be
+/// <c>min_ratio</c> times its own facility's typical cost: a facility billing everything dearer that month is a facility
+/// cost jump, not a claim outlier.</item>
 /// </list>
 /// </summary>
 internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> ladder)
@@ -34,7 +37,7 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
             parameters[$"type{i}"] = cuts[i].Group.visit_type;
             parameters[$"cut{i}"] = Math.Round((decimal)Math.Min(cuts[i].Cut, 1e15), 2, MidpointRounding.ToNegativeInfinity);
         }
-        var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(cuts.Count, query.Months), parameters);
+        var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(query.Engine, cuts.Count, query.Months), parameters);
         var byGroup = groups.ToDictionary(g => (g.tier, g.visit_type));
         var findings = new List<AnomalyFinding>();
         foreach (var row in rows)
@@ -43,7 +46,8 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
             var median = (double)peers.med_cost;
             var excess = Math.Log((double)row.cost_basis / median);
             var z = excess / Scale(peers);
-            if (ladder.LastOrDefault(r => z >= r.Threshold && excess >= Math.Log(r.MinRatio) && peers.peers >= r.MinPeers) is not { } rule) continue;
+            var ownRatio = row.own_typical > 0 ? (double)row.cost_basis / row.own_typical : double.PositiveInfinity;
+            if (ladder.LastOrDefault(r => z >= r.Threshold && excess >= Math.Log(r.MinRatio) && ownRatio >= r.MinRatio && peers.peers >= r.MinPeers) is not { } rule) continue;
             findings.Add(ClaimRuleQuery.Finding(rule, "claim", row.claim_id, row, row.PerDay ? "cost_per_day" : "total_cost",
                 (double)Math.Round(row.cost_basis), Math.Round(median), Math.Round(z, 2), new()
             {
@@ -52,7 +56,7 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
                 ["basis"] = row.PerDay ? $" cho {row.length_of_stay} ngày điều trị ({ClaimText.Number(Math.Round(row.cost_basis))} đồng/ngày)" : "",
                 ["per"] = row.PerDay ? "/ngày" : "",
                 ["median"] = ClaimText.Number(Math.Round(median)), ["ratio"] = ClaimText.Number(Math.Round((double)row.cost_basis / median, 1)),
-                ["peers"] = ClaimText.Number((double)peers.peers), ["z"] = ClaimText.Number(Math.Round(z, 1)),
+                ["peers"] = ClaimText.Number((double)peers.peers), ["own_ratio"] = ClaimText.Number(Math.Round(ownRatio, 1)), ["z"] = ClaimText.Number(Math.Round(z, 1)),
                 ["card"] = ClaimText.Card(row.card_pseudonym),
             }));
         }

@@ -17,8 +17,8 @@ public class ClaimRuleSqlTests
             ClaimRuleSql.CardMonthVisits.Replace("IN @cards", "IN (@cards1, @cards2)", StringComparison.Ordinal),   // as Dapper expands a list
             ClaimRuleSql.StayLength(SqlServer, months),
             ClaimRuleSql.CostPeerStatistics(SqlServer, months),
-            ClaimRuleSql.CostBeyondCut(3, months),
-            ClaimRuleSql.CostBeyondCut(1, new ClaimRuleSql.Months(false, false)));
+            ClaimRuleSql.CostBeyondCut(SqlServer, 3, months),
+            ClaimRuleSql.CostBeyondCut(SqlServer, 1, new ClaimRuleSql.Months(false, false)));
     }
 
     [Theory]

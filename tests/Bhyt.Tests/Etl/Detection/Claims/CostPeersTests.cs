@@ -94,4 +94,26 @@ public class CostPeersTests
         Assert.Equal(15_000_000, flagged.Value);
         Assert.Contains("cho 2 ngày điều trị (15.000.000 đồng/ngày)", flagged.Explanation);
     }
+
+    [Fact]
+    public async Task DetectAsync_a_station_billing_its_whole_month_dearer_leaves_its_claims_to_the_facility_profile()
+    {
+        var random = new Random(11);
+        var claims = new List<string>();
+        decimal Exam(double median) =>
+            Math.Round((decimal)(median * Math.Exp(0.3 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))) * 1000;
+        for (var i = 0; i < 200; i++)   // an ordinary station: exams at about 150.000 đồng
+            claims.Add(Claim($"A{i:000}", $"HT4010002{i:000}303", "68002", 1, $"202402{1 + i % 28:00}0800", $"202402{1 + i % 28:00}0900", 0, Exam(150)));
+        for (var i = 0; i < 60; i++)    // a station whose whole month is 2,5 times dearer: its tail reaches 5–6 times the tier's median
+            claims.Add(Claim($"B{i:000}", $"HT4010003{i:000}303", "68005", 1, $"202402{1 + i % 28:00}0800", $"202402{1 + i % 28:00}0900", 0, Exam(375)));
+        claims.Add(Claim("BTAIL", "HT4010003900303", "68005", 1, "202402150800", "202402150900", 0, 900_000));     // 6 × tier, 2,4 × own month
+        claims.Add(Claim("AOUT", "HT4010002900303", "68002", 1, "202402160800", "202402160900", 0, 1_800_000));    // 12 × tier and own month
+        await using var warehouse = await WarehouseWithAsync(claims);
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        var flagged = Assert.Single(found);
+        Assert.Equal("AOUT", flagged.ClaimId);
+        Assert.Contains("lần mức thường của chính cơ sở trong tháng", flagged.Explanation);
+    }
 }

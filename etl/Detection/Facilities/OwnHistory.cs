@@ -1,0 +1,67 @@
+namespace Bhyt.Etl.Detection.Facilities;
+
+/// <summary>What a facility's own history expects of a feature in one month (log scale) and how far it usually strays.</summary>
+public sealed record Expectation(double Expected, double Scale);
+
+/// <summary>
+/// The facility's own expectation of a feature, month by month: the level of its recent months (median of the last
+/// <see cref="FacilityThresholds.LevelMonths"/> before it) plus the seasonal departure of the same calendar month in
+/// earlier years from the level before them, shrunk by n/(n+1) for n earlier years (one earlier July is as much noise as
+/// season; a season every peer shares is removed by the peer adjustment anyway). The seasonal departure measured that way also carries the lag of a trailing
+/// median behind a steady trend, so a trend is followed without being extrapolated. The scale is the robust spread of the
+/// facility's earlier residuals, never below the sampling noise of a mean over the month's observations.
+/// </summary>
+public static class OwnHistory
+{
+    public static Expectation?[] Expect(IReadOnlyList<FacilityMonth> series, FacilityFeature feature, FacilityThresholds t)
+    {
+        var logs = series.Select(m => RobustStats.Log(feature.Read(m))).ToArray();
+        var byMonth = new Dictionary<int, int>(series.Count);
+        for (var i = 0; i < series.Count; i++) byMonth[series[i].MonthIndex] = i;
+        var levels = Levels(series, logs, t);
+
+        var result = new Expectation?[series.Count];
+        var residuals = new List<double>();
+        var history = 0;
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (levels[i] is not { } level)
+            {
+                if (logs[i] is not null) history++;
+                continue;
+            }
+            var seasonal = new List<double>(3);
+            for (var k = 1; k <= 3; k++)
+                if (byMonth.TryGetValue(series[i].MonthIndex - 12 * k, out var j) && logs[j] is { } past && levels[j] is { } pastLevel)
+                    seasonal.Add(past - pastLevel);
+            var expected = level + (seasonal.Count > 0 ? RobustStats.Median(seasonal) * seasonal.Count / (seasonal.Count + 1.0) : 0);
+            if (history >= t.MinHistoryMonths && logs[i] is not null)
+            {
+                var spread = residuals.Count >= 4
+                    ? RobustStats.ScaledMad(residuals, RobustStats.Median(residuals))
+                    : RobustStats.ScaledMad(logs.Take(i).OfType<double>().TakeLast(t.LevelMonths).ToList(), level);
+                result[i] = new Expectation(expected, Math.Max(t.MinScale, Math.Max(spread, feature.SamplingError(series[i]))));
+            }
+            if (logs[i] is { } x)
+            {
+                residuals.Add(x - expected);
+                history++;
+            }
+        }
+        return result;
+    }
+
+    private static double?[] Levels(IReadOnlyList<FacilityMonth> series, double?[] logs, FacilityThresholds t)
+    {
+        var levels = new double?[series.Count];
+        var prior = new List<double>(t.LevelMonths);
+        for (var i = 0; i < series.Count; i++)
+        {
+            prior.Clear();
+            for (var j = i - 1; j >= 0 && prior.Count < t.LevelMonths && series[i].MonthIndex - series[j].MonthIndex <= 2 * t.LevelMonths; j--)
+                if (logs[j] is { } v) prior.Add(v);
+            levels[i] = prior.Count >= Math.Min(3, t.LevelMonths) ? RobustStats.Median(prior) : null;
+        }
+        return levels;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Bhyt.Etl.Detection.Facilities;
+
+/// <summary>
+/// A feature's departure in one facility-month, on the log scale: the value; what the facility's own seasonal history
+/// expects, shifted by the median departure of its peers from their own histories that month (a shock every peer shares
+/// is not the facility's); the robust z of the value against that; and the peers' median level and the z against it.
+/// </summary>
+public sealed record FeatureDeviation(FacilityFeature Feature, double Value, double Expected, double OwnZ, double? PeerMedian, double? PeerZ)
+{
+    /// <summary>Value ÷ expected − 1.</summary>
+    public double RelativeChange => Math.Exp(Value - Expected) - 1;
+
+    /// <summary>Value − expected in the feature's own unit (percentage points ÷ 100 for a share).</summary>
+    public double AbsoluteChange => Math.Exp(Value) - Math.Exp(Expected);
+}
+
+/// <summary>
+/// A facility-month with enough history to be compared: its deviations, indexed as <see cref="FacilityFeature.All"/>
+/// (null where a feature has no value or no expectation), and whether it may be flagged at all (not a new facility's
+/// first year, not a closing facility's run-down).
+/// </summary>
+public sealed record ProfiledMonth(FacilityMonth Month, FeatureDeviation?[] Deviations, bool Flaggable);

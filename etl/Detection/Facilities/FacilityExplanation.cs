@@ -21,21 +21,26 @@ public static class FacilityExplanation
             ? $"cao hơn {Math.Round(100 * (value - expected)).ToString("N0", Vi)} điểm % so với cùng kỳ và xu hướng gần đây ({f.Format(expected)})"
             : $"cao hơn {Math.Round(100 * (value / expected - 1)).ToString("N0", Vi)} % so với cùng kỳ và xu hướng gần đây ({f.Format(expected)})";
         var sentence = $"{f.Name} của {month.facility_name} ({month.facility_code}) tháng {month.period_start.Month}/{month.period_start.Year} " +
-                       $"là {f.Format(value)}, {rise}{Peers(month, trigger)}";
-        if (support.Count > 0)
-            sentence += "; do " + string.Join(", ", support.Select(Move));
+                       $"là {f.Format(value)}, {rise}{Peers(trigger)}";
+        // Another visit type's cost rose with it ("đồng thời"); a share, a stay length or visits per card explain it ("do").
+        var alongside = support.Where(d => d.Feature.Triggers && !d.Feature.IsShare).ToList();
+        var causes = support.Except(alongside).ToList();
+        if (causes.Count > 0)
+            sentence += "; do " + string.Join(", ", causes.Select(Move));
+        if (alongside.Count > 0)
+            sentence += "; đồng thời " + string.Join(", ", alongside.Select(Move));
         if (score is not null)
             sentence += $"; mô hình đa biến xếp tháng này cao hơn {(100 * score.Quantile).ToString("N1", Vi)} % các cơ sở-tháng, lệch nhiều nhất ở " +
                         string.Join(" và ", score.Shares.Take(top).Select(s => $"{s.Feature.LowerName} ({Math.Round(100 * s.Share).ToString("N0", Vi)} %)"));
         return sentence + ".";
     }
 
-    private static string Peers(FacilityMonth month, FeatureDeviation trigger)
+    private static string Peers(FeatureDeviation trigger)
     {
         if (trigger.PeerMedian is not { } median) return "";
         var f = trigger.Feature;
         var peer = Math.Exp(median);
-        var group = $"các cơ sở cùng tuyến {month.tier}, {(month.ownership == "private" ? "tư nhân" : "công lập")}";
+        var group = trigger.Peers;
         var ratio = Math.Exp(trigger.Value) / peer;
         return ratio >= 1.1
             ? $" và bằng {ratio.ToString("N1", Vi)} lần trung vị {group} ({f.Format(peer)})"

@@ -32,7 +32,7 @@ public sealed class FacilityProfiles(FacilityThresholds t)
                 own.Add(new OwnRow(series[i], expected.Select(e => e[i]).ToArray(), !isNew && !isClosing));
             }
         }
-        return own.GroupBy(o => (o.Month.tier, o.Month.ownership, o.Month.MonthIndex)).SelectMany(ComparedWithPeers)
+        return own.GroupBy(o => o.Month.MonthIndex).SelectMany(ComparedWithPeers)
             .Where(p => p.Deviations.Any(d => d is not null)).ToList();
     }
 
@@ -51,34 +51,34 @@ public sealed class FacilityProfiles(FacilityThresholds t)
         return usable;
     }
 
-    private IEnumerable<ProfiledMonth> ComparedWithPeers(IEnumerable<OwnRow> group)
+    /// <summary>
+    /// Compares each facility-month of one month with its peers: the group of its tier and ownership, or — when that group
+    /// has fewer than <see cref="FacilityThresholds.MinPeers"/> others for a feature — its tier, or all facilities.
+    /// </summary>
+    private IEnumerable<ProfiledMonth> ComparedWithPeers(IEnumerable<OwnRow> month)
     {
-        var rows = group.ToList();
-        var features = FacilityFeature.All;
-        var logs = rows.Select(r => features.Select(f => RobustStats.Log(f.Read(r.Month))).ToArray()).ToList();
-        var levels = new double[features.Count][];
-        var shifts = new double[features.Count][];
-        var levelScale = new double[features.Count];
-        for (var f = 0; f < features.Count; f++)
+        var rows = month.Select(r => (Row: r, Logs: FacilityFeature.All.Select(f => RobustStats.Log(f.Read(r.Month))).ToArray())).ToList();
+        PeerGroup Group(string description, IEnumerable<(OwnRow Row, double?[] Logs)> members) =>
+            new(description, members.Select(m => (m.Logs, m.Row.Expected)).ToList(), t.MinScale);
+        var all = Group("các cơ sở KCB", rows);
+        var byTier = rows.GroupBy(r => r.Row.Month.tier).ToDictionary(g => g.Key, g => Group($"các cơ sở cùng tuyến {g.Key}", g));
+        var byOwnership = rows.GroupBy(r => (r.Row.Month.tier, r.Row.Month.ownership)).ToDictionary(g => g.Key,
+            g => Group($"các cơ sở cùng tuyến {g.Key.tier}, {(g.Key.ownership == "private" ? "tư nhân" : "công lập")}", g));
+        foreach (var (row, logs) in rows)
         {
-            levels[f] = logs.Select(l => l[f]).OfType<double>().Order().ToArray();
-            shifts[f] = rows.Select((r, i) => r.Expected[f] is { } e && logs[i][f] is { } x ? x - e.Expected : (double?)null).OfType<double>().Order().ToArray();
-            levelScale[f] = levels[f].Length > 0 ? Math.Max(t.MinScale, RobustStats.ScaledMad(levels[f], RobustStats.MedianOfSorted(levels[f]))) : double.NaN;
-        }
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var deviations = new FeatureDeviation?[features.Count];
-            for (var f = 0; f < features.Count; f++)
+            var groups = new[] { byOwnership[(row.Month.tier, row.Month.ownership)], byTier[row.Month.tier], all };
+            var deviations = new FeatureDeviation?[logs.Length];
+            for (var f = 0; f < logs.Length; f++)
             {
-                if (rows[i].Expected[f] is not { } e || logs[i][f] is not { } x) continue;
-                var peersHaveHistory = shifts[f].Length - 1 >= t.MinPeers;
-                var shift = peersHaveHistory ? RobustStats.MedianWithout(shifts[f], x - e.Expected) : 0;
-                double? peerMedian = levels[f].Length - 1 >= t.MinPeers ? RobustStats.MedianWithout(levels[f], x) : null;
-                var expected = e.Expected + shift;
-                deviations[f] = new FeatureDeviation(features[f], x, expected, (x - expected) / e.Scale, peerMedian,
-                    peerMedian is { } pm ? (x - pm) / levelScale[f] : null);
+                if (row.Expected[f] is not { } e || logs[f] is not { } x) continue;
+                var shiftGroup = groups.FirstOrDefault(g => g.OthersWithHistory(f) >= t.MinPeers);
+                var expected = e.Expected + (shiftGroup?.Shift(f, x - e.Expected) ?? 0);
+                var levelGroup = groups.FirstOrDefault(g => g.Others(f) >= t.MinPeers);
+                var level = levelGroup?.Level(f, x);
+                deviations[f] = new FeatureDeviation(FacilityFeature.All[f], x, expected, (x - expected) / e.Scale, level?.Median, level?.Z,
+                    levelGroup?.Description);
             }
-            yield return new ProfiledMonth(rows[i].Month, deviations, rows[i].Flaggable);
+            yield return new ProfiledMonth(row.Month, deviations, row.Flaggable);
         }
     }
 }

@@ -13,6 +13,12 @@ public sealed record Expectation(double Expected, double Scale);
 /// </summary>
 public static class OwnHistory
 {
+    /// <summary>
+    /// The sampling noise of a month compared with an expectation that is itself a median of a few noisy months plus a
+    /// shrunk seasonal term: √(1 + π/2 ÷ 6 + ≈0.3) ≈ 1.25 times the month's own noise.
+    /// </summary>
+    private const double ExpectationNoise = 1.25;
+
     public static Expectation?[] Expect(IReadOnlyList<FacilityMonth> series, FacilityFeature feature, FacilityThresholds t)
     {
         var logs = series.Select(m => RobustStats.Log(feature.Read(m))).ToArray();
@@ -40,7 +46,7 @@ public static class OwnHistory
                 var spread = residuals.Count >= 4
                     ? RobustStats.ScaledMad(residuals, RobustStats.Median(residuals))
                     : RobustStats.ScaledMad(logs.Take(i).OfType<double>().TakeLast(t.LevelMonths).ToList(), level);
-                result[i] = new Expectation(expected, Math.Max(t.MinScale, Math.Max(spread, feature.SamplingError(series[i]))));
+                result[i] = new Expectation(expected, Math.Max(t.MinScale, Math.Max(spread, ExpectationNoise * feature.SamplingError(series[i]))));
             }
             if (logs[i] is { } x)
             {

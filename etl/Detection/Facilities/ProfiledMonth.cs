@@ -3,9 +3,11 @@ namespace Bhyt.Etl.Detection.Facilities;
 /// <summary>
 /// A feature's departure in one facility-month, on the log scale: the value; what the facility's own seasonal history
 /// expects, shifted by the median departure of its peers from their own histories that month (a shock every peer shares
-/// is not the facility's); the robust z of the value against that; and the peers' median level and the z against it.
+/// is not the facility's); the robust z of the value against that; and the peers' median level, the z against it and
+/// which peers they are (<see cref="PeerGroup.Description"/>).
 /// </summary>
-public sealed record FeatureDeviation(FacilityFeature Feature, double Value, double Expected, double OwnZ, double? PeerMedian, double? PeerZ)
+public sealed record FeatureDeviation(
+    FacilityFeature Feature, double Value, double Expected, double OwnZ, double? PeerMedian, double? PeerZ, string? Peers)
 {
     /// <summary>Value ÷ expected − 1.</summary>
     public double RelativeChange => Math.Exp(Value - Expected) - 1;

@@ -8,8 +8,9 @@ public sealed record Expectation(double Expected, double Scale);
 /// <see cref="FacilityThresholds.LevelMonths"/> before it) plus the seasonal departure of the same calendar month in
 /// earlier years from the level before them, shrunk by n/(n+1) for n earlier years (one earlier July is as much noise as
 /// season; a season every peer shares is removed by the peer adjustment anyway). The seasonal departure measured that way also carries the lag of a trailing
-/// median behind a steady trend, so a trend is followed without being extrapolated. The scale is the robust spread of the
-/// facility's earlier residuals, never below the sampling noise of a mean over the month's observations.
+/// median behind a steady trend, so a trend is followed without being extrapolated. The scale is the robust spread (MAD) of the
+/// facility's residuals over its whole series — robust to the few months of a jump — never below the sampling noise of
+/// the month's observations.
 /// </summary>
 public static class OwnHistory
 {
@@ -22,39 +23,44 @@ public static class OwnHistory
     public static Expectation?[] Expect(IReadOnlyList<FacilityMonth> series, FacilityFeature feature, FacilityThresholds t)
     {
         var logs = series.Select(m => RobustStats.Log(feature.Read(m))).ToArray();
-        var byMonth = new Dictionary<int, int>(series.Count);
-        for (var i = 0; i < series.Count; i++) byMonth[series[i].MonthIndex] = i;
         var levels = Levels(series, logs, t);
+        var expected = Expected(series, logs, levels);
+        var residuals = new List<double>(series.Count);
+        for (var i = 0; i < series.Count; i++)
+            if (expected[i] is { } e && logs[i] is { } x) residuals.Add(x - e);
+        double? spread = residuals.Count >= 6 ? RobustStats.ScaledMad(residuals, RobustStats.Median(residuals)) : null;
 
         var result = new Expectation?[series.Count];
-        var residuals = new List<double>();
         var history = 0;
         for (var i = 0; i < series.Count; i++)
         {
-            if (levels[i] is not { } level)
+            if (history >= t.MinHistoryMonths && expected[i] is { } e && logs[i] is not null)
             {
-                if (logs[i] is not null) history++;
-                continue;
+                var scale = spread ?? RobustStats.ScaledMad(logs.Take(i).OfType<double>().TakeLast(t.LevelMonths).ToList(), levels[i]!.Value);
+                result[i] = new Expectation(e, Math.Max(t.MinScale, Math.Max(scale, ExpectationNoise * feature.SamplingError(series[i]))));
             }
-            var seasonal = new List<double>(3);
+            if (logs[i] is not null) history++;
+        }
+        return result;
+    }
+
+    /// <summary>Level plus the shrunk median seasonal departure of the same month in up to three earlier years.</summary>
+    private static double?[] Expected(IReadOnlyList<FacilityMonth> series, double?[] logs, double?[] levels)
+    {
+        var byMonth = new Dictionary<int, int>(series.Count);
+        for (var i = 0; i < series.Count; i++) byMonth[series[i].MonthIndex] = i;
+        var expected = new double?[series.Count];
+        var seasonal = new List<double>(3);
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (levels[i] is not { } level) continue;
+            seasonal.Clear();
             for (var k = 1; k <= 3; k++)
                 if (byMonth.TryGetValue(series[i].MonthIndex - 12 * k, out var j) && logs[j] is { } past && levels[j] is { } pastLevel)
                     seasonal.Add(past - pastLevel);
-            var expected = level + (seasonal.Count > 0 ? RobustStats.Median(seasonal) * seasonal.Count / (seasonal.Count + 1.0) : 0);
-            if (history >= t.MinHistoryMonths && logs[i] is not null)
-            {
-                var spread = residuals.Count >= 4
-                    ? RobustStats.ScaledMad(residuals, RobustStats.Median(residuals))
-                    : RobustStats.ScaledMad(logs.Take(i).OfType<double>().TakeLast(t.LevelMonths).ToList(), level);
-                result[i] = new Expectation(expected, Math.Max(t.MinScale, Math.Max(spread, ExpectationNoise * feature.SamplingError(series[i]))));
-            }
-            if (logs[i] is { } x)
-            {
-                residuals.Add(x - expected);
-                history++;
-            }
+            expected[i] = level + (seasonal.Count > 0 ? RobustStats.Median(seasonal) * seasonal.Count / (seasonal.Count + 1.0) : 0);
         }
-        return result;
+        return expected;
     }
 
     private static double?[] Levels(IReadOnlyList<FacilityMonth> series, double?[] logs, FacilityThresholds t)

@@ -6,8 +6,8 @@ namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>
 /// The multivariate score of a facility-month: ML.NET's <c>RandomizedPca</c> anomaly detector, with a fixed seed, trained on
-/// the standardised deviations (the peer-adjusted own z of each <see cref="FacilityFeature.InPca"/> feature, clamped) of the
-/// ordinary facility-months — those with no single deviation beyond <see cref="FacilityThresholds.TrainZ"/>: in a province
+/// the standardised deviations (the peer-adjusted own z of each <see cref="FacilityFeature.InPca"/> feature, divided by the
+/// column's robust spread and clamped) of the ordinary facility-months — those with no deviation beyond <see cref="FacilityThresholds.TrainZ"/>: in a province
 /// a few hundred months are compared, and a jump lasting a year at one facility would otherwise become a principal
 /// component of its own and explain itself. The usual co-movements of the features (more cards with more visits, a heavier case mix with longer
 /// stays and higher cost) span the model's principal components; a month's reconstruction residual is what those do not
@@ -46,12 +46,11 @@ public sealed class ProfileModel
         var features = FacilityFeature.All.Where(f => f.InPca).ToList();
         var rank = Math.Min(t.PcaRank, features.Count - 1);
         if (months.Count < 4 * features.Count) return null;
-        var matrix = months.Select(m => Vector(m, features, t)).ToList();
+        var raw = months.Select(m => Vector(m, features)).ToList();
+        var columnScale = ColumnScales(raw, features.Count);
+        var matrix = raw.Select(v => Standardised(v, columnScale, t)).ToList();
         var ordinary = matrix.Where(v => v.All(z => Math.Abs(z) <= t.TrainZ)).ToList();
         var training = ordinary.Count >= 4 * features.Count ? ordinary : matrix;
-        var columnScale = ColumnScales(training, features.Count, t);
-        matrix = matrix.Select(v => Standardised(v, columnScale)).ToList();
-        training = training.Select(v => Standardised(v, columnScale)).ToList();
 
         var ml = new MLContext(seed: t.PcaSeed);
         var schema = SchemaDefinition.Create(typeof(Row));
@@ -74,23 +73,27 @@ public sealed class ProfileModel
         return new ProfileModel(features, columnScale, components, meanValues, scores);
     }
 
-    /// <summary>A month's standardised deviations, in the model's column order (0 where a feature has no value).</summary>
-    private static float[] Vector(ProfiledMonth m, IReadOnlyList<FacilityFeature> features, FacilityThresholds t) =>
-        features.Select(f => m.Deviations[IndexOf(f)] is { } d ? (float)Math.Clamp(d.OwnZ, -t.ZClamp, t.ZClamp) : 0f).ToArray();
+    /// <summary>A month's deviations (own z), in the model's column order (0 where a feature has no value).</summary>
+    private static double[] Vector(ProfiledMonth m, IReadOnlyList<FacilityFeature> features) =>
+        features.Select(f => m.Deviations[IndexOf(f)]?.OwnZ ?? 0).ToArray();
 
     /// <summary>
-    /// The robust spread of each column over the ordinary months: a feature whose z-scores spread wider than 1 (its own
-    /// scale underestimated) must not take a principal component for itself by its variance alone.
+    /// The robust spread (MAD) of each column over all months: a feature whose z-scores spread wider or narrower than 1 (its
+    /// own scale under- or overestimated) must not take a principal component for itself, or hide, by its variance alone.
     /// </summary>
-    private static double[] ColumnScales(List<float[]> rows, int columns, FacilityThresholds t) =>
+    private static double[] ColumnScales(List<double[]> rows, int columns) =>
         Enumerable.Range(0, columns).Select(j =>
         {
-            var values = rows.Select(r => (double)r[j]).ToList();
-            var spread = RobustStats.ScaledMad(values, RobustStats.Median(values));
-            return spread > 0.1 ? spread : 1;
+            var values = rows.Select(r => r[j]).ToList();
+            return Math.Max(MinColumnScale, RobustStats.ScaledMad(values, RobustStats.Median(values)));
         }).ToArray();
 
-    private static float[] Standardised(float[] v, double[] scale) => v.Select((z, j) => (float)(z / scale[j])).ToArray();
+    /// <summary>A column whose z-scores hardly move (a feature that never varies) is not blown up beyond ×10.</summary>
+    private const double MinColumnScale = 0.1;
+
+    /// <summary>The standardised, clamped row the model reads.</summary>
+    private static float[] Standardised(double[] v, double[] scale, FacilityThresholds t) =>
+        v.Select((z, j) => (float)Math.Clamp(z / scale[j], -t.ZClamp, t.ZClamp)).ToArray();
 
     private static int IndexOf(FacilityFeature f)
     {
@@ -116,7 +119,7 @@ public sealed class ProfileModel
     /// <summary>The score of a month, the share of all months scoring strictly below it, and each feature's share of its residual.</summary>
     public ProfileScore Score(ProfiledMonth month, FacilityThresholds t)
     {
-        var residual = Residual(Standardised(Vector(month, Features, t), _columnScale));
+        var residual = Residual(Standardised(Vector(month, Features), _columnScale, t));
         var squared = residual.Sum(r => r * r);
         var score = Math.Sqrt(squared);
         var found = Array.BinarySearch(_sortedScores, score);

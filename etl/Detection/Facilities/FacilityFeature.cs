@@ -4,12 +4,12 @@ namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>
 /// A facility-month profile feature: its code, its Vietnamese name (as it starts a sentence), how it is read from a
-/// facility-month, the sampling error of that value on the log scale (how much a month of that few claims moves by
+/// facility-month, how many claims (visits, stays, cards) the value rests on, the sampling error of that value on the log scale (how much a month of that few claims moves by
 /// chance), how it is written, whether an upward departure can make a <c>facility_cost_jump</c> (<see cref="Triggers"/>),
 /// whether it is a share (its rise is told in percentage points) and whether it enters the multivariate model (<see cref="InPca"/>).
 /// </summary>
 public sealed record FacilityFeature(
-    string Code, string Name, Func<FacilityMonth, double?> Read, Func<FacilityMonth, double> SamplingError, Func<double, string> Format,
+    string Code, string Name, Func<FacilityMonth, double?> Read, Func<FacilityMonth, double> Observations, Func<FacilityMonth, double> SamplingError, Func<double, string> Format,
     bool Triggers, bool IsShare, bool InPca)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -46,19 +46,19 @@ public sealed record FacilityFeature(
     /// </summary>
     public static readonly IReadOnlyList<FacilityFeature> All =
     [
-        new("outpatient_cost", "Chi phí bình quân/lượt khám, điều trị ngoại trú", m => Ratio(m.outpatient_cost, m.outpatient),
+        new("outpatient_cost", "Chi phí bình quân/lượt khám, điều trị ngoại trú", m => Ratio(m.outpatient_cost, m.outpatient), m => m.outpatient,
             m => Noise(Cv(m.outpatient, m.outpatient_cost, m.outpatient_cost_squares), m.outpatient), Money, Triggers: true, IsShare: false, InPca: true),
-        new("inpatient_cost", "Chi phí bình quân/đợt điều trị nội trú", m => Ratio(m.inpatient_cost, m.inpatient),
+        new("inpatient_cost", "Chi phí bình quân/đợt điều trị nội trú", m => Ratio(m.inpatient_cost, m.inpatient), m => m.inpatient,
             m => Noise(Cv(m.inpatient, m.inpatient_cost, m.inpatient_cost_squares), m.inpatient), Money, Triggers: true, IsShare: false, InPca: true),
-        new("drug_share", "Tỷ lệ thuốc", m => Ratio(m.drug_cost, m.total_cost), m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
-        new("supplies_share", "Tỷ lệ vật tư y tế", m => Ratio(m.supplies_cost, m.total_cost), m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
-        new("cost_per_claim", "Chi phí bình quân/lượt", m => Ratio(m.total_cost, m.claims), m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
-        new("paid_per_claim", "Quỹ BHYT chi bình quân/lượt", m => Ratio(m.insurer_paid, m.claims), m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
-        new("inpatient_share", "Tỷ lệ nội trú", m => Ratio(m.inpatient, m.claims), m => Noise(1, m.inpatient), Share, Triggers: false, IsShare: true, InPca: true),
-        new("mean_los", "Số ngày điều trị nội trú bình quân", m => Ratio(m.inpatient_days, m.inpatient), m => Noise(0.8, m.inpatient), Number, Triggers: false, IsShare: false, InPca: true),
-        new("visits_per_card", "Số lượt KCB/thẻ", m => Ratio(m.claims, m.cards), m => Noise(0.3, m.cards), Number, Triggers: false, IsShare: false, InPca: true),
-        new("out_of_province_share", "Tỷ lệ thẻ ngoại tỉnh", m => Ratio(m.out_of_province_cards, m.cards), m => Noise(1, m.out_of_province_cards), Share, Triggers: false, IsShare: true, InPca: true),
-        new("cards", "Số thẻ đến KCB", m => m.cards, m => Noise(1, m.cards), Count, Triggers: false, IsShare: false, InPca: true),
-        new("claims", "Số lượt KCB", m => m.claims, m => Noise(1, m.claims), Count, Triggers: false, IsShare: false, InPca: false),
+        new("drug_share", "Tỷ lệ thuốc", m => Ratio(m.drug_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
+        new("supplies_share", "Tỷ lệ vật tư y tế", m => Ratio(m.supplies_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
+        new("cost_per_claim", "Chi phí bình quân/lượt", m => Ratio(m.total_cost, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
+        new("paid_per_claim", "Quỹ BHYT chi bình quân/lượt", m => Ratio(m.insurer_paid, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
+        new("inpatient_share", "Tỷ lệ nội trú", m => Ratio(m.inpatient, m.claims), m => m.inpatient, m => Noise(1, m.inpatient), Share, Triggers: false, IsShare: true, InPca: true),
+        new("mean_los", "Số ngày điều trị nội trú bình quân", m => Ratio(m.inpatient_days, m.inpatient), m => m.inpatient, m => Noise(0.8, m.inpatient), Number, Triggers: false, IsShare: false, InPca: true),
+        new("visits_per_card", "Số lượt KCB/thẻ", m => Ratio(m.claims, m.cards), m => m.cards, m => Noise(0.3, m.cards), Number, Triggers: false, IsShare: false, InPca: true),
+        new("out_of_province_share", "Tỷ lệ thẻ ngoại tỉnh", m => Ratio(m.out_of_province_cards, m.cards), m => m.out_of_province_cards, m => Noise(1, m.out_of_province_cards), Share, Triggers: false, IsShare: true, InPca: true),
+        new("cards", "Số thẻ đến KCB", m => m.cards, m => m.cards, m => Noise(1, m.cards), Count, Triggers: false, IsShare: false, InPca: true),
+        new("claims", "Số lượt KCB", m => m.claims, m => m.claims, m => Noise(1, m.claims), Count, Triggers: false, IsShare: false, InPca: false),
     ];
 }

@@ -47,9 +47,13 @@ public static class FacilityMonthStore
         FROM dw.fct_facility_month m
         JOIN dw.dim_facility f ON f.facility_code = m.facility_code
         JOIN dw.dim_period p ON p.period_key = m.month_key
+        ORDER BY m.facility_code, p.start_date
         """;
 
-    /// <summary>Every facility-month profile, with the facility's name, tier, ownership and unit and the month's dates.</summary>
+    /// <summary>
+    /// Every facility-month profile, with the facility's name, tier, ownership and unit and the month's dates, in a fixed
+    /// order (the model samples its training months by position: the same warehouse gives the same scores).
+    /// </summary>
     public static async Task<IReadOnlyList<FacilityMonth>> LoadAsync(IWarehouseEngine engine, DbConnection connection, CancellationToken ct) =>
         (await connection.QueryAsync<FacilityMonth>(new CommandDefinition(engine.Sql(ProfileSql), commandTimeout: 3600, cancellationToken: ct))).ToList();
 }

@@ -30,9 +30,10 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
         var months = new FacilityProfiles(_t).Build(rows);
         var model = ProfileModel.Train(months, _t);
         var findings = new List<AnomalyFinding>();
-        foreach (var month in months.Where(m => m.Flaggable))
+        foreach (var month in months)
         {
-            var candidates = month.Deviations.OfType<FeatureDeviation>().Where(IsLargeRise).ToList();
+            if (month.Deviations is null) continue;
+            var candidates = month.Deviations.OfType<FeatureDeviation>().Where(d => _t.IsLargeRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
             if (candidates.Count == 0) continue;
             var score = model?.Score(month, _t);
             var trigger = candidates.FirstOrDefault(d => d.PeerZ >= _t.PeerZ) ?? candidates.FirstOrDefault(d => ModelConfirms(d, score));
@@ -41,11 +42,6 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
         }
         return findings.OrderBy(f => f.SubjectCode, StringComparer.Ordinal).ThenBy(f => f.PeriodStart).ToList();
     }
-
-    /// <summary>A triggering feature risen beyond the own-history threshold by at least the minimum effect.</summary>
-    private bool IsLargeRise(FeatureDeviation d) =>
-        d.Feature.Triggers && d.OwnZ >= _t.OwnZ && d.RelativeChange >= _t.MinRelativeChange
-        && (!d.Feature.IsShare || d.AbsoluteChange >= _t.MinShareChange);
 
     /// <summary>The month is among the model's most unusual and the feature is among the top contributors to its residual.</summary>
     private bool ModelConfirms(FeatureDeviation d, ProfileScore? score) =>
@@ -58,7 +54,7 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
         var severity = change >= _t.HighChange ? AnomalyFinding.High : change >= _t.MediumChange ? AnomalyFinding.Medium : AnomalyFinding.Low;
         var method = string.Create(CultureInfo.InvariantCulture,
             $"profile+pca(own_z={trigger.OwnZ:0.0},peer_z={trigger.PeerZ ?? double.NaN:0.0},pca_q={score?.Quantile ?? double.NaN:0.000})");
-        var support = month.Deviations.OfType<FeatureDeviation>()
+        var support = month.Deviations!.OfType<FeatureDeviation>()
             .Where(d => d.Feature != trigger.Feature && d.Feature.InPca && Math.Abs(d.OwnZ) >= _t.SupportZ && Math.Abs(d.RelativeChange) >= 0.1)
             .OrderByDescending(d => score?.Shares.FirstOrDefault(s => s.Feature == d.Feature)?.Share ?? Math.Abs(d.OwnZ))
             .Take(_t.TopContributors).ToList();

@@ -10,10 +10,19 @@ namespace Bhyt.Etl.Detection.Facilities;
 /// </summary>
 public sealed record FacilityThresholds(
     double OwnZ = 3.5, double PeerZ = 2.0, double MinRelativeChange = 0.2, double MinShareChange = 0.05,
-    int MinClaims = 30, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
+    int MinClaims = 30, int MinTriggerObservations = 20, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
     double CollapseShare = 0.5, int MinPeers = 3, double MinScale = 0.03, double SamplingCv = 1.0,
     int PcaRank = 3, int PcaSeed = 16, double PcaQuantile = 0.99, double ZClamp = 10, double TrainZ = 3.0, int TopContributors = 2,
     double SupportZ = 2.5, double MediumChange = 0.3, double HighChange = 0.5)
 {
     public static FacilityThresholds Default { get; } = new();
+
+    /// <summary>
+    /// A triggering feature, resting on at least <see cref="MinTriggerObservations"/> claims (three stays in a commune
+    /// station are noise), risen (log <paramref name="value"/> against <paramref name="expected"/>) beyond the own-history
+    /// threshold by at least the minimum effect.
+    /// </summary>
+    public bool IsLargeRise(FacilityFeature feature, FacilityMonth month, double value, double expected, double ownZ) =>
+        feature.Triggers && feature.Observations(month) >= MinTriggerObservations && ownZ >= OwnZ && Math.Exp(value - expected) - 1 >= MinRelativeChange
+        && (!feature.IsShare || Math.Exp(value) - Math.Exp(expected) >= MinShareChange);
 }

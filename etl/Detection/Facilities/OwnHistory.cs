@@ -1,7 +1,7 @@
 namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>What a facility's own history expects of a feature in one month (log scale) and how far it usually strays.</summary>
-public sealed record Expectation(double Expected, double Scale);
+public readonly record struct Expectation(double Expected, double Scale);
 
 /// <summary>
 /// The facility's own expectation of a feature, month by month: the level of its recent months (median of the last

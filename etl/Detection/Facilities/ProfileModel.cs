@@ -43,14 +43,14 @@ public sealed class ProfileModel
     /// <summary>Trains the model on the months' standardised deviations; null when there are too few months to learn from.</summary>
     public static ProfileModel? Train(IReadOnlyList<ProfiledMonth> months, FacilityThresholds t)
     {
-        var features = FacilityFeature.All.Where(f => f.InPca).ToList();
+        var features = Columns.Select(i => FacilityFeature.All[i]).ToList();
         var rank = Math.Min(t.PcaRank, features.Count - 1);
         if (months.Count < 4 * features.Count) return null;
-        var raw = months.Select(m => Vector(m, features)).ToList();
-        var columnScale = ColumnScales(raw, features.Count);
+        var raw = months.Select(m => Vector(m)).ToList();
+        var columnScale = ColumnScales(Sample(raw), features.Count);
         var matrix = raw.Select(v => Standardised(v, columnScale, t)).ToList();
         var ordinary = matrix.Where(v => v.All(z => Math.Abs(z) <= t.TrainZ)).ToList();
-        var training = ordinary.Count >= 4 * features.Count ? ordinary : matrix;
+        var training = Sample(ordinary.Count >= 4 * features.Count ? ordinary : matrix);
 
         var ml = new MLContext(seed: t.PcaSeed);
         var schema = SchemaDefinition.Create(typeof(Row));
@@ -69,13 +69,28 @@ public sealed class ProfileModel
         var meanValues = mean.Length == features.Count ? mean.DenseValues().ToArray() : new float[features.Count];
 
         var model = new ProfileModel(features, columnScale, components, meanValues, []);
-        var scores = matrix.Select(v => Math.Sqrt(model.Residual(v).Sum(r => r * r))).Order().ToArray();
+        var scores = matrix.Select(v => Math.Sqrt(model.Residual(v).Sum(r => r * r))).ToArray();
+        Array.Sort(scores);
         return new ProfileModel(features, columnScale, components, meanValues, scores);
     }
 
+    /// <summary>Every k-th row, at most <see cref="MaxTrainingMonths"/>: a few tens of thousands of months fix nine principal directions.</summary>
+    private static List<T> Sample<T>(List<T> rows)
+    {
+        var stride = (rows.Count + MaxTrainingMonths - 1) / MaxTrainingMonths;
+        return stride > 1 ? rows.Where((_, i) => i % stride == 0).ToList() : rows;
+    }
+
+    /// <summary>The model's columns as indexes of <see cref="FacilityFeature.All"/>.</summary>
+    private static readonly int[] Columns = Enumerable.Range(0, FacilityFeature.All.Count).Where(i => FacilityFeature.All[i].InPca).ToArray();
+
     /// <summary>A month's deviations (own z), in the model's column order (0 where a feature has no value).</summary>
-    private static double[] Vector(ProfiledMonth m, IReadOnlyList<FacilityFeature> features) =>
-        features.Select(f => m.Deviations[IndexOf(f)]?.OwnZ ?? 0).ToArray();
+    private static double[] Vector(ProfiledMonth m)
+    {
+        var v = new double[Columns.Length];
+        for (var j = 0; j < v.Length; j++) v[j] = m.OwnZ[Columns[j]] is var z && float.IsNaN(z) ? 0 : z;
+        return v;
+    }
 
     /// <summary>
     /// The robust spread (MAD) of each column over all months: a feature whose z-scores spread wider or narrower than 1 (its
@@ -88,24 +103,24 @@ public sealed class ProfileModel
             return Math.Max(MinColumnScale, RobustStats.ScaledMad(values, RobustStats.Median(values)));
         }).ToArray();
 
+    private const int MaxTrainingMonths = 50_000;
+
     /// <summary>A column whose z-scores hardly move (a feature that never varies) is not blown up beyond ×10.</summary>
     private const double MinColumnScale = 0.1;
 
     /// <summary>The standardised, clamped row the model reads.</summary>
-    private static float[] Standardised(double[] v, double[] scale, FacilityThresholds t) =>
-        v.Select((z, j) => (float)Math.Clamp(z / scale[j], -t.ZClamp, t.ZClamp)).ToArray();
-
-    private static int IndexOf(FacilityFeature f)
+    private static float[] Standardised(double[] v, double[] scale, FacilityThresholds t)
     {
-        for (var i = 0; i < FacilityFeature.All.Count; i++)
-            if (FacilityFeature.All[i] == f) return i;
-        throw new ArgumentException(f.Code);
+        var s = new float[v.Length];
+        for (var j = 0; j < v.Length; j++) s[j] = (float)Math.Clamp(v[j] / scale[j], -t.ZClamp, t.ZClamp);
+        return s;
     }
 
     /// <summary>x − mean minus its projection on the principal components.</summary>
     private double[] Residual(float[] x)
     {
-        var centred = x.Select((v, j) => (double)v - _mean[j]).ToArray();
+        var centred = new double[x.Length];
+        for (var j = 0; j < x.Length; j++) centred[j] = (double)x[j] - _mean[j];
         var residual = (double[])centred.Clone();
         foreach (var component in _components)
         {
@@ -119,7 +134,7 @@ public sealed class ProfileModel
     /// <summary>The score of a month, the share of all months scoring strictly below it, and each feature's share of its residual.</summary>
     public ProfileScore Score(ProfiledMonth month, FacilityThresholds t)
     {
-        var residual = Residual(Standardised(Vector(month, Features), _columnScale, t));
+        var residual = Residual(Standardised(Vector(month), _columnScale, t));
         var squared = residual.Sum(r => r * r);
         var score = Math.Sqrt(squared);
         var found = Array.BinarySearch(_sortedScores, score);

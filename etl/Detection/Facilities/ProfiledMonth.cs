@@ -17,8 +17,10 @@ public sealed record FeatureDeviation(
 }
 
 /// <summary>
-/// A facility-month with enough history to be compared: its deviations, indexed as <see cref="FacilityFeature.All"/>
-/// (null where a feature has no value or no expectation), and whether it may be flagged at all (not a new facility's
-/// first year, not a closing facility's run-down).
+/// A facility-month with enough history to be compared: the peer-adjusted own z of each feature, indexed as
+/// <see cref="FacilityFeature.All"/> (NaN where a feature has no value or no expectation), whether it may be flagged at
+/// all (not a new facility's first year, not a closing facility's run-down) and — only for a flaggable month where a
+/// triggering feature rose beyond the thresholds — the full deviations (null elsewhere: a national scan keeps half a
+/// million months, of which a few hundred are looked at closely).
 /// </summary>
-public sealed record ProfiledMonth(FacilityMonth Month, FeatureDeviation?[] Deviations, bool Flaggable);
+public sealed record ProfiledMonth(FacilityMonth Month, float[] OwnZ, FeatureDeviation?[]? Deviations, bool Flaggable);

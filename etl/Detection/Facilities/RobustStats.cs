@@ -8,7 +8,9 @@ public static class RobustStats
 
     public static double Median(IReadOnlyList<double> values)
     {
-        var s = values.Order().ToArray();
+        var s = new double[values.Count];
+        for (var i = 0; i < s.Length; i++) s[i] = values[i];
+        Array.Sort(s);
         return s.Length == 0 ? double.NaN : MedianOfSorted(s);
     }
 
@@ -26,8 +28,13 @@ public static class RobustStats
         return n % 2 == 1 ? Item(n / 2) : (Item(n / 2 - 1) + Item(n / 2)) / 2;
     }
 
-    public static double ScaledMad(IReadOnlyList<double> values, double median) =>
-        MadScale * Median(values.Select(v => Math.Abs(v - median)).ToList());
+    public static double ScaledMad(IReadOnlyList<double> values, double median)
+    {
+        var deviations = new double[values.Count];
+        for (var i = 0; i < deviations.Length; i++) deviations[i] = Math.Abs(values[i] - median);
+        Array.Sort(deviations);
+        return MadScale * MedianOfSorted(deviations);
+    }
 
     /// <summary>The log of a positive value; a zero becomes log(0.001) so that a share that falls to nothing still compares.</summary>
     public static double? Log(double? v) => v is { } x && x > 0 ? Math.Log(x) : v is 0 ? Math.Log(1e-3) : null;

@@ -11,7 +11,7 @@ namespace Bhyt.Etl.Detection.Facilities;
 public sealed record FacilityThresholds(
     double OwnZ = 3.5, double PeerZ = 2.0, double MinRelativeChange = 0.2, double MinShareChange = 0.05,
     int MinClaims = 30, int MinTriggerObservations = 20, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
-    double CollapseShare = 0.5, int MinPeers = 3, double MinScale = 0.03, double SamplingCv = 1.0,
+    double CollapseShare = 0.5, int MinPeers = 3, double MinScale = 0.03,
     int PcaRank = 3, int PcaSeed = 16, double PcaQuantile = 0.99, double ZClamp = 10, double TrainZ = 3.0, int TopContributors = 2,
     double SupportZ = 2.5, double MediumChange = 0.3, double HighChange = 0.5)
 {

@@ -6,8 +6,9 @@ public readonly record struct Expectation(double Expected, double Scale);
 /// <summary>
 /// The facility's own expectation of a feature, month by month: the level of its recent months (median of the last
 /// <see cref="FacilityThresholds.LevelMonths"/> before it) plus the seasonal departure of the same calendar month in
-/// earlier years from the level before them, shrunk by n/(n+1) for n earlier years (one earlier July is as much noise as
-/// season; a season every peer shares is removed by the peer adjustment anyway). The seasonal departure measured that way also carries the lag of a trailing
+/// earlier years from the level before them, shrunk by n/(n+½) for n earlier years (a single earlier July is
+/// partly noise, yet a facility's own recurring peak must mostly be expected: two thirds of it after one year; a season
+/// every peer shares is also removed by the peer adjustment). The seasonal departure measured that way also carries the lag of a trailing
 /// median behind a steady trend, so a trend is followed without being extrapolated. The scale is the robust spread (MAD) of the
 /// facility's residuals over its whole series — robust to the few months of a jump — never below the sampling noise of
 /// the month's observations.
@@ -58,7 +59,7 @@ public static class OwnHistory
             for (var k = 1; k <= 3; k++)
                 if (byMonth.TryGetValue(series[i].MonthIndex - 12 * k, out var j) && logs[j] is { } past && levels[j] is { } pastLevel)
                     seasonal.Add(past - pastLevel);
-            expected[i] = level + (seasonal.Count > 0 ? RobustStats.Median(seasonal) * seasonal.Count / (seasonal.Count + 1.0) : 0);
+            expected[i] = level + (seasonal.Count > 0 ? RobustStats.Median(seasonal) * seasonal.Count / (seasonal.Count + 0.5) : 0);
         }
         return expected;
     }

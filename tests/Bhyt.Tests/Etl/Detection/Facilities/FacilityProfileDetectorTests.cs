@@ -68,6 +68,19 @@ public class FacilityProfileDetectorTests
     }
 
     [Fact]
+    public async Task DetectAsync_facility_own_july_peak_every_year_is_expected_once_a_july_is_in_its_history()
+    {
+        // 68001 (a tourist district) costs ×1.45 more every July, its peers do not; the first July has no July before it.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68001" && month.Month == 7 && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { ExamCost = 1.45 * p.ExamCost, StayCost = 1.45 * p.StayCost } : null);
+
+        var found = await DetectAsync(warehouse);
+
+        Assert.DoesNotContain(found, f => f.PeriodLabel is "2023-07" or "2024-07");
+    }
+
+    [Fact]
     public async Task DetectAsync_new_facility_ramp_up_and_closing_facility_run_down_are_not_flagged()
     {
         // 68009 opens in 2023-03: few patients at first, expensive and drug-heavy, settling over its first year.

@@ -61,6 +61,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
 
         var loaded = (int)appended - await RemoveAlreadyLoadedAsync(connection, transaction, id, ct);
         var touched = await RefreshMonthlyAsync(connection, transaction, id, ct);
+        await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
         var message = loaded < reader.RowsRead ? $"{reader.RowsRead - loaded} hồ sơ đã có trong kho (trùng MA_LK tại cùng cơ sở), bỏ qua." : null;
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(

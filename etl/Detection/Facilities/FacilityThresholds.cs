@@ -1,14 +1,28 @@
 namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>
-/// The settings of <see cref="FacilityProfileDetector"/>. Robust z-scores are on the log scale (a ratio to the expected value);
-/// a cost feature is flagged when it departs upward from the facility's own seasonal history by <see cref="OwnZ"/> and from
-/// the median of its peers (same tier and ownership, same month) by <see cref="PeerZ"/>.
+/// The settings of <see cref="FacilityProfileDetector"/>. Robust z-scores are on the log scale (a ratio to the expected
+/// value). A feature that can trigger departs upward from the facility's own seasonal history, net of what its peers did
+/// that month, by <see cref="OwnZ"/>, by at least <see cref="MinRelativeChange"/> (and <see cref="MinShareChange"/> for a
+/// share), and is confirmed either by its level against the peers' median (<see cref="PeerZ"/>) or by the multivariate
+/// model (reconstruction error beyond the <see cref="PcaQuantile"/> of all facility-months, the feature among its top
+/// contributors).
 /// </summary>
 public sealed record FacilityThresholds(
-    double OwnZ = 3.5, double PeerZ = 2.0, int MinClaims = 20, int MinHistoryMonths = 6, int LevelMonths = 6,
-    int MinPeers = 3, double MinScale = 0.05, double ClosingShare = 0.25, double MinRelativeChange = 0.2,
-    double SupportZ = 2.0, double MediumScore = 4.0, double HighScore = 6.0)
+    double OwnZ = 3.5, double PeerZ = 2.0, double MinRelativeChange = 0.2, double MinShareChange = 0.05,
+    int MinClaims = 30, int MinTriggerObservations = 20, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
+    double CollapseShare = 0.5, int MinPeers = 3, double MinScale = 0.03,
+    int PcaRank = 3, int PcaSeed = 16, double PcaQuantile = 0.99, double ZClamp = 10, double TrainZ = 3.0, int TopContributors = 2,
+    double SupportZ = 2.5, double MediumChange = 0.3, double HighChange = 0.5)
 {
     public static FacilityThresholds Default { get; } = new();
+
+    /// <summary>
+    /// A triggering feature, resting on at least <see cref="MinTriggerObservations"/> claims (three stays in a commune
+    /// station are noise), risen (log <paramref name="value"/> against <paramref name="expected"/>) beyond the own-history
+    /// threshold by at least the minimum effect.
+    /// </summary>
+    public bool IsLargeRise(FacilityFeature feature, FacilityMonth month, double value, double expected, double ownZ) =>
+        feature.Triggers && feature.Observations(month) >= MinTriggerObservations && ownZ >= OwnZ && Math.Exp(value - expected) - 1 >= MinRelativeChange
+        && (!feature.IsShare || Math.Exp(value) - Math.Exp(expected) >= MinShareChange);
 }

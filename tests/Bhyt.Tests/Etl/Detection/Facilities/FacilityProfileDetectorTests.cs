@@ -1,94 +1,66 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Detection.Facilities;
-using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Detection.Facilities;
 
 public class FacilityProfileDetectorTests
 {
-    // Six district hospitals (tier 3, public) with their own cost levels, a private one, and 68009 opening in 2023-03.
-    private const string Facilities = """
-        MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code
-        68001,Trung tâm y tế huyện A,3,public,672
-        68002,Trung tâm y tế huyện B,3,public,672
-        68003,Trung tâm y tế huyện C,3,public,673
-        68004,Trung tâm y tế huyện D,3,public,673
-        68005,Trung tâm y tế huyện E,3,public,674
-        68006,Trung tâm y tế huyện F,3,public,674
-        68009,Trung tâm y tế huyện mới,3,public,674
-        """;
-    private const string Header = "MA_LK,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,SO_NGAY_DTRI,MA_BENH,T_TONGCHI,T_BHTT,T_BNCCT,T_THUOC,T_VTYT,MATINH_CU_TRU";
-
-    private delegate (int Claims, double Cost, double DrugShare)? Month(string facility, int index, DateTime month);
-
-    /// <summary>24 months (2022-01 … 2023-12) of exam claims; every facility's cost peaks ×1.3 each July (a shared season).</summary>
-    private static async Task<TempWarehouse> WarehouseAsync(Month? overrideMonth = null)
-    {
-        var lines = new List<string> { Header };
-        var id = 0;
-        var facilities = new[] { "68001", "68002", "68003", "68004", "68005", "68006", "68009" };
-        for (var f = 0; f < facilities.Length; f++)
-        for (var i = 0; i < 24; i++)
-        {
-            var month = new DateTime(2022, 1, 1).AddMonths(i);
-            var noise = 1 + 0.03 * Math.Sin(7.3 * i + 3.1 * f);
-            var ordinary = facilities[f] == "68009" && month < new DateTime(2023, 3, 1)
-                ? ((int, double, double)?)null
-                : (30, (250_000 + 20_000 * f) * noise * (month.Month == 7 ? 1.3 : 1), 0.34 * (2 - noise));
-            var (claims, cost, drug) = overrideMonth?.Invoke(facilities[f], i, month) ?? ordinary ?? (0, 0, 0);
-            for (var c = 0; c < claims; c++)
-            {
-                var day = month.AddDays(c % 27);
-                var card = $"GD4{f:D2}{c:D10}";
-                lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"F{++id},{card},{facilities[f]},1,{day:yyyyMMdd}0800,{day:yyyyMMdd}0900,0,J18,{cost:0},{0.8 * cost:0},{0.2 * cost:0},{drug * cost:0},{0.1 * cost:0},68"));
-            }
-        }
-        var warehouse = await TempWarehouse.InitialisedAsync();
-        var service = await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None);
-        foreach (var (name, content) in new[] { ("fac.csv", Facilities), ("claims.csv", string.Join("\n", lines) + "\n") })
-        {
-            var path = Path.Combine(warehouse.Directory, name);
-            await File.WriteAllTextAsync(path, content);
-            var result = await service.ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-            Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-        }
-        return warehouse;
-    }
-
     private static async Task<List<AnomalyFinding>> DetectAsync(TempWarehouse warehouse)
     {
         await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);
         return (await new FacilityProfileDetector().DetectAsync(new DetectionContext(warehouse.Engine, connection, null, null), CancellationToken.None)).ToList();
     }
 
+    private static bool In(DateTime month, string from, string to) =>
+        month >= DateTime.Parse(from + "-01") && month <= DateTime.Parse(to + "-01");
+
     [Fact]
-    public async Task DetectAsync_cost_and_drug_share_jump_in_one_month_flags_that_facility_month_naming_both()
+    public async Task DetectAsync_cost_jump_lasting_three_months_flags_each_month_once_naming_cost_and_drug_share()
     {
-        await using var warehouse = await WarehouseAsync((facility, i, month) =>
-            facility == "68003" && month == new DateTime(2023, 5, 1) ? (30, 290_000 * 1.7, 0.51) : null);
+        // 68003 (huyện C): exam cost ×1.7 and drug share 34 % → 50 % from 2023-09 to 2023-11, then back to normal.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68003" && In(month, "2023-09", "2023-11") && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { ExamCost = 1.7 * p.ExamCost, StayCost = 1.7 * p.StayCost, DrugShare = 0.50 } : null);
 
         var found = await DetectAsync(warehouse);
 
-        var jump = Assert.Single(found);
-        Assert.Equal((AnomalyKinds.FacilityCostJump, "facility", "68003", "68003", "673", "2023-05", "cost_per_claim"),
-            (jump.Kind, jump.SubjectKind, jump.SubjectCode, jump.FacilityCode, jump.UnitCode, jump.PeriodLabel, jump.Measure));
-        Assert.InRange(jump.Value!.Value / jump.Expected!.Value, 1.5, 1.9);
-        Assert.StartsWith("Chi phí bình quân/lượt của Trung tâm y tế huyện C (68003) tháng 05/2023 là 493.000 đ, cao hơn", jump.Explanation);
-        Assert.Contains("lần trung vị các cơ sở cùng tuyến 3, công lập", jump.Explanation);
-        Assert.Matches("do tỷ lệ thuốc tăng từ 3[3-6] % lên 51 %", jump.Explanation);
+        Assert.Equal([("68003", "2023-09"), ("68003", "2023-10"), ("68003", "2023-11")], found.Select(f => (f.SubjectCode, f.PeriodLabel)));
+        var first = found[0];
+        Assert.Equal((AnomalyKinds.FacilityCostJump, "facility", "68003", "673", "outpatient_cost"),
+            (first.Kind, first.SubjectKind, first.FacilityCode, first.UnitCode, first.Measure));
+        Assert.InRange(first.Value!.Value / first.Expected!.Value, 1.4, 2.1);
+        Assert.StartsWith("Chi phí bình quân/lượt khám, điều trị ngoại trú của Trung tâm y tế huyện C (68003) tháng 9/2023 là ", first.Explanation);
+        Assert.Contains("lần trung vị các cơ sở cùng tuyến 3, công lập", first.Explanation);
+        Assert.True(Regex.IsMatch(first.Explanation, @"; do tỷ lệ thuốc tăng từ 3\d % lên (49|50|51) %"), first.Explanation);
+        // The model names the planted features among its top contributors to the residual.
+        Assert.True(Regex.IsMatch(first.Explanation, @"lệch nhiều nhất ở (tỷ lệ thuốc|chi phí bình quân/lượt khám, điều trị ngoại trú|chi phí bình quân/đợt điều trị nội trú) \(\d+ %\)"), first.Explanation);
+        Assert.Contains(first.Severity, new[] { AnomalyFinding.High, AnomalyFinding.Medium });
     }
 
     [Fact]
-    public async Task DetectAsync_seasonal_peak_shared_by_all_peers_and_new_facility_ramp_up_are_not_flagged()
+    public async Task DetectAsync_drug_share_jump_at_unchanged_cost_is_flagged_on_the_drug_share()
     {
-        // 68009 opens in 2023-03 with few claims at a high cost that settles over its first months.
-        await using var warehouse = await WarehouseAsync((facility, i, month) =>
-            facility == "68009" && month >= new DateTime(2023, 3, 1) && month < new DateTime(2023, 7, 1)
-                ? ((month.Month - 2) * 8, 360_000 * (1 + 0.4 * (7 - month.Month) / 4), 0.5)
-                : null);
+        // 68002 (huyện B) bills the same amounts but 52 % of them as drugs, March to May 2024.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68002" && In(month, "2024-03", "2024-05") && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { DrugShare = 0.52 } : null);
+
+        var found = await DetectAsync(warehouse);
+
+        Assert.Equal([("68002", "2024-03"), ("68002", "2024-04"), ("68002", "2024-05")], found.Select(f => (f.SubjectCode, f.PeriodLabel)));
+        Assert.All(found, f => Assert.Equal("drug_share", f.Measure));
+        Assert.Matches(@"^Tỷ lệ thuốc của Trung tâm y tế huyện B \(68002\) tháng 3/2024 là 5\d %, cao hơn 1\d điểm % so với cùng kỳ", found[0].Explanation);
+    }
+
+    [Fact]
+    public async Task DetectAsync_seasonal_peak_every_facility_shares_is_not_flagged()
+    {
+        // An epidemic July 2023: every facility (the private clinic too) costs ×1.5 more than its usual July and sees more stays.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            month == new DateTime(2023, 7, 1) && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { ExamCost = 1.5 * p.ExamCost, StayCost = 1.5 * p.StayCost, Stays = 2 * p.Stays, DrugShare = 0.45 } : null);
 
         var found = await DetectAsync(warehouse);
 
@@ -96,15 +68,66 @@ public class FacilityProfileDetectorTests
     }
 
     [Fact]
-    public async Task DetectAsync_facility_alone_in_its_peak_month_without_a_seasonal_history_is_flagged_only_when_peers_do_not_share_it()
+    public async Task DetectAsync_facility_own_july_peak_every_year_is_expected_once_a_july_is_in_its_history()
     {
-        // 68001 has a ×1.8 July 2023 while its peers keep the usual ×1.3: against both its own July 2022 and its peers.
-        await using var warehouse = await WarehouseAsync((facility, i, month) =>
-            facility == "68001" && month == new DateTime(2023, 7, 1) ? (30, 250_000 * 1.3 * 1.8, 0.34) : null);
+        // 68001 (a tourist district) costs ×1.45 more every July, its peers do not; the first July has no July before it.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68001" && month.Month == 7 && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { ExamCost = 1.45 * p.ExamCost, StayCost = 1.45 * p.StayCost } : null);
 
         var found = await DetectAsync(warehouse);
 
-        Assert.Equal([("68001", "2023-07")], found.Select(f => (f.SubjectCode, f.PeriodLabel)));
-        Assert.DoesNotContain("do ", found[0].Explanation);
+        Assert.DoesNotContain(found, f => f.PeriodLabel is "2023-07" or "2024-07");
+    }
+
+    [Fact]
+    public async Task DetectAsync_new_facility_ramp_up_and_closing_facility_run_down_are_not_flagged()
+    {
+        // 68009 opens in 2023-03: few patients at first, expensive and drug-heavy, settling over its first year.
+        // 68006 runs down from 2024-05 (fewer, sicker patients, dearer) and closes after 2024-08.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+        {
+            var k = (month.Year - 2023) * 12 + month.Month - 3;
+            if (facility == "68009" && k >= 0)
+                return new MonthPlan(Math.Min(200, 30 + 25 * k), Math.Min(18, 2 + 2 * k), 240_000 * Math.Max(1, 1.8 - 0.08 * k),
+                    3_000_000 * Math.Max(1, 1.6 - 0.06 * k), DrugShare: Math.Max(0.34, 0.55 - 0.02 * k));
+            if (facility == "68006" && month >= new DateTime(2024, 5, 1))
+            {
+                var left = (month.Year - 2024) * 12 + month.Month - 4;
+                return left > 4 || FacilityClaims.Ordinary(facility, month) is not { } p ? new MonthPlan(0, 0, 0, 0)
+                    : p with { Exams = p.Exams * (5 - left) / 6, ExamCost = p.ExamCost * (1 + 0.25 * left), StayCost = p.StayCost * (1 + 0.2 * left), DrugShare = 0.34 + 0.05 * left };
+            }
+            return null;
+        });
+
+        var found = await DetectAsync(warehouse);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task DetectAsync_tiny_facility_with_erratic_costs_is_not_flagged()
+    {
+        // 68009: a handful of claims a month whose mean cost swings from ×0.5 to ×3.
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68009" ? new MonthPlan(12 + month.Month % 5, month.Month % 3, 240_000 * (0.5 + 2.5 * ((month.Month * 7 + month.Year) % 11) / 10.0), 3_000_000) : null);
+
+        var found = await DetectAsync(warehouse);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task DetectAsync_run_twice_returns_the_same_findings_and_scores()
+    {
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68004" && month == new DateTime(2024, 2, 1) && FacilityClaims.Ordinary(facility, month) is { } p
+                ? p with { ExamCost = 2 * p.ExamCost, SuppliesShare = 0.25 } : null);
+
+        var first = await DetectAsync(warehouse);
+        var second = await DetectAsync(warehouse);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
     }
 }

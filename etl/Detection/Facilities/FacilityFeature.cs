@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Bhyt.Etl.Detection.Facilities;
+
+/// <summary>
+/// A facility-month profile feature: its code, its Vietnamese name (as it starts a sentence), how it is read from a
+/// facility-month, how many claims (visits, stays, cards) the value rests on, the sampling error of that value on the log scale (how much a month of that few claims moves by
+/// chance), how it is written, whether an upward departure can make a <c>facility_cost_jump</c> (<see cref="Triggers"/>),
+/// whether it is a share (its rise is told in percentage points) and whether it enters the multivariate model (<see cref="InPca"/>).
+/// </summary>
+public sealed record FacilityFeature(
+    string Code, string Name, Func<FacilityMonth, double?> Read, Func<FacilityMonth, double> Observations, Func<FacilityMonth, double> SamplingError, Func<double, string> Format,
+    bool Triggers, bool IsShare, bool InPca)
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Money(double v) => (Math.Round(v / 100) * 100).ToString("N0", Vi) + " đ";
+    public static string Share(double v) => Math.Round(100 * v).ToString("N0", Vi) + " %";
+    private static string Number(double v) => v.ToString("N1", Vi);
+    private static string Count(double v) => Math.Round(v).ToString("N0", Vi);
+
+    private static double? Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
+
+    /// <summary>Relative standard error of a mean or rate over <paramref name="n"/> observations whose coefficient of variation is <paramref name="cv"/>.</summary>
+    private static double Noise(double cv, double n) => cv / Math.Sqrt(Math.Max(1, n));
+
+    /// <summary>The coefficient of variation of claim costs from their count, total and sum of squares; 1 when unknown.</summary>
+    private static double Cv(double n, double total, double squares)
+    {
+        if (n <= 1 || squares <= 0 || total <= 0) return 1;
+        var mean = total / n;
+        return Math.Sqrt(Math.Max(0, squares / n - mean * mean)) / mean;
+    }
+
+    private static double CostCv(FacilityMonth m) => Cv(m.claims, m.total_cost, m.outpatient_cost_squares + m.inpatient_cost_squares);
+
+    /// <summary>The name inside a sentence ("tỷ lệ thuốc").</summary>
+    public string LowerName => char.ToLower(Name[0], Vi) + Name[1..];
+
+    /// <summary>
+    /// The features, in the order a trigger is preferred when several depart at once. Cost triggers per visit type (an
+    /// outpatient visit, an inpatient stay): the cost per claim of all visits also moves with the case mix, and a month
+    /// with more and longer stays by chance is not a cost jump. The cost per claim, insurer-paid per claim and claims stay
+    /// out of the multivariate model: on the log scale they are functions of other features, and a near-duplicate pair
+    /// would span a principal component of its own and hide a jump of either inside the model's subspace.
+    /// </summary>
+    public static readonly IReadOnlyList<FacilityFeature> All =
+    [
+        new("outpatient_cost", "Chi phí bình quân/lượt khám, điều trị ngoại trú", m => Ratio(m.outpatient_cost, m.outpatient), m => m.outpatient,
+            m => Noise(Cv(m.outpatient, m.outpatient_cost, m.outpatient_cost_squares), m.outpatient), Money, Triggers: true, IsShare: false, InPca: true),
+        new("inpatient_cost", "Chi phí bình quân/đợt điều trị nội trú", m => Ratio(m.inpatient_cost, m.inpatient), m => m.inpatient,
+            m => Noise(Cv(m.inpatient, m.inpatient_cost, m.inpatient_cost_squares), m.inpatient), Money, Triggers: true, IsShare: false, InPca: true),
+        new("drug_share", "Tỷ lệ thuốc", m => Ratio(m.drug_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
+        new("supplies_share", "Tỷ lệ vật tư y tế", m => Ratio(m.supplies_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
+        new("cost_per_claim", "Chi phí bình quân/lượt", m => Ratio(m.total_cost, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
+        new("paid_per_claim", "Quỹ BHYT chi bình quân/lượt", m => Ratio(m.insurer_paid, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
+        new("inpatient_share", "Tỷ lệ nội trú", m => Ratio(m.inpatient, m.claims), m => m.inpatient, m => Noise(1, m.inpatient), Share, Triggers: false, IsShare: true, InPca: true),
+        new("mean_los", "Số ngày điều trị nội trú bình quân", m => Ratio(m.inpatient_days, m.inpatient), m => m.inpatient, m => Noise(0.8, m.inpatient), Number, Triggers: false, IsShare: false, InPca: true),
+        new("visits_per_card", "Số lượt KCB/thẻ", m => Ratio(m.claims, m.cards), m => m.cards, m => Noise(0.3, m.cards), Number, Triggers: false, IsShare: false, InPca: true),
+        new("out_of_province_share", "Tỷ lệ thẻ ngoại tỉnh", m => Ratio(m.out_of_province_cards, m.cards), m => m.out_of_province_cards, m => Noise(1, m.out_of_province_cards), Share, Triggers: false, IsShare: true, InPca: true),
+        new("cards", "Số thẻ đến KCB", m => m.cards, m => m.cards, m => Noise(1, m.cards), Count, Triggers: false, IsShare: false, InPca: true),
+        new("claims", "Số lượt KCB", m => m.claims, m => m.claims, m => Noise(1, m.claims), Count, Triggers: false, IsShare: false, InPca: false),
+    ];
+}

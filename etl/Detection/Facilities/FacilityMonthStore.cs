@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Engines;
+using Dapper;
+
+namespace Bhyt.Etl.Detection.Facilities;
+
+/// <summary>
+/// <c>dw.fct_facility_month</c> (sql/*/0012_facility_profile.sql): one row per facility and month of discharge over all
+/// visit types, with the distinct cards and the distinct cards resident outside the facility's province. The loader
+/// rebuilds the months a claims file touched; the facility detector reads it with the facility's tier and ownership.
+/// </summary>
+public static class FacilityMonthStore
+{
+    /// <summary>Rebuilds the profile rows of <paramref name="months"/> (month keys) from all claims of those months.</summary>
+    public static async Task RefreshAsync(IWarehouseEngine engine, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<int> months, CancellationToken ct)
+    {
+        if (months.Count == 0) return;
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_facility_month WHERE month_key IN @months"),
+            new { months }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+            INSERT INTO dw.fct_facility_month (month_key, facility_key, facility_code, claims, cards, out_of_province_cards, inpatient,
+                inpatient_days, total_cost, inpatient_cost, outpatient_cost_squares, inpatient_cost_squares, insurer_paid, drug_cost, supplies_cost, refreshed_at)
+            SELECT c.month_key, c.facility_key, c.facility_code, count(*), count(DISTINCT c.card_pseudonym),
+                   count(DISTINCT CASE WHEN c.residence_province <> f.province_code THEN c.card_pseudonym END),
+                   sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(1 AS BIGINT) ELSE 0 END),
+                   coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.length_of_stay AS BIGINT) END), 0),
+                   sum(c.total_cost), coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.total_cost END), 0),
+                   sum(CASE WHEN c.visit_type <> 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
+                   sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
+                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now
+            FROM dw.fct_claim c
+            LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
+            WHERE c.month_key IN @months
+            GROUP BY c.month_key, c.facility_key, c.facility_code
+            """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
+    }
+
+    private const string ProfileSql = """
+        SELECT m.facility_code, f.name AS facility_name, f.tier, f.ownership, f.unit_code,
+               p.label AS period_label, p.start_date AS period_start, p.end_date AS period_end,
+               CAST(m.claims AS DOUBLE PRECISION) AS claims, CAST(m.cards AS DOUBLE PRECISION) AS cards,
+               CAST(m.out_of_province_cards AS DOUBLE PRECISION) AS out_of_province_cards,
+               CAST(m.inpatient AS DOUBLE PRECISION) AS inpatient, CAST(m.inpatient_days AS DOUBLE PRECISION) AS inpatient_days,
+               CAST(m.total_cost AS DOUBLE PRECISION) AS total_cost, CAST(m.inpatient_cost AS DOUBLE PRECISION) AS inpatient_cost, m.outpatient_cost_squares, m.inpatient_cost_squares, CAST(m.insurer_paid AS DOUBLE PRECISION) AS insurer_paid,
+               CAST(m.drug_cost AS DOUBLE PRECISION) AS drug_cost, CAST(m.supplies_cost AS DOUBLE PRECISION) AS supplies_cost
+        FROM dw.fct_facility_month m
+        JOIN dw.dim_facility f ON f.facility_code = m.facility_code
+        JOIN dw.dim_period p ON p.period_key = m.month_key
+        ORDER BY m.facility_code, p.start_date
+        """;
+
+    /// <summary>
+    /// Every facility-month profile, with the facility's name, tier, ownership and unit and the month's dates, in a fixed
+    /// order (the model samples its training months by position: the same warehouse gives the same scores).
+    /// </summary>
+    public static async Task<IReadOnlyList<FacilityMonth>> LoadAsync(IWarehouseEngine engine, DbConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<FacilityMonth>(new CommandDefinition(engine.Sql(ProfileSql), commandTimeout: 3600, cancellationToken: ct))).ToList();
+}

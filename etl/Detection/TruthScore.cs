@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dapper;
 using Bhyt.Warehouse.Engines;
 
 namespace Bhyt.Etl.Detection;
@@ -94,21 +95,18 @@ public static class TruthScore
     public static async Task<IReadOnlyList<TruthEntry>> ResolveCardsAsync(IWarehouseEngine engine, IReadOnlyList<TruthEntry> truth, CancellationToken ct)
     {
         if (truth.All(t => t.Kind != AnomalyKinds.CardOveruse)) return truth;
+        static string? FirstClaim(TruthEntry entry) => entry.Kind == AnomalyKinds.CardOveruse ? entry.Subject.Split('|')[0] : null;
         await using var connection = await engine.OpenReadOnlyAsync(ct);
-        var resolved = new List<TruthEntry>(truth.Count);
-        foreach (var entry in truth)
+        var pseudonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Looked up in chunks (one scan of the claims per chunk, under SQL Server's 2,100 parameters), not one claim at a time.
+        foreach (var chunk in truth.Select(FirstClaim).OfType<string>().Distinct().Chunk(1000))
         {
-            var claim = entry.Kind == AnomalyKinds.CardOveruse ? entry.Subject.Split('|')[0] : null;
-            if (claim is null) { resolved.Add(entry); continue; }
-            await using var command = connection.CreateCommand();
-            command.CommandText = engine.Sql("SELECT MIN(card_pseudonym) FROM dw.fct_claim WHERE claim_id = @claim");
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "claim";
-            parameter.Value = claim;
-            command.Parameters.Add(parameter);
-            resolved.Add(await command.ExecuteScalarAsync(ct) is string pseudonym ? entry with { Subject = pseudonym } : entry);
+            var rows = await connection.QueryAsync<(string ClaimId, string Pseudonym)>(new CommandDefinition(
+                engine.Sql("SELECT claim_id, MIN(card_pseudonym) FROM dw.fct_claim WHERE claim_id IN @claims GROUP BY claim_id"),
+                new { claims = chunk }, cancellationToken: ct));
+            foreach (var (claimId, pseudonym) in rows) pseudonyms[claimId] = pseudonym;
         }
-        return resolved;
+        return truth.Select(entry => FirstClaim(entry) is { } claim && pseudonyms.TryGetValue(claim, out var pseudonym) ? entry with { Subject = pseudonym } : entry).ToList();
     }
 
     /// <summary>One score per kind that was planted or flagged, ordered by kind.</summary>

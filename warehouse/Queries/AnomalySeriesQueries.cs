@@ -14,6 +14,8 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     public static readonly IReadOnlyDictionary<string, string> FacilityMeasures = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["cost_per_claim"] = Ratio("SUM(m.total_cost)", "SUM(m.claims)"),
+        ["outpatient_cost"] = Ratio(Outpatient("m.total_cost"), Outpatient("m.claims")),
+        ["inpatient_cost"] = Ratio(Inpatient("m.total_cost"), Inpatient("m.claims")),
         ["paid_per_claim"] = Ratio("SUM(m.insurer_paid)", "SUM(m.claims)"),
         ["drug_share"] = Ratio("SUM(m.drug_cost)", "SUM(m.total_cost)"),
         ["supplies_share"] = Ratio("SUM(m.supplies_cost)", "SUM(m.total_cost)"),
@@ -26,6 +28,8 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     private static string Ratio(string numerator, string denominator) => $"CAST({numerator} AS DOUBLE PRECISION) / NULLIF({denominator}, 0)";
 
     private static string Inpatient(string column) => $"SUM(CASE WHEN m.visit_type = 'inpatient' THEN {column} ELSE 0 END)";
+
+    private static string Outpatient(string column) => $"SUM(CASE WHEN m.visit_type <> 'inpatient' THEN {column} ELSE 0 END)";
 
     /// <summary>
     /// The current values of some indicators for one unit in one boundary set, in every period kind, oldest first, with the

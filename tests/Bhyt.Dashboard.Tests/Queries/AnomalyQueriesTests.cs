@@ -3,6 +3,7 @@ using Bhyt.Dashboard.Components.Pages.Anomalies;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Detection;
+using Bhyt.Etl.Detection.Facilities;
 using Bhyt.Etl.Detection.Coverage;
 using Bhyt.Etl.Import;
 using Bhyt.Warehouse;
@@ -107,6 +108,9 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         68008,Trạm y tế H,3,public,674
         """;
 
+    /// <summary>Claims a month of each facility but the small one: enough for the detector's floor (<see cref="FacilityThresholds.MinClaims"/>).</summary>
+    private static readonly int ClaimsPerMonth = FacilityThresholds.Default.MinClaims;
+
     private static double Cost(int facility, int month) => facility switch
     {
         1 => month == 2 ? 520_000 : 300_000,
@@ -120,9 +124,9 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         var lines = new List<string> { ClaimHeader };
         for (var f = 1; f <= 8; f++)
         for (var m = 1; m <= 3; m++)
-        for (var c = 0; c < (f == 8 ? 5 : 20); c++)
+        for (var c = 0; c < (f == 8 ? 5 : ClaimsPerMonth); c++)
         {
-            var day = new DateTime(2023, m, 1 + c);
+            var day = new DateTime(2023, m, 1 + c % 28);
             var cost = Cost(f, m);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"F{f}{m}{c:D2},GD4{f:D2}{m}{c:D9},6800{f},1,{day:yyyyMMdd}0800,{day:yyyyMMdd}0900,0,J18,{cost:0},{0.8 * cost:0},{0.2 * cost:0},{0.3 * cost:0},{0.1 * cost:0},68"));
@@ -145,7 +149,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
     {
         await ImportClaimsAsync([]);
 
-        var band = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: 20, CancellationToken.None);
+        var band = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: ClaimsPerMonth, CancellationToken.None);
 
         Assert.Equal([1, 2, 3], band.Select(b => b.Month.Month));
         foreach (var point in band)
@@ -158,6 +162,9 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
             Assert.Equal(Percentile(peers, 0.5), point.PeerMedian!.Value, 6);
             Assert.Equal(Percentile(peers, 0.75), point.PeerQ3!.Value, 6);
         }
+        // Every claim here is an exam: the detector's outpatient cost is the cost per claim, and so is its band.
+        var outpatient = await _series.FacilityBandAsync("68001", "outpatient_cost", minClaims: ClaimsPerMonth, CancellationToken.None);
+        Assert.Equal(band.Select(b => (b.Value, b.PeerMedian)), outpatient.Select(b => (b.Value, b.PeerMedian)));
         var lowered = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: 5, CancellationToken.None);
         Assert.All(lowered, b => Assert.Equal(6, b.Peers));
     }

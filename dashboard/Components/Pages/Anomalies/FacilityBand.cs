@@ -12,7 +12,7 @@ public static class FacilityBand
     /// <summary>How each facility-month measure is written.</summary>
     public static string UnitOf(string measure) => measure switch
     {
-        "cost_per_claim" or "paid_per_claim" => "vnd",
+        "cost_per_claim" or "paid_per_claim" or "outpatient_cost" or "inpatient_cost" => "vnd",
         "drug_share" or "supplies_share" or "inpatient_share" => "share",
         _ => "number",
     };
@@ -34,6 +34,8 @@ public static class FacilityBand
     private static string MeasureName(string measure) => measure switch
     {
         "cost_per_claim" => "Chi phí bình quân/lượt",
+        "outpatient_cost" => "Chi phí bình quân/lượt khám, điều trị ngoại trú",
+        "inpatient_cost" => "Chi phí bình quân/đợt điều trị nội trú",
         "paid_per_claim" => "Quỹ BHYT chi bình quân/lượt",
         "drug_share" => "Tỷ lệ thuốc",
         "supplies_share" => "Tỷ lệ vật tư y tế",

@@ -20,6 +20,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
 
     private readonly Xml1Fields _fields = new();
     private int _xml1InHoso;
+    private bool _xml1Declared;
 
     /// <summary>Claims written (valid ones).</summary>
     public int Written { get; private set; }
@@ -80,6 +81,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
     private void Hoso(XmlReader reader)
     {
         _xml1InHoso = 0;
+        _xml1Declared = false;
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
@@ -91,7 +93,8 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                 else reader.Read();
             }
         }
-        if (_xml1InHoso == 0) issues.Error("FILEHOSO", "xml.no_xml1", "HOSO không có bảng XML1 (TONG_HOP).");
+        // A FILEHOSO declared XML1 whose content could not be read has its own error already.
+        if (_xml1InHoso == 0 && !_xml1Declared) issues.Error("FILEHOSO", "xml.no_xml1", "HOSO không có bảng XML1 (TONG_HOP).");
     }
 
     private void FileHoso(XmlReader reader)
@@ -103,7 +106,11 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         while (reader.Depth > depth)
         {
             if (reader.NodeType != XmlNodeType.Element) reader.Read();
-            else if (reader.LocalName == "LOAIHOSO") type = reader.ReadElementContentAsString().Trim();
+            else if (reader.LocalName == "LOAIHOSO")
+            {
+                type = reader.ReadElementContentAsString().Trim();
+                if (IsXml1(type)) _xml1Declared = true;
+            }
             else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type))) Content(reader);
             else reader.Skip();
         }

@@ -39,7 +39,7 @@ internal sealed class ClaimXmlIssues(string? entry)
         if (entry is not null) parts.Add($"tệp {entry}");
         if (Hoso > 0) parts.Add($"HOSO {Hoso}");
         if (!string.IsNullOrEmpty(ClaimId)) parts.Add($"MA_LK {ClaimId}");
-        if (field is not null) parts.Add(field.Contains('/') || field.StartsWith("dòng", StringComparison.Ordinal) ? field : $"trường {field}");
+        if (field is not null) parts.Add(field.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') ? $"trường {field}" : field);
         return string.Join(", ", parts);
     }
 

@@ -6,7 +6,7 @@ namespace Bhyt.Tests.Etl.Sources.Claims.Xml;
 
 /// <summary>One claim's XML1 values, written under either standard's field names; personal fields are filled so tests can look for them.</summary>
 public sealed record Xml1Claim(
-    string ClaimId = "LK001", string Card = "GD4797932176423", string Facility = "68001", string VisitType = "03",
+    string ClaimId = "LK001", string? Card = "GD4797932176423", string? Facility = "68001", string VisitType = "03",
     string Admitted = "202403010800", string? Discharged = "202403051000", string Days = "5", string Icd = "J18",
     string Total = "5200000.00", string? Hospital = null, string? Insurer = "4680000", string? CoPay = "520000", string? Drugs = "1500000",
     string? Supplies = "300000", string? Province = "68", bool Qd130 = true, string Name = "Nguyễn Văn Bí Mật", string CitizenId = "068123456789")

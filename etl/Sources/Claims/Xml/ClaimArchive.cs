@@ -57,7 +57,7 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits) : IDi
 
     public void Dispose() => _zip.Dispose();
 
-    /// <summary>Counts inflated bytes; more than the directory declared is a forged header, refused.</summary>
+    /// <summary>Counts inflated bytes toward the total; more than the entry declared (which .NET already cuts) is refused too.</summary>
     private sealed class CountingStream(Stream inner, long declared, Action<int> counted, string name) : Stream
     {
         private long _read;

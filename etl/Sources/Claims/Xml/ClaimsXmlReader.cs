@@ -35,7 +35,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     /// <summary>What the user should know after reading: the archive's files and which spending categories XML1 gives.</summary>
     public string Note =>
-        (FilesRead > 1 || FilesRejected > 0 ? $"{FilesRead:N0} tệp XML, {FilesRejected:N0} tệp bị từ chối ({ClaimsRejected:N0} HOSO); các tệp khác đã nạp. " : "") +
+        (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong tệp nén. " : "") +
         (EntriesSkipped > 0 ? $"Bỏ qua {EntriesSkipped:N0} mục không phải .xml trong tệp nén. " : "") +
         "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
         "cần bảng chi tiết XML2/XML3, chưa được nạp.";

@@ -5,10 +5,12 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// Walks one claims XML document in a single forward pass — the <c>GIAMDINHHS</c> envelope of QĐ 4210 / QĐ 130 or a
 /// bare <c>TONG_HOP</c> — and writes each HOSO's XML1 claim. NOIDUNGFILE may hold base64 (one line or wrapped, decoded
-/// in chunks into a nested reader), inline elements, or CDATA holding either. Other tables (LOAIHOSO XML2…XML15) are
-/// skipped without decoding. Yields once per claim so the caller can hand full batches on while the file is read.
+/// in chunks into a nested reader), inline elements, or CDATA holding either. The detail tables XML2 and XML3 go to
+/// <paramref name="details"/> when one is given; without it, and always for XML4…XML15, they are skipped undecoded.
+/// Yields once per claim so the caller can hand full batches on while the file is read.
 /// </summary>
-internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
+internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
+    Action<ClaimDetail>? details = null)
 {
     public const string Envelope = "GIAMDINHHS", Summary = "TONG_HOP";
 
@@ -19,6 +21,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
     };
 
     private readonly Xml1Fields _fields = new();
+    private readonly ClaimDetailReader? _details = details is null ? null : new ClaimDetailReader(issues, details);
     private int _xml1InHoso;
     private bool _xml1Declared;
 
@@ -111,7 +114,8 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                 type = reader.ReadElementContentAsString().Trim();
                 if (IsXml1(type)) _xml1Declared = true;
             }
-            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type))) Content(reader);
+            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || _details is not null && ClaimDetailReader.IsDetailType(type)))
+                Content(reader);
             else reader.Skip();
         }
         reader.Read();
@@ -179,6 +183,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
     private void Inner(XmlReader reader, bool drain)
     {
         if (reader.NodeType == XmlNodeType.Element && reader.LocalName == Summary) Claim(reader);
+        else if (reader.NodeType == XmlNodeType.Element && _details is not null && ClaimDetailReader.IsDetailRoot(reader.LocalName)) _details.Read(reader);
         else if (reader.NodeType == XmlNodeType.Element) reader.Skip();
         if (drain) while (reader.Read()) { }
     }

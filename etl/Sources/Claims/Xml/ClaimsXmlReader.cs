@@ -40,6 +40,12 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
         "cần bảng chi tiết XML2/XML3, chưa được nạp.";
 
+    /// <summary>
+    /// Where the lines of the detail tables XML2 and XML3 go, in file order; null
+    /// (the default) skips those tables undecoded. The warehouse does not store them yet (issue 17, item 2).
+    /// </summary>
+    public Action<ClaimDetail>? Details { get; init; }
+
     /// <summary>Entries of a .zip that are not .xml, skipped.</summary>
     public int EntriesSkipped { get; private set; }
 
@@ -148,9 +154,9 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     }
 
     /// <summary>One document's claims, one step per claim; what breaks the document becomes an error of its file.</summary>
-    private static IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
+    private IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
     {
-        var document = new ClaimXmlDocument(writer, issues, output, nextRow);
+        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details);
         using var steps = document.Read(stream).GetEnumerator();
         while (true)
         {

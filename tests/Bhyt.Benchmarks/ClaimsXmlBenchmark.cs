@@ -12,22 +12,20 @@ using Bhyt.Warehouse.Engines;
 namespace Bhyt.Benchmarks;
 
 /// <summary>
-/// Claims XML ingest on generated batch envelopes (10,000 HOSO a file, XML1 + XML2 + XML3 in base64, QĐ 130 and
+/// Claims XML ingest on generated batch envelopes (10,000 HOSO a file by default, XML1 + XML2 + XML3 in base64, QĐ 130 and
 /// QĐ 4210 claims mixed): a bare streaming pass (XmlReader over every node, every NOIDUNGFILE base64-decoded into a
 /// nested XmlReader over every node — nothing else), the claims reader alone, and <c>bhyt import</c> end to end into
 /// DuckDB. Each phase runs in a child process so that its peak resident memory (VmHWM) is its own.
 /// </summary>
 public static class ClaimsXmlBenchmark
 {
-    private const int ClaimsPerFile = 10_000;
-
-    public static void Run(int claims, int runs)
+    public static void Run(int claims, int runs, int claimsPerFile = 10_000)
     {
         var folder = Directory.CreateTempSubdirectory("bhyt-claimsxml-").FullName;
         try
         {
             var clock = Stopwatch.StartNew();
-            Generate(folder, claims);
+            Generate(folder, claims, claimsPerFile);
             var megabytes = Directory.GetFiles(folder, "*.xml").Sum(f => new FileInfo(f).Length) / 1048576.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"claims XML: {claims:N0} claims in {Directory.GetFiles(folder, "*.xml").Length} envelopes, {megabytes:N0} MB (generated in {clock.Elapsed.TotalSeconds:N0} s); " +
@@ -132,16 +130,16 @@ public static class ClaimsXmlBenchmark
         return hosos;
     }
 
-    private static void Generate(string folder, int claims)
+    private static void Generate(string folder, int claims, int claimsPerFile)
     {
         var facilities = new StringBuilder("MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n");
         for (var f = 0; f < 20; f++) facilities.Append(CultureInfo.InvariantCulture, $"680{f:00},Cơ sở {f},3,public,672\n");
         File.WriteAllText(Path.Combine(folder, "facilities.csv"), facilities.ToString());
         var random = new Random(42);
-        for (var start = 0; start < claims; start += ClaimsPerFile)
+        for (var start = 0; start < claims; start += claimsPerFile)
         {
-            using var writer = new StreamWriter(Path.Combine(folder, $"batch-{start / ClaimsPerFile:0000}.xml"), false, new UTF8Encoding(true));
-            var count = Math.Min(ClaimsPerFile, claims - start);
+            using var writer = new StreamWriter(Path.Combine(folder, $"batch-{start / claimsPerFile:0000}.xml"), false, new UTF8Encoding(true));
+            var count = Math.Min(claimsPerFile, claims - start);
             writer.Write($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<GIAMDINHHS><THONGTINDONVI><MACSKCB>68000</MACSKCB></THONGTINDONVI><THONGTINHOSO><NGAYLAP>20240402</NGAYLAP><SOLUONGHOSO>{count}</SOLUONGHOSO><DANHSACHHOSO>");
             for (var i = start; i < start + count; i++)
             {

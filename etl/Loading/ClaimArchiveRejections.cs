@@ -15,7 +15,8 @@ public static class ClaimArchiveRejections
     public static async Task<SubmissionRecord> RecordAsync(IWarehouseEngine engine, DbConnection connection, SubmissionStore store,
         SubmissionRecord saved, ClaimsXmlReader reader, CancellationToken ct)
     {
-        var status = saved.RowsLoaded == 0 ? "rejected" : saved.Status;
+        // Rejected only when no file of the archive passed; files whose claims were all loaded before still passed.
+        var status = reader.RowsRead == 0 ? "rejected" : saved.Status;
         var message = $"{reader.FilesRejected:N0}/{reader.FilesRead:N0} tệp trong tệp nén bị từ chối ({reader.RejectionCount:N0} lỗi); " +
             (status == "rejected" ? "không hồ sơ nào được nạp." : "các tệp khác đã nạp.") + (saved.Message is null ? "" : " " + saved.Message);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -20,6 +20,7 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
         ["MA_LK", "STT", "MA_NHOM", "MA_THUOC", "MA_DICH_VU", "MA_VAT_TU", "SO_LUONG", "DON_GIA", "DON_GIA_BV", "THANH_TIEN", "THANH_TIEN_BV", "T_BHTT"];
 
     private readonly Dictionary<string, string> _values = [];
+    private readonly XmlFieldText _text = new();
 
     public static bool IsDetailRoot(string name) => Roots.ContainsKey(name);
 
@@ -50,7 +51,13 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
             while (reader.Depth > depth)
             {
                 if (reader.NodeType != XmlNodeType.Element) reader.Read();
-                else if (Fields.Contains(reader.LocalName)) _values.TryAdd(reader.LocalName, reader.ReadElementContentAsString().Trim());
+                else if (Fields.Contains(reader.LocalName))
+                {
+                    var name = reader.LocalName;
+                    var value = _text.Read(reader, out var tooLong).Trim();
+                    if (tooLong) issues.Error($"{table}, trường {name}", "claim_detail.field_too_long", $"Trường {name} dài hơn {XmlFieldText.MaxLength} ký tự.");
+                    _values.TryAdd(name, value);
+                }
                 else reader.Skip();
             }
         }

@@ -21,6 +21,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
     };
 
     private readonly Xml1Fields _fields = new();
+    private readonly XmlFieldText _text = new();
     private readonly ClaimDetailReader? _details = details is null ? null : new ClaimDetailReader(issues, details);
     private int _xml1InHoso;
     private bool _xml1Declared;
@@ -60,7 +61,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
             switch (reader.LocalName)
             {
                 case "SOLUONGHOSO":
-                    declared = reader.ReadElementContentAsString().Trim();
+                    declared = _text.Read(reader, out _).Trim();
                     break;
                 case "HOSO":
                     issues.Hoso = ++count;
@@ -111,7 +112,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
             if (reader.NodeType != XmlNodeType.Element) reader.Read();
             else if (reader.LocalName == "LOAIHOSO")
             {
-                type = reader.ReadElementContentAsString().Trim();
+                type = _text.Read(reader, out _).Trim();
                 if (IsXml1(type)) _xml1Declared = true;
             }
             else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || _details is not null && ClaimDetailReader.IsDetailType(type)))

@@ -38,7 +38,7 @@ internal sealed class ClaimXmlIssues(string? entry)
         var parts = new List<string>(4);
         if (entry is not null) parts.Add($"tệp {entry}");
         if (Hoso > 0) parts.Add($"HOSO {Hoso}");
-        if (!string.IsNullOrEmpty(ClaimId)) parts.Add($"MA_LK {ClaimId}");
+        if (!string.IsNullOrEmpty(ClaimId)) parts.Add($"MA_LK {(ClaimId.Length > 100 ? ClaimId[..100] + "…" : ClaimId)}");
         if (field is not null) parts.Add(field.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') ? $"trường {field}" : field);
         return string.Join(", ", parts);
     }

@@ -20,6 +20,8 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer)
     {
         var before = issues.Count;
         issues.ClaimId = f[Slot.ClaimId];
+        foreach (var field in f.TooLong)
+            issues.Error(field, "claim.field_too_long", $"Trường {field} dài hơn {XmlFieldText.MaxLength} ký tự; chỉ đọc {XmlFieldText.MaxLength} ký tự đầu.");
         var claimId = Required(f, Slot.ClaimId, issues, "claim.missing_id", "Thiếu mã liên kết hồ sơ (MA_LK).");
         var card = Required(f, Slot.Card, issues, "claim.missing_card", "Thiếu mã thẻ BHYT.");
         var facility = Required(f, Slot.Facility, issues, "claim.missing_facility", "Thiếu mã cơ sở KCB (MA_CSKCB).");

@@ -22,16 +22,21 @@ internal sealed class Xml1Fields
     };
 
     private readonly string?[] _values = new string?[Enum.GetValues<Slot>().Length];
+    private readonly XmlFieldText _text = new();
 
     /// <summary>Whether a QĐ 130 name was present (MA_THE_BHYT, T_TONGCHI_BH, T_TONGCHI_BV): the standard of this claim.</summary>
     public bool IsQd130 { get; private set; }
 
     public string? this[Slot slot] => _values[(int)slot];
 
+    /// <summary>Fields whose value was longer than <see cref="XmlFieldText.MaxLength"/> (read up to it, the rest skipped).</summary>
+    public List<string> TooLong { get; } = [];
+
     /// <summary>Reads the children of the <c>TONG_HOP</c> element the reader is on, leaving it after the end tag.</summary>
     public void Read(XmlReader reader)
     {
         Array.Clear(_values);
+        TooLong.Clear();
         IsQd130 = false;
         if (reader.IsEmptyElement)
         {
@@ -45,7 +50,9 @@ internal sealed class Xml1Fields
             if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
             if (!Slots.TryGetValue(reader.LocalName, out var slot)) { reader.Skip(); continue; }
             IsQd130 |= reader.LocalName is "MA_THE_BHYT" or "T_TONGCHI_BH" or "T_TONGCHI_BV";
-            var value = reader.ReadElementContentAsString().Trim();
+            var name = reader.LocalName;
+            var value = _text.Read(reader, out var tooLong).Trim();
+            if (tooLong) TooLong.Add(name);
             _values[(int)slot] ??= value;
         }
         reader.Read();

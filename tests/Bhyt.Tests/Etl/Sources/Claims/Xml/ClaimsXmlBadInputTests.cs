@@ -158,5 +158,25 @@ public sealed class ClaimsXmlBadInputTests : IDisposable
         Assert.Equal(45, rows.Count); // read, but the loader rejects the file on any error
     }
 
+    [Fact]
+    public void Read_a_field_longer_than_any_standard_allows_is_refused_without_being_held()
+    {
+        var (reader, rows) = ReadEnvelope(ClaimXml.Hoso(new Xml1Claim("A1", Icd: new string('J', 5000)), Content.Base64),
+            ClaimXml.Hoso(new Xml1Claim(new string('L', 3000)), Content.Inline));
+
+        Assert.Equal([("claim.field_too_long", "HOSO 1, MA_LK A1, trường MA_BENH_CHINH"), ("claim.field_too_long", $"HOSO 2, MA_LK {new string('L', 100)}…, trường MA_LK")],
+            reader.Errors.Select(e => (e.Rule, e.Location)));
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public void Read_a_field_holding_elements_is_malformed()
+    {
+        var (reader, _) = ReadEnvelope(ClaimXml.Hoso(new Xml1Claim("A1"), Content.Inline).Replace("<MA_CSKCB>68001</MA_CSKCB>", "<MA_CSKCB><MA>68001</MA></MA_CSKCB>"));
+
+        Assert.Equal("xml.malformed", Only(reader).Rule);
+        Assert.Contains("MA_CSKCB", Only(reader).Message);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -197,6 +197,6 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
             issues.Error("FILEHOSO", "xml.many_xml1", "HOSO có nhiều hơn một bảng XML1 (TONG_HOP); mỗi HOSO là một hồ sơ.");
             return;
         }
-        if (writer.Write(_fields, issues, output, nextRow())) Written++;
+        if (writer.Write(_fields, issues, output, nextRow)) Written++;
     }
 }

@@ -15,8 +15,11 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer)
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private byte[] _utf8 = new byte[256];
 
-    /// <summary>True when the claim was written; its errors, if any, go to <paramref name="issues"/>.</summary>
-    public bool Write(Xml1Fields f, ClaimXmlIssues issues, ClaimBatchOutput output, int sourceRow)
+    /// <summary>
+    /// True when the claim was written, numbered by <paramref name="nextRow"/> (only written claims take a number); its
+    /// errors, if any, go to <paramref name="issues"/>.
+    /// </summary>
+    public bool Write(Xml1Fields f, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
     {
         var before = issues.Count;
         issues.ClaimId = f[Slot.ClaimId];
@@ -51,7 +54,7 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer)
 
         ref var record = ref output.Next;
         var batch = output.Current;
-        record.SourceRow = sourceRow;
+        record.SourceRow = nextRow();
         record.ClaimId = batch.Add(Utf8(claimId!));
         pseudonymizer.WritePseudonym(Utf8(card!), batch.Reserve(CardPseudonymizer.Length, out record.CardPseudonym));
         record.FacilityCode = batch.Add(Utf8(facility!));

@@ -101,7 +101,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     private IEnumerable<ClaimBatch> ReadArchive(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow)
     {
-        ClaimArchive archive;
+        ClaimArchive? archive = null;
         IReadOnlyList<System.IO.Compression.ZipArchiveEntry> entries;
         try
         {
@@ -111,6 +111,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         }
         catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
         {
+            archive?.Dispose();
             Refuse(e);
             yield break;
         }

@@ -60,7 +60,9 @@ internal static class ImportCommand
                 }
             }
             if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(r => ToJson(r, explained)), JsonOptions));
-            return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected || r.IsEmpty) ? ExitCodes.Rejected : ExitCodes.Ok;
+            else if (files.Count > 1) PrintRejections(results);
+            // A claims .zip loads its good files and rejects the others: rejected files inside it are a rejection too.
+            return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected || r.IsEmpty || r.Issues.Any(i => i.IsError)) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
     }
@@ -76,6 +78,20 @@ internal static class ImportCommand
             Console.Error.WriteLine($"  {(issue.IsError ? "LỖI" : "cảnh báo")} {result.Submission.FileName}: {issue.Location}: {issue.Message} [{issue.Rule}]");
         if (result.Issues.Count > shown.Count)
             Console.Error.WriteLine($"  … và {result.Issues.Count - shown.Count} vấn đề khác (xem rpt.validation_issues, submission_id = {result.Submission.SubmissionId}).");
+    }
+
+    /// <summary>After a folder or several files: every rejection again, so none scrolls away among the loaded files.</summary>
+    private static void PrintRejections(IReadOnlyList<ImportResult> results)
+    {
+        var rejected = results.Where(r => r.IsRejected || r.Issues.Any(i => i.IsError)).ToList();
+        if (rejected.Count == 0) return;
+        Console.Error.WriteLine($"Từ chối ({rejected.Count}/{results.Count} tệp):");
+        foreach (var result in rejected)
+        {
+            var first = result.Issues.FirstOrDefault(i => i.IsError);
+            Console.Error.WriteLine($"  {result.Submission.FileName}: {result.Submission.Status}, {result.Issues.Count(i => i.IsError)} lỗi" +
+                (first is null ? "" : $"; đầu tiên: {first.Location}: {first.Message} [{first.Rule}]"));
+        }
     }
 
     private static object ToJson(ImportResult r, bool explain) => new

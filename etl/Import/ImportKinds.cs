@@ -1,6 +1,7 @@
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Sources;
 using Bhyt.Etl.Sources.Claims;
+using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Etl.Sources.Csv;
 
 namespace Bhyt.Etl.Import;
@@ -30,8 +31,9 @@ public sealed class ImportKinds
             SubmissionCsvReader.LooksLikeSubmissionCsv),
         new(Report, "tài liệu báo cáo có bảng phụ lục", documentReaders.SelectMany(r => r.Extensions).Distinct().ToArray(), 2,
             _ => true),
-        new(Claims, "CSV hồ sơ KCB (bảng XML1) có cột MA_LK, MA_CSKCB", [".csv"], 1,
-            path => ClaimsCsvReader.LooksLikeClaims(FirstLine(path))),
+        new(Claims, "hồ sơ KCB: CSV bảng XML1 có cột MA_LK, MA_CSKCB; tệp XML GIAMDINHHS hoặc TONG_HOP (QĐ 4210, QĐ 130); .zip các tệp XML đó",
+            [".csv", ".xml", ".zip"], 1,
+            path => IsCsv(path) ? ClaimsCsvReader.LooksLikeClaims(FirstLine(path)) : ClaimsXmlReader.LooksLikeClaimsXml(path)),
         new(Facilities, "CSV cơ sở KCB có cột MA_CSKCB, TUYEN", [".csv"], 0,
             path => FacilityStore.LooksLikeFacilities(FirstLine(path))),
     ]);
@@ -73,6 +75,9 @@ public sealed class ImportKinds
     /// </summary>
     public IEnumerable<string> InLoadOrder(IEnumerable<string> files) =>
         files.OrderBy(f => Detect(f)?.LoadOrder ?? int.MaxValue).ThenBy(f => f, StringComparer.Ordinal);
+
+    /// <summary>Whether a claims file is the CSV export (read by <see cref="ClaimsCsvReader"/>) rather than XML or a .zip.</summary>
+    public static bool IsCsv(string path) => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string path) => File.ReadLines(path).FirstOrDefault() ?? "";
 }

@@ -3,6 +3,7 @@ using Bhyt.Etl.Loading;
 using Bhyt.Etl.Sources;
 using System.Data.Common;
 using Bhyt.Etl.Sources.Claims;
+using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Etl.Sources.Csv;
 using Bhyt.Etl.Sources.Prose;
 using Bhyt.Etl.Sources.Reports;
@@ -86,11 +87,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
     {
-        var reader = new ClaimsCsvReader(CardPseudonymizer.For(engine));
+        var pseudonymizer = CardPseudonymizer.For(engine);
+        ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)).LoadAsync(connection, submission, reader, path, ct);
+        if (reader is ClaimsXmlReader { RejectionCount: > 0 } xml && saved.Status != "rejected")
+            (saved, load) = (await ClaimArchiveRejections.RecordAsync(engine, connection, _store, saved, xml, ct), load with { Errors = xml.Rejections });
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
-            : string.Join(" ", new[] { saved.Message, reader.SpendingNote }.Where(m => m is not null));
+            : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note }.Where(m => m is not null));
         return new ImportResult(path, saved, load.Errors, note);
     }
 

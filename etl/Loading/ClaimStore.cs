@@ -28,14 +28,14 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     ];
 
     public async Task<(SubmissionRecord Submission, ClaimLoad Load)> LoadAsync(DbConnection connection, SubmissionRecord submission,
-        ClaimsCsvReader reader, string path, CancellationToken ct)
+        ClaimSource reader, string path, CancellationToken ct)
     {
         var months = (await connection.QueryAsync<(string Label, int Key)>(new CommandDefinition(
             "SELECT label, period_key FROM dw.dim_period WHERE kind = 'month'", cancellationToken: ct))).ToDictionary(r => r.Label, r => r.Key);
         var facilities = (await connection.QueryAsync<(string Code, int Key)>(new CommandDefinition(
             "SELECT facility_code, facility_key FROM dw.dim_facility", cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
-        // Keys are first + source row: a line count (an upper bound of the rows) reserves them before the stream starts.
-        var lines = LineCount(path);
+        // Keys are first + source row: an upper bound of the rows reserves them before the stream starts.
+        var lines = reader.RowBound(path);
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await submissions.InsertSubmissionAsync(connection, transaction, submission, ct);
@@ -105,22 +105,6 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             await stop.CancelAsync();
             await producer;
         }
-    }
-
-    /// <summary>Lines in the file (LF, CR or CRLF ends), counted on bytes.</summary>
-    private static long LineCount(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
-        long lines = 0;
-        var afterCarriageReturn = false;
-        for (int read; (read = file.Read(buffer)) > 0;)
-        {
-            var span = buffer.AsSpan(0, read);
-            lines += span.Count((byte)'\n') + span.Count((byte)'\r') - span.Count("\r\n"u8) - (afterCarriageReturn && span[0] == (byte)'\n' ? 1 : 0);
-            afterCarriageReturn = span[^1] == (byte)'\r';
-        }
-        return lines + 1;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using Bhyt.Warehouse.Querying;
 // Benchmarks on the embedded engine.
 // Usage: dotnet run -c Release --project tests/Bhyt.Benchmarks -- [csv-rows]            foundation + submissions
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claims <dir> [runs]   claims ingest (dir from bhyt generate)
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- claimsxml [claims] [runs] [per-file]   claims XML envelopes: bare pass, reader, import
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- dashboard <warehouse.duckdb> [rounds] [users]   page query latency
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- ocr [pages]           scanned PDF read end to end (default 20 pages)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- pdf [pages]                 text PDF reading (default 100 pages)
@@ -24,6 +25,12 @@ if (args is ["claimrules", ..]) { await ClaimRulesBenchmark.RunAsync(args[1..]);
 if (args is ["facilityscan", ..]) { await FacilityScanBenchmark.RunAsync(args.Length > 1 ? Path.GetFullPath(args[1]) : null); return; }
 if (args is ["ocr", ..]) { Bhyt.Benchmarks.OcrBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
+if (args is ["claimsxml", ..])
+{
+    ClaimsXmlBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 200_000, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? int.Parse(args[3]) : 10_000);
+    return;
+}
+if (args is ["claimsxml-phase", var xmlPhase, var xmlFolder]) { await ClaimsXmlBenchmark.PhaseAsync(xmlPhase, xmlFolder); return; }
 var csvRows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var folder = Directory.CreateTempSubdirectory("bhyt-bench-").FullName;
 try

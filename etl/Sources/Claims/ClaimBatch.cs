@@ -39,6 +39,16 @@ internal sealed class ClaimBatch
         return _text.AsSpan(range.Start, length);
     }
 
+    /// <summary>Bytes of text held; with <see cref="Count"/>, a mark <see cref="Truncate"/> can return to.</summary>
+    public int TextLength => _textLength;
+
+    /// <summary>Drops the rows and text added after a mark taken as (<see cref="Count"/>, <see cref="TextLength"/>).</summary>
+    public void Truncate(int count, int textLength)
+    {
+        Count = count;
+        _textLength = textLength;
+    }
+
     public void Clear()
     {
         Count = 0;

@@ -15,9 +15,8 @@ namespace Bhyt.Etl.Sources.Claims;
 /// per column cost three times what the engine needs to store the row. <see cref="Utf8CsvReader"/> splits bytes,
 /// numbers and dates are parsed from the bytes, and only the text the warehouse stores is copied (as UTF-8).
 /// </remarks>
-public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
+public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer) : ClaimSource
 {
-    private const int MaxErrorsKept = 1000;
     private const int MaxVisitCodesCached = 256;
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly string[] DateFormats = ["yyyyMMddHHmm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
@@ -25,21 +24,29 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
     // MA_LOAI_KCB has a handful of values: each distinct code is mapped (and its string made) once.
     private readonly Dictionary<int, (string Code, string? Type)> _visitCodes = [];
 
-    public List<ValidationIssue> Errors { get; } = [];
-    public int ErrorCount { get; private set; }
-    public int RowsRead { get; private set; }
-
     /// <summary>After reading: which spending categories the file carries and which need detail tables.</summary>
     public string? SpendingNote { get; private set; }
 
     public static bool LooksLikeClaims(string header) =>
         header.Contains("MA_LK", StringComparison.OrdinalIgnoreCase) && header.Contains("MA_CSKCB", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The valid rows, in batches taken from <paramref name="rent"/> (empty on return). A batch is handed over when full
-    /// and not touched again by the reader.
-    /// </summary>
-    internal IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
+    /// <summary>Lines in the file (LF, CR or CRLF ends), counted on bytes: a row's source row is its line.</summary>
+    public override long RowBound(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var afterCarriageReturn = false;
+        for (int read; (read = file.Read(buffer)) > 0;)
+        {
+            var span = buffer.AsSpan(0, read);
+            lines += span.Count((byte)'\n') + span.Count((byte)'\r') - span.Count("\r\n"u8) - (afterCarriageReturn && span[0] == (byte)'\n' ? 1 : 0);
+            afterCarriageReturn = span[^1] == (byte)'\r';
+        }
+        return lines + 1;
+    }
+
+    internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
         using var csv = new Utf8CsvReader(path);
         if (!csv.Read()) yield break;
@@ -152,10 +159,6 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer)
         return value;
     }
 
-    private void Error(int row, string column, string rule, string message)
-    {
-        ErrorCount++;
-        if (Errors.Count < MaxErrorsKept)
-            Errors.Add(new ValidationIssue(ValidationIssue.Error, rule, message, $"dòng {row}, cột {column}"));
-    }
+    private void Error(int row, string column, string rule, string message) =>
+        AddError(new ValidationIssue(ValidationIssue.Error, rule, message, $"dòng {row}, cột {column}"));
 }

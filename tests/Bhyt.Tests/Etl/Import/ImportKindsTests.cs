@@ -26,9 +26,9 @@ public sealed class ImportKindsTests : IDisposable
     {
         var kinds = ImportKinds.Registered;
 
-        Assert.Equal([".csv", .. DocumentReaders.All.SelectMany(r => r.Extensions)], kinds.Extensions);
-        Assert.Equal(".csv, .md, .txt, .docx, .xlsx, .pdf, .png, .jpg, .jpeg, .tif, .tiff", kinds.ExtensionList);
-        Assert.Equal(".csv,.md,.txt,.docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff", kinds.Accept);
+        Assert.Equal([".csv", .. DocumentReaders.All.SelectMany(r => r.Extensions), ".xml", ".zip"], kinds.Extensions);
+        Assert.Equal(".csv, .md, .txt, .docx, .xlsx, .pdf, .png, .jpg, .jpeg, .tif, .tiff, .xml, .zip", kinds.ExtensionList);
+        Assert.Equal(".csv,.md,.txt,.docx,.xlsx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.xml,.zip", kinds.Accept);
         Assert.All(kinds.Extensions, e => Assert.True(kinds.IsImportable("bao-cao" + e.ToUpperInvariant())));
         Assert.False(kinds.IsImportable("truth.json"));
         Assert.False(kinds.IsImportable("no-extension"));
@@ -50,8 +50,8 @@ public sealed class ImportKindsTests : IDisposable
 
         Assert.True(kinds.IsImportable(scan));
         Assert.False(ImportKinds.Registered.IsImportable(scan));
-        Assert.EndsWith(", .odt", kinds.ExtensionList);
-        Assert.EndsWith(",.odt", kinds.Accept);
+        Assert.Contains(", .odt, ", kinds.ExtensionList);
+        Assert.Contains(",.odt,", kinds.Accept);
         Assert.Contains(".odt", kinds.Named(ImportKinds.Report).Extensions);
         Assert.Equal(ImportKinds.Report, kinds.Detect(scan)?.Name);
     }
@@ -61,6 +61,9 @@ public sealed class ImportKindsTests : IDisposable
     [InlineData("b.csv", "MA_LK,MA_BN,MA_THE,MA_CSKCB,NGAY_VAO", ImportKinds.Claims)]
     [InlineData("c.CSV", "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code", ImportKinds.Facilities)]
     [InlineData("d.md", "# Báo cáo", ImportKinds.Report)]
+    [InlineData("g.xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?><GIAMDINHHS><THONGTINDONVI>", ImportKinds.Claims)]
+    [InlineData("h.XML", "<TONG_HOP><MA_LK>1</MA_LK></TONG_HOP>", ImportKinds.Claims)]
+    [InlineData("i.xml", "<note>x</note>", null)]
     [InlineData("e.csv", "x,y,z", null)]
     [InlineData("f.json", "{}", null)]
     public void Detect_recognises_a_file_by_extension_and_header(string name, string firstLine, string? kind) =>

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Bhyt.Etl.Sources.Claims.Xml;
+using Bhyt.Warehouse.Engines;
+using Dapper;
+
+namespace Bhyt.Etl.Loading;
+
+/// <summary>
+/// Records the files of a claims .zip that were rejected while the others loaded: their errors in
+/// <c>etl.validation_issue</c> (file, HOSO, MA_LK, field), their HOSO as the submission's rejected rows, and the
+/// submission as rejected when no file of the archive loaded.
+/// </summary>
+public static class ClaimArchiveRejections
+{
+    public static async Task<SubmissionRecord> RecordAsync(IWarehouseEngine engine, DbConnection connection, SubmissionStore store,
+        SubmissionRecord saved, ClaimsXmlReader reader, CancellationToken ct)
+    {
+        // Rejected only when no file of the archive passed; files whose claims were all loaded before still passed.
+        var status = reader.RowsRead == 0 ? "rejected" : saved.Status;
+        var message = $"{reader.FilesRejected:N0}/{reader.FilesRead:N0} tệp trong tệp nén bị từ chối ({reader.RejectionCount:N0} lỗi); " +
+            (status == "rejected" ? "không hồ sơ nào được nạp." : "các tệp khác đã nạp.") + (saved.Message is null ? "" : " " + saved.Message);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await store.SaveIssuesAsync(connection, transaction, saved.SubmissionId, reader.Rejections, ct);
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
+                "UPDATE etl.submission SET status = @status, rows_rejected = @rejected, message = @message WHERE submission_id = @id"),
+            new { id = saved.SubmissionId, status, rejected = reader.ClaimsRejected, message }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return saved with { Status = status, RowsRejected = reader.ClaimsRejected, Message = message };
+    }
+}

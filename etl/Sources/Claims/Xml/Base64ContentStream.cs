@@ -1,0 +1,48 @@
+using System.Xml;
+
+namespace Bhyt.Etl.Sources.Claims.Xml;
+
+/// <summary>
+/// The bytes of a base64 text node (one line or wrapped: white space is skipped) decoded as they are read, chunk by
+/// chunk through <see cref="XmlReader.ReadContentAsBase64"/>: the encoded text is never held whole. Text that is not
+/// base64 surfaces as <see cref="InvalidBase64Exception"/>, told apart from a malformed inner document.
+/// </summary>
+internal sealed class Base64ContentStream(XmlReader reader) : Stream
+{
+    private bool _done;
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_done || count == 0) return 0;
+        try
+        {
+            var read = reader.ReadContentAsBase64(buffer, offset, count);
+            _done = read == 0;
+            return read;
+        }
+        catch (Exception e) when (e is FormatException or XmlException)
+        {
+            throw new InvalidBase64Exception(e.Message);
+        }
+    }
+
+    /// <summary>Decodes what is left, so the outer reader stands after the content (and bad base64 there is found).</summary>
+    public void Drain()
+    {
+        var sink = new byte[4096];
+        while (Read(sink, 0, sink.Length) > 0) { }
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>NOIDUNGFILE's text is not valid base64.</summary>
+internal sealed class InvalidBase64Exception(string message) : Exception(message);

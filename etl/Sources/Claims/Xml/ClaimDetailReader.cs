@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Bhyt.Etl.Sources.Claims.Xml;
+
+/// <summary>
+/// Reads the lines of an XML2 or XML3 document (QĐ 130 <c>CHITIEU_CHITIET_THUOC</c> / <c>CHITIEU_CHITIET_DVKT_VTYT</c>,
+/// QĐ 4210 <c>DSACH_CHI_TIET_THUOC</c> / <c>DSACH_CHI_TIET_DVKT</c>) from the reader on its root, one line at a time.
+/// Numbers take '.' or ',' as the decimal mark, as in XML1; one that is not a number is an error naming the line.
+/// </summary>
+internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetail> sink)
+{
+    private static readonly Dictionary<string, string> Roots = new()
+    {
+        ["CHITIEU_CHITIET_THUOC"] = "XML2", ["DSACH_CHI_TIET_THUOC"] = "XML2",
+        ["CHITIEU_CHITIET_DVKT_VTYT"] = "XML3", ["DSACH_CHI_TIET_DVKT"] = "XML3",
+    };
+
+    private static readonly HashSet<string> Fields =
+        ["MA_LK", "STT", "MA_NHOM", "MA_THUOC", "MA_DICH_VU", "MA_VAT_TU", "SO_LUONG", "DON_GIA", "DON_GIA_BV", "THANH_TIEN", "THANH_TIEN_BV", "T_BHTT"];
+
+    private readonly Dictionary<string, string> _values = [];
+    private readonly XmlFieldText _text = new();
+
+    public static bool IsDetailRoot(string name) => Roots.ContainsKey(name);
+
+    public static bool IsDetailType(string type) => type.ToUpperInvariant() is "XML2" or "XML3" or "2" or "3";
+
+    public void Read(XmlReader reader)
+    {
+        var table = Roots[reader.LocalName];
+        var item = table == "XML2" ? "CHI_TIET_THUOC" : "CHI_TIET_DVKT";
+        if (reader.IsEmptyElement) { reader.Read(); return; }
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == item) Line(reader, table);
+            else reader.Read();
+        }
+        reader.Read();
+    }
+
+    private void Line(XmlReader reader, string table)
+    {
+        _values.Clear();
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element) reader.Read();
+                else if (Fields.Contains(reader.LocalName))
+                {
+                    var name = reader.LocalName;
+                    var value = _text.Read(reader, out var tooLong).Trim();
+                    if (tooLong) issues.Error($"{table}, trường {name}", "claim_detail.field_too_long", $"Trường {name} dài hơn {XmlFieldText.MaxLength} ký tự.");
+                    _values.TryAdd(name, value);
+                }
+                else reader.Skip();
+            }
+        }
+        reader.Read();
+        var line = int.TryParse(Value("STT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        var where = $"{table} dòng STT {Value("STT") ?? "?"}";
+        sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),
+            Value("MA_THUOC") ?? Value("MA_DICH_VU") ?? Value("MA_VAT_TU"), Number("SO_LUONG", where), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", where),
+            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", where), Number("T_BHTT", where)));
+    }
+
+    private string? Value(string field) => _values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
+
+    private decimal? Number(string field, string where)
+    {
+        if (Value(field) is not { } text) return null;
+        var normalised = text.Contains('.') ? text : text.Replace(',', '.');
+        if (decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return value;
+        issues.Error($"{where}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số.", text);
+        return null;
+    }
+}

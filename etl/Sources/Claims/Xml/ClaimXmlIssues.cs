@@ -1,0 +1,51 @@
+using Bhyt.Etl.Validation;
+
+namespace Bhyt.Etl.Sources.Claims.Xml;
+
+/// <summary>
+/// The errors of one claims XML file (one entry of a zip) and where the reader stands in it, so that each error names
+/// the file, the HOSO (by its position in DANHSACHHOSO), its MA_LK and the field.
+/// </summary>
+internal sealed class ClaimXmlIssues(string? entry)
+{
+    private const int MaxKept = 1000;
+
+    public List<ValidationIssue> Kept { get; } = [];
+    public int Count { get; private set; }
+
+    /// <summary>Claims of the file that passed every check (held back if the file is rejected).</summary>
+    public int Written { get; set; }
+
+    /// <summary>Position of the HOSO being read (1 for a bare TONG_HOP), 0 outside any.</summary>
+    public int Hoso
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value > Seen) Seen = value;
+        }
+    }
+
+    /// <summary>HOSO met in the file: the claims a rejection of the file drops.</summary>
+    public int Seen { get; private set; }
+
+    /// <summary>MA_LK of the claim being read, once known.</summary>
+    public string? ClaimId { get; set; }
+
+    public string Here(string? field = null)
+    {
+        var parts = new List<string>(4);
+        if (entry is not null) parts.Add($"tệp {entry}");
+        if (Hoso > 0) parts.Add($"HOSO {Hoso}");
+        if (!string.IsNullOrEmpty(ClaimId)) parts.Add($"MA_LK {(ClaimId.Length > 100 ? ClaimId[..100] + "…" : ClaimId)}");
+        if (field is not null) parts.Add(field.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') ? $"trường {field}" : field);
+        return string.Join(", ", parts);
+    }
+
+    public void Error(string? field, string rule, string message, string? value = null)
+    {
+        Count++;
+        if (Kept.Count < MaxKept) Kept.Add(ValidationIssue.ErrorAt(rule, message, Here(field), value));
+    }
+}

@@ -1,0 +1,207 @@
+using System.Xml;
+using Bhyt.Etl.Loading;
+using Bhyt.Etl.Validation;
+
+namespace Bhyt.Etl.Sources.Claims.Xml;
+
+/// <summary>
+/// Streams the claims files facilities send — a <c>GIAMDINHHS</c> envelope or a bare <c>TONG_HOP</c>, QĐ 4210 or QĐ 130,
+/// or a .zip of such files — into the same <see cref="ClaimRecord"/>s the CSV reader makes, card pseudonymised as it is
+/// read; personal fields are skipped unread. Memory stays bounded whatever the file size (see <see cref="ClaimXmlDocument"/>).
+/// </summary>
+/// <remarks>
+/// What is rejected: a file (a lone .xml, or one file of a .zip) is the unit. Any error in any of its HOSO rejects that
+/// whole file, with every error named, as the CSV path rejects a file for one bad row: an envelope is signed and
+/// counted (CHUKYDONVI, SOLUONGHOSO) as one submission, the facility resends it whole once corrected, and a file is
+/// never half-loaded. A lone file's errors are <see cref="ClaimSource.Errors"/> (nothing of it loads). In a .zip the
+/// other files go on: a rejected file's errors are <see cref="Rejections"/>, its claims are held back until the file is
+/// judged and dropped. A zip bomb or an unreadable archive is refused whole.
+/// </remarks>
+public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiveLimits? limits = null) : ClaimSource
+{
+    private readonly ClaimArchiveLimits _limits = limits ?? ClaimArchiveLimits.Default;
+    private long _bound = long.MaxValue;
+    private Exception? _refusal;
+
+    /// <summary>Errors of the files of a .zip that were rejected while the others loaded (the first 1000).</summary>
+    public List<ValidationIssue> Rejections { get; } = [];
+
+    public int RejectionCount { get; private set; }
+    public int FilesRead { get; private set; }
+    public int FilesRejected { get; private set; }
+
+    /// <summary>HOSO of the rejected files of a .zip.</summary>
+    public int ClaimsRejected { get; private set; }
+
+    /// <summary>What the user should know after reading: the archive's files and which spending categories XML1 gives.</summary>
+    public string Note =>
+        (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong tệp nén. " : "") +
+        (EntriesSkipped > 0 ? $"Bỏ qua {EntriesSkipped:N0} mục không phải .xml trong tệp nén. " : "") +
+        "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
+        "cần bảng chi tiết XML2/XML3, chưa được nạp.";
+
+    /// <summary>
+    /// Where the lines of the detail tables XML2 and XML3 go, in file order; null
+    /// (the default) skips those tables undecoded. The warehouse does not store them yet (issue 17, item 2).
+    /// </summary>
+    public Action<ClaimDetail>? Details { get; init; }
+
+    /// <summary>Entries of a .zip that are not .xml, skipped.</summary>
+    public int EntriesSkipped { get; private set; }
+
+    /// <summary>Whether the file is a claims XML (root GIAMDINHHS or TONG_HOP) or a .zip whose first .xml is one.</summary>
+    public static bool LooksLikeClaimsXml(string path) => ClaimXmlSniffer.LooksLikeClaims(path);
+
+    /// <summary>
+    /// A lone file: every HOSO and TONG_HOP tag in its bytes (each written claim has one, base64 or not), counted at
+    /// disk speed. A .zip: its declared inflated size over the smallest claim that can be written (a TONG_HOP with
+    /// MA_LK, card, MA_CSKCB, MA_LOAI_KCB, a 12-digit NGAY_VAO and a total is over 150 bytes) — no second inflation.
+    /// </summary>
+    public override long RowBound(string path)
+    {
+        if (!ClaimArchive.IsZip(path))
+        {
+            using var file = File.OpenRead(path);
+            return _bound = TagCounter.Count(file) + 1;
+        }
+        try
+        {
+            using var archive = new ClaimArchive(path, _limits);
+            return _bound = archive.XmlEntries().Sum(e => e.Length / SmallestClaimBytes + 1) + 1;
+        }
+        catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
+        {
+            _refusal = e; // Read reports it, before any claim.
+            return 1;
+        }
+    }
+
+    private const int SmallestClaimBytes = 128;
+
+    internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
+    {
+        var output = new ClaimBatchOutput(rent);
+        var writer = new Xml1ClaimWriter(pseudonymizer);
+        var row = 0;
+        int NextRow() => ++row <= _bound ? row : throw new InvalidOperationException($"{Path.GetFileName(path)}: nhiều hồ sơ hơn số thẻ HOSO đã đếm.");
+        if (!ClaimArchive.IsZip(path))
+        {
+            var issues = new ClaimXmlIssues(null);
+            using (var file = File.OpenRead(path))
+                foreach (var _ in ReadFile(file, writer, issues, output, NextRow))
+                    foreach (var batch in output.TakeReady()) yield return batch;
+            Close(issues, output, inArchive: false);
+        }
+        else
+        {
+            foreach (var batch in ReadArchive(path, writer, output, NextRow)) yield return batch;
+        }
+        if (output.Rest() is { } rest) yield return rest;
+    }
+
+    private IEnumerable<ClaimBatch> ReadArchive(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow)
+    {
+        ClaimArchive? archive = null;
+        IReadOnlyList<System.IO.Compression.ZipArchiveEntry> entries;
+        try
+        {
+            if (_refusal is not null) throw _refusal;
+            archive = new ClaimArchive(path, _limits);
+            entries = archive.XmlEntries();
+        }
+        catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
+        {
+            archive?.Dispose();
+            Refuse(e);
+            yield break;
+        }
+        using (archive)
+        {
+            EntriesSkipped = archive.Skipped;
+            foreach (var entry in entries)
+            {
+                var issues = new ClaimXmlIssues(entry.FullName);
+                output.Open();
+                var refused = false;
+                using (var stream = archive.Open(entry))
+                using (var claims = ReadFile(stream, writer, issues, output, nextRow).GetEnumerator())
+                    while (true)
+                    {
+                        try
+                        {
+                            if (!claims.MoveNext()) break;
+                        }
+                        catch (ArchiveRefusedException e)
+                        {
+                            refused = true;
+                            Refuse(e);
+                            break;
+                        }
+                        catch (InvalidDataException e)
+                        {
+                            issues.Error(null, "zip.entry_corrupt", $"Không giải nén được tệp này: {e.Message}");
+                            break;
+                        }
+                    }
+                if (refused)
+                {
+                    output.Reject();
+                    yield break;
+                }
+                Close(issues, output, inArchive: true);
+                foreach (var batch in output.TakeReady()) yield return batch;
+            }
+        }
+    }
+
+    /// <summary>One document's claims, one step per claim; what breaks the document becomes an error of its file.</summary>
+    private IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
+    {
+        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details);
+        using var steps = document.Read(stream).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!steps.MoveNext()) break;
+            }
+            catch (XmlException e)
+            {
+                issues.Error($"dòng {e.LineNumber}, cột {e.LinePosition}", "xml.malformed", $"Tệp không đúng cú pháp XML: {e.Message}");
+                break;
+            }
+            catch (InvalidBase64Exception e)
+            {
+                issues.Error("NOIDUNGFILE", "xml.base64", $"NOIDUNGFILE không giải mã được base64: {e.Message}");
+                break;
+            }
+            yield return document.Written;
+        }
+        issues.Written = document.Written;
+    }
+
+    private void Close(ClaimXmlIssues issues, ClaimBatchOutput output, bool inArchive)
+    {
+        FilesRead++;
+        if (issues.Count == 0)
+        {
+            if (inArchive) output.Accept();
+            RowsRead += issues.Written;
+            return;
+        }
+        FilesRejected++;
+        if (!inArchive)
+        {
+            foreach (var issue in issues.Kept) AddError(issue);
+            ErrorCount += issues.Count - issues.Kept.Count;
+            return;
+        }
+        output.Reject();
+        ClaimsRejected += issues.Seen;
+        RejectionCount += issues.Count;
+        Rejections.AddRange(issues.Kept.Take(MaxErrorsKept - Rejections.Count));
+    }
+
+    private void Refuse(Exception e) => AddError(ValidationIssue.ErrorAt("zip.refused",
+        $"Tệp nén bị từ chối, không hồ sơ nào được nạp: {e.Message}", e is ArchiveRefusedException { Entry.Length: > 0 } r ? $"tệp {r.Entry}" : "tệp nén"));
+}

@@ -7,8 +7,8 @@ namespace Bhyt.Etl.Alerts;
 
 /// <summary>
 /// The anomaly-backed conditions: reads <c>rpt.anomalies</c> (never re-detects) and keeps the anomalies that still stand —
-/// not dismissed or resolved by a reviewer, and not cleared, that is, not missed by a later detection sweep of their kind
-/// over their period (<c>dw.detection_sweep</c>). Each standing anomaly meets each rule in force for its unit whose
+/// not dismissed or resolved by a reviewer, and not cleared (<c>rpt.anomalies.cleared_at</c>: missed by a later detection
+/// sweep of their kind over their period). Each standing anomaly meets each rule in force for its unit whose
 /// condition reads its kind, at or above the rule's minimum severity and threshold; anomalies of one rule, unit and period
 /// make one candidate (many flagged claims of a district in a month are one alert).
 /// </summary>
@@ -21,11 +21,7 @@ public sealed class AnomalyConditions(IWarehouseEngine engine)
         SELECT a.anomaly_id AS AnomalyId, a.kind AS Kind, a.unit_code AS UnitCode, a.period_label AS PeriodLabel, a.severity AS Severity,
                a.score AS Score, a.explanation AS Explanation
         FROM rpt.anomalies a
-        WHERE a.status NOT IN ('dismissed', 'resolved') AND a.kind IN ({0}) AND a.severity IN ({1})
-          AND NOT EXISTS (SELECT 1 FROM dw.detection_sweep s
-                          WHERE s.kind = a.kind AND s.swept_at > a.last_detected_at
-                            AND (s.period_from IS NULL OR (a.period_start IS NOT NULL AND a.period_start >= s.period_from))
-                            AND (s.period_to IS NULL OR (a.period_end IS NOT NULL AND a.period_end <= s.period_to)))
+        WHERE a.status NOT IN ('dismissed', 'resolved') AND a.kind IN ({0}) AND a.severity IN ({1}) AND a.cleared_at IS NULL
         ORDER BY a.anomaly_id
         """;
 

@@ -10,6 +10,9 @@ public sealed record AnomalyRow(long Id, DateTime DetectedAt, string Kind, strin
 
     /// <summary>The last day of the flagged period.</summary>
     public DateTime? PeriodEnd { get; init; }
+
+    /// <summary>When a later detection run over its kind and period no longer found it (the data was corrected); null while it stands.</summary>
+    public DateTime? ClearedAt { get; init; }
 }
 
 /// <summary>
@@ -34,7 +37,8 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
 
     private const string AnomalyColumns = """
         anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
-        value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note, period_start, period_end
+        value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note, period_start, period_end,
+        cleared_at
         """;
 
     /// <summary>
@@ -69,7 +73,10 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
         return await db.QueryAsync($"""
             SELECT {AnomalyColumns}
             FROM rpt.anomalies {clause} ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
-            """, parameters, r => Anomaly(r) with { PeriodStart = ReportingDb.NullableDate(r, 20), PeriodEnd = ReportingDb.NullableDate(r, 21) }, ct);
+            """, parameters, r => Anomaly(r) with
+            {
+                PeriodStart = ReportingDb.NullableDate(r, 20), PeriodEnd = ReportingDb.NullableDate(r, 21), ClearedAt = ReportingDb.NullableDate(r, 22),
+            }, ct);
     }
 
     /// <summary>

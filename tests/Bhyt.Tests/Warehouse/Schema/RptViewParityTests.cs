@@ -35,7 +35,7 @@ public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFix
             "anomalies",
             ["anomaly_id", "detected_at", "kind", "subject_kind", "subject_code", "unit_code", "facility_code", "claim_id", "period_label",
              "period_start", "period_end", "measure", "value", "expected", "score", "severity", "method", "explanation", "status",
-             "reviewed_by", "reviewed_at", "review_note", "first_detected_at", "last_detected_at"]
+             "reviewed_by", "reviewed_at", "review_note", "first_detected_at", "last_detected_at", "cleared_at"]
         },
         {
             // The promised columns first, then the lifecycle's details (sql/duckdb/0011_alerts.sql).

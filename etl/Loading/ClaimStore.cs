@@ -8,14 +8,17 @@ using Dapper;
 namespace Bhyt.Etl.Loading;
 
 /// <summary>What loading one claims file did.</summary>
-public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IReadOnlyList<ValidationIssue> Errors, int ErrorCount);
+/// <remarks><c>AlreadyLoaded</c> counts rows not loaded (repeated later in the file, or identical to the claim in the warehouse);
+/// <c>Replaced</c> counts claims whose earlier version this file replaced.</remarks>
+public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IReadOnlyList<ValidationIssue> Errors, int ErrorCount, int Replaced = 0);
 
 /// <summary>
 /// Loads a claims file in one transaction: rows are read and pseudonymised on one thread and stream, typed and in
 /// batches, through the Appender (SqlBulkCopy) straight into <c>dw.fct_claim</c> on another, with facilities resolved
-/// in memory; claims already loaded (same MA_LK at the same facility,
-/// from an earlier file or earlier in this one) are then removed in one statement, and the monthly aggregate and the
-/// claims-derived indicators are rebuilt for the months the file touched. Any error rolls everything back: nothing
+/// in memory; the file's claims are then resolved against those already loaded (same MA_LK at the same facility,
+/// <see cref="ClaimVersions"/>: the last row of a repeated claim in the file, a changed claim replaces the earlier version,
+/// which moves to history, an identical one is dropped), and the monthly aggregate and the claims-derived indicators are
+/// rebuilt for the months the file touched and the months of the versions it replaced. Any error rolls everything back: nothing
 /// of a rejected file stays.
 /// </summary>
 public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissions, ClaimIndicatorDeriver indicators)
@@ -26,6 +29,8 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         "admitted_at", "discharged_at", "month_key", "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid",
         "drug_cost", "supplies_cost", "submission_id", "source_row",
     ];
+
+    private readonly ClaimVersions _versions = new(engine);
 
     public async Task<(SubmissionRecord Submission, ClaimLoad Load)> LoadAsync(DbConnection connection, SubmissionRecord submission,
         ClaimSource reader, string path, CancellationToken ct)
@@ -59,16 +64,17 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             return (rejected, new ClaimLoad(reader.RowsRead, 0, 0, errors, errorCount));
         }
 
-        var loaded = (int)appended - await RemoveAlreadyLoadedAsync(connection, transaction, id, ct);
-        var touched = await RefreshMonthlyAsync(connection, transaction, id, ct);
+        var resolution = await _versions.ResolveAsync(connection, transaction, id, ct);
+        var loaded = (int)appended - resolution.RepeatedInFile - resolution.Unchanged;
+        var touched = await RefreshMonthlyAsync(connection, transaction, id, resolution.ReplacedMonths, ct);
         await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
-        var message = loaded < reader.RowsRead ? $"{reader.RowsRead - loaded} hồ sơ đã có trong kho (trùng MA_LK tại cùng cơ sở), bỏ qua." : null;
+        var message = MessageOf(resolution);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, message = @message WHERE submission_id = @id"),
             new { id, loaded, message }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0));
+        return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
     }
 
     /// <summary>
@@ -107,35 +113,30 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         }
     }
 
-    /// <summary>
-    /// Removes this file's claims already in the warehouse (same MA_LK at the same facility), keeping the first: within a
-    /// group of equal claims, rows of earlier files come first, then this file's in key order, and all but the first go.
-    /// Only groups with more than one row are ranked; a correlated EXISTS over the whole table took 12 s for 12 million.
-    /// </summary>
-    private async Task<int> RemoveAlreadyLoadedAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
-            DELETE FROM dw.fct_claim
-            WHERE submission_id = @id
-              AND claim_key IN (
-                SELECT ranked.claim_key
-                FROM (SELECT c.claim_key, c.submission_id,
-                             row_number() OVER (PARTITION BY c.claim_id, c.facility_code
-                                                ORDER BY CASE WHEN c.submission_id = @id THEN 1 ELSE 0 END, c.claim_key) AS position
-                      FROM dw.fct_claim c
-                      JOIN (SELECT claim_id, facility_code FROM dw.fct_claim GROUP BY claim_id, facility_code HAVING count(*) > 1) repeated
-                        ON repeated.claim_id = c.claim_id AND repeated.facility_code = c.facility_code) ranked
-                WHERE ranked.submission_id = @id AND ranked.position > 1)
-            """), new { id }, transaction, cancellationToken: ct, commandTimeout: 0));
+    private static string? MessageOf(ClaimResolution resolution)
+    {
+        var parts = new List<string>();
+        if (resolution.RepeatedInFile > 0)
+            parts.Add($"{resolution.RepeatedInFile} dòng lặp MA_LK tại cùng cơ sở trong tệp: giữ dòng sau cùng.");
+        if (resolution.Unchanged > 0)
+            parts.Add($"{resolution.Unchanged} hồ sơ đã có trong kho với cùng nội dung (trùng MA_LK tại cùng cơ sở), bỏ qua.");
+        if (resolution.Replaced > 0)
+            parts.Add($"{resolution.Replaced} hồ sơ gửi lại thay thế bản đã nạp; bản cũ được lưu trong lịch sử (rpt.claim_versions).");
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
 
     /// <summary>
-    /// Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched, from all claims of those months. The claims
+    /// Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched and those of the versions it replaced (a
+    /// correction may move a claim to another month), from all claims of those months. The claims
     /// are grouped by facility key before the facility's province and tier are joined (one row per key): the distinct
     /// count of cards grouped by the joined columns as well took three times as long.
     /// </summary>
-    private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id,
+        IReadOnlyList<int> replacedMonths, CancellationToken ct)
     {
         var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
-            "SELECT DISTINCT month_key FROM dw.fct_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct))).ToList();
+            "SELECT DISTINCT month_key FROM dw.fct_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct)))
+            .Union(replacedMonths).Order().ToList();
         if (months.Count == 0) return months;
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_claims_monthly WHERE month_key IN @months"),
             new { months }, transaction, cancellationToken: ct));

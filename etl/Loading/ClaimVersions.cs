@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Engines;
+using Dapper;
+
+namespace Bhyt.Etl.Loading;
+
+/// <summary>What resolving a file's claims against the warehouse did: rows dropped, rows replaced, months the replaced rows sat in.</summary>
+public sealed record ClaimResolution(int RepeatedInFile, int Unchanged, int Replaced, IReadOnlyList<int> ReplacedMonths);
+
+/// <summary>
+/// Resolves a just-appended claims file against the claims already in <c>dw.fct_claim</c>, where a claim is its MA_LK at
+/// its facility and has one current row. Within the file, a repeated claim keeps its last row (a facility that corrects a
+/// claim inside a batch appends the correction). A row identical in content to the current one is dropped, so loading the
+/// same claims again changes nothing. Any other row is a new version: the current row moves, whole, to
+/// <c>dw.fct_claim_version</c> with the submission replacing it, and the new row stays.
+/// </summary>
+public sealed class ClaimVersions(IWarehouseEngine engine)
+{
+    private static readonly string[] Columns =
+    [
+        "claim_key", "claim_id", "card_pseudonym", "facility_key", "facility_code", "residence_province", "visit_type", "visit_type_code",
+        "admitted_at", "discharged_at", "month_key", "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid",
+        "drug_cost", "supplies_cost", "submission_id", "source_row",
+    ];
+
+    // What a facility sent about the claim; the keys, the file and its row are where it came from, not what it says.
+    private static readonly string[] Content =
+    [
+        "card_pseudonym", "facility_key", "residence_province", "visit_type", "visit_type_code", "admitted_at", "discharged_at", "month_key",
+        "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid", "drug_cost", "supplies_cost",
+    ];
+
+    public async Task<ClaimResolution> ResolveAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    {
+        var repeated = await ExecuteAsync(connection, transaction, id, """
+            DELETE FROM dw.fct_claim
+            WHERE submission_id = @id
+              AND claim_key IN (
+                SELECT ranked.claim_key
+                FROM (SELECT c.claim_key,
+                             row_number() OVER (PARTITION BY c.claim_id, c.facility_code ORDER BY c.claim_key DESC) AS position
+                      FROM dw.fct_claim c
+                      JOIN (SELECT claim_id, facility_code FROM dw.fct_claim WHERE submission_id = @id
+                            GROUP BY claim_id, facility_code HAVING count(*) > 1) twice
+                        ON twice.claim_id = c.claim_id AND twice.facility_code = c.facility_code
+                      WHERE c.submission_id = @id) ranked
+                WHERE ranked.position > 1)
+            """, ct);
+        var same = string.Join(" AND ", Content.Select(c => $"(n.{c} = o.{c} OR (n.{c} IS NULL AND o.{c} IS NULL))"));
+        var unchanged = await ExecuteAsync(connection, transaction, id, $"""
+            DELETE FROM dw.fct_claim
+            WHERE submission_id = @id
+              AND claim_key IN (
+                SELECT n.claim_key
+                FROM dw.fct_claim n
+                JOIN dw.fct_claim o ON o.claim_id = n.claim_id AND o.facility_code = n.facility_code AND o.submission_id <> @id
+                WHERE n.submission_id = @id AND {same})
+            """, ct);
+        var replaced = await SupersedeAsync(connection, transaction, id, ct);
+        var months = replaced == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
+            "SELECT DISTINCT month_key FROM dw.fct_claim_version WHERE superseded_by = @id"), new { id }, transaction, cancellationToken: ct))).ToList();
+        return new ClaimResolution(repeated, unchanged, replaced, months);
+    }
+
+    /// <summary>
+    /// After the two deletions, a claim with two rows has exactly one from an earlier file and one from this one: the earlier
+    /// row is the replaced version. Only such groups are joined; a correlated EXISTS over the whole table took 12 s for 12 million.
+    /// </summary>
+    private async Task<int> SupersedeAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    {
+        var columns = string.Join(", ", Columns);
+        var moved = await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
+            INSERT INTO dw.fct_claim_version ({columns}, superseded_at, superseded_by)
+            SELECT {string.Join(", ", Columns.Select(c => "o." + c))}, @now, @id
+            FROM dw.fct_claim o
+            JOIN (SELECT claim_id, facility_code FROM dw.fct_claim GROUP BY claim_id, facility_code HAVING count(*) > 1) twice
+              ON twice.claim_id = o.claim_id AND twice.facility_code = o.facility_code
+            WHERE o.submission_id <> @id
+            """), new { id, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
+        if (moved == 0) return 0;
+        await ExecuteAsync(connection, transaction, id, """
+            DELETE FROM dw.fct_claim
+            WHERE submission_id <> @id
+              AND claim_key IN (SELECT claim_key FROM dw.fct_claim_version WHERE superseded_by = @id)
+            """, ct);
+        return moved;
+    }
+
+    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, long id, string sql, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(sql), new { id }, transaction, cancellationToken: ct, commandTimeout: 0));
+}

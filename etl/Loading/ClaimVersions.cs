@@ -30,9 +30,8 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
         "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid", "drug_cost", "supplies_cost",
     ];
 
-    public async Task<ClaimResolution> ResolveAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
-    {
-        var repeated = await ExecuteAsync(connection, transaction, id, """
+    /// <summary>Drops all but the last row of each claim repeated in file @id.</summary>
+    internal const string RepeatedInFileSql = """
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
               AND claim_key IN (
@@ -45,47 +44,53 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
                         ON twice.claim_id = c.claim_id AND twice.facility_code = c.facility_code
                       WHERE c.submission_id = @id) ranked
                 WHERE ranked.position > 1)
-            """, ct);
-        var same = string.Join(" AND ", Content.Select(c => $"(n.{c} = o.{c} OR (n.{c} IS NULL AND o.{c} IS NULL))"));
-        var unchanged = await ExecuteAsync(connection, transaction, id, $"""
+            """;
+
+    /// <summary>Drops the rows of file @id identical in content to the claim's row from an earlier file.</summary>
+    internal static readonly string UnchangedSql = $"""
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
               AND claim_key IN (
                 SELECT n.claim_key
                 FROM dw.fct_claim n
                 JOIN dw.fct_claim o ON o.claim_id = n.claim_id AND o.facility_code = n.facility_code AND o.submission_id <> @id
-                WHERE n.submission_id = @id AND {same})
-            """, ct);
-        var replaced = await SupersedeAsync(connection, transaction, id, ct);
-        var months = replaced == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
-            "SELECT DISTINCT month_key FROM dw.fct_claim_version WHERE superseded_by = @id"), new { id }, transaction, cancellationToken: ct))).ToList();
-        return new ClaimResolution(repeated, unchanged, replaced, months);
-    }
+                WHERE n.submission_id = @id AND {string.Join(" AND ", Content.Select(c => $"(n.{c} = o.{c} OR (n.{c} IS NULL AND o.{c} IS NULL))"))})
+            """;
 
     /// <summary>
-    /// After the two deletions, a claim with two rows has exactly one from an earlier file and one from this one: the earlier
+    /// After the two deletions, a claim with two rows has exactly one from an earlier file and one from file @id: the earlier
     /// row is the replaced version. Only such groups are joined; a correlated EXISTS over the whole table took 12 s for 12 million.
     /// </summary>
-    private async Task<int> SupersedeAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
-    {
-        var columns = string.Join(", ", Columns);
-        var moved = await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
-            INSERT INTO dw.fct_claim_version ({columns}, superseded_at, superseded_by)
+    internal static readonly string SupersedeSql = $"""
+            INSERT INTO dw.fct_claim_version ({string.Join(", ", Columns)}, superseded_at, superseded_by)
             SELECT {string.Join(", ", Columns.Select(c => "o." + c))}, @now, @id
             FROM dw.fct_claim o
             JOIN (SELECT claim_id, facility_code FROM dw.fct_claim GROUP BY claim_id, facility_code HAVING count(*) > 1) twice
               ON twice.claim_id = o.claim_id AND twice.facility_code = o.facility_code
             WHERE o.submission_id <> @id
-            """), new { id, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
-        if (moved == 0) return 0;
-        await ExecuteAsync(connection, transaction, id, """
+            """;
+
+    /// <summary>Removes from <c>dw.fct_claim</c> the rows file @id moved to history.</summary>
+    internal const string DropSupersededSql = """
             DELETE FROM dw.fct_claim
             WHERE submission_id <> @id
               AND claim_key IN (SELECT claim_key FROM dw.fct_claim_version WHERE superseded_by = @id)
-            """, ct);
-        return moved;
+            """;
+
+    internal const string ReplacedMonthsSql = "SELECT DISTINCT month_key FROM dw.fct_claim_version WHERE superseded_by = @id";
+
+    public async Task<ClaimResolution> ResolveAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    {
+        var repeated = await ExecuteAsync(connection, transaction, new { id }, RepeatedInFileSql, ct);
+        var unchanged = await ExecuteAsync(connection, transaction, new { id }, UnchangedSql, ct);
+        var replaced = await ExecuteAsync(connection, transaction, new { id, now = DateTime.UtcNow }, SupersedeSql, ct);
+        if (replaced == 0) return new ClaimResolution(repeated, unchanged, 0, []);
+        await ExecuteAsync(connection, transaction, new { id }, DropSupersededSql, ct);
+        var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(ReplacedMonthsSql), new { id }, transaction,
+            cancellationToken: ct))).ToList();
+        return new ClaimResolution(repeated, unchanged, replaced, months);
     }
 
-    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, long id, string sql, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(sql), new { id }, transaction, cancellationToken: ct, commandTimeout: 0));
+    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, object parameters, string sql, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(sql), parameters, transaction, cancellationToken: ct, commandTimeout: 0));
 }

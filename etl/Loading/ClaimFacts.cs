@@ -93,6 +93,8 @@ internal sealed class ClaimFacts(long firstKey, long submissionId, Dictionary<st
             row.Add(r.SuppliesCost);
             row.Add(submissionId);
             row.Add((int?)r.SourceRow);
+            row.Add(r.Sex);
+            row.Add(r.AgeBand);
         }
 
         private void Optional(IBulkRow row, TextRange text)

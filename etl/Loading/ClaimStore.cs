@@ -27,7 +27,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     [
         "claim_key", "claim_id", "card_pseudonym", "facility_key", "facility_code", "residence_province", "visit_type", "visit_type_code",
         "admitted_at", "discharged_at", "month_key", "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid",
-        "drug_cost", "supplies_cost", "submission_id", "source_row",
+        "drug_cost", "supplies_cost", "submission_id", "source_row", "sex", "age_band",
     ];
 
     private readonly ClaimVersions _versions = new(engine);
@@ -70,11 +70,14 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
         var message = MessageOf(resolution);
+        // Warnings (an unusable birth date) load with the claims and are recorded with the file.
+        var warnings = reader.WarningCount;
+        await submissions.SaveIssuesAsync(connection, transaction, id, reader.Warnings, ct);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
-                "UPDATE etl.submission SET rows_loaded = @loaded, message = @message WHERE submission_id = @id"),
-            new { id, loaded, message }, transaction, cancellationToken: ct));
+                "UPDATE etl.submission SET rows_loaded = @loaded, warnings = @warnings, message = @message WHERE submission_id = @id"),
+            new { id, loaded, warnings, message }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return (saved with { RowsLoaded = loaded, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
+        return (saved with { RowsLoaded = loaded, Warnings = warnings, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
     }
 
     /// <summary>

@@ -20,14 +20,14 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
     [
         "claim_key", "claim_id", "card_pseudonym", "facility_key", "facility_code", "residence_province", "visit_type", "visit_type_code",
         "admitted_at", "discharged_at", "month_key", "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid",
-        "drug_cost", "supplies_cost", "submission_id", "source_row",
+        "drug_cost", "supplies_cost", "submission_id", "source_row", "sex", "age_band",
     ];
 
     // What a facility sent about the claim; the keys, the file and its row are where it came from, not what it says.
     private static readonly string[] Content =
     [
         "card_pseudonym", "facility_key", "residence_province", "visit_type", "visit_type_code", "admitted_at", "discharged_at", "month_key",
-        "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid", "drug_cost", "supplies_cost",
+        "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid", "drug_cost", "supplies_cost", "sex", "age_band",
     ];
 
     /// <summary>Drops all but the last row of each claim repeated in file @id.</summary>

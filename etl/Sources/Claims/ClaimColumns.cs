@@ -9,6 +9,11 @@ internal sealed record ClaimColumns(
     string? Days, string? Diagnosis, string? Total, string? InsurerPaid, string? PatientPaid, string? Drugs, string? Supplies,
     string? Province, IReadOnlyList<string> Missing)
 {
+    /// <summary>NGAY_SINH (read for the age band only, never stored) and GIOI_TINH.</summary>
+    public string? BirthDate { get; private init; }
+
+    public string? Sex { get; private init; }
+
     /// <summary>QĐ 4210-era per-category totals some exports carry; the warehouse does not store them yet.</summary>
     private static readonly string[] CategoryTotals = ["T_XN", "T_CDHA", "T_KHAM", "T_GIUONG", "T_VCHUYEN", "T_PTTT", "T_MAU", "T_DVKT"];
 
@@ -33,6 +38,6 @@ internal sealed record ClaimColumns(
             ("MA_LK", columns.ClaimId), ("MA_THE/MA_THE_BHYT", columns.Card), ("MA_CSKCB", columns.Facility),
             ("MA_LOAI_KCB", columns.VisitType), ("NGAY_VAO", columns.Admitted), ("T_TONGCHI/T_TONGCHI_BH", columns.Total),
         }.Where(c => c.Found is null).Select(c => c.Name).ToList();
-        return columns with { Missing = missing, ExtraCategories = CategoryTotals.Where(names.Contains).ToList() };
+        return columns with { Missing = missing, BirthDate = First("NGAY_SINH"), Sex = First("GIOI_TINH"), ExtraCategories = CategoryTotals.Where(names.Contains).ToList() };
     }
 }

@@ -14,6 +14,7 @@ internal sealed class ClaimFieldIndex
             (At(c.ClaimId), At(c.Card), At(c.Facility), At(c.VisitType), At(c.Admitted), At(c.Discharged), At(c.Days));
         (Diagnosis, Total, InsurerPaid, PatientPaid, Drugs, Supplies, Province) =
             (At(c.Diagnosis), At(c.Total), At(c.InsurerPaid), At(c.PatientPaid), At(c.Drugs), At(c.Supplies), At(c.Province));
+        (BirthDate, Sex) = (At(c.BirthDate), At(c.Sex));
     }
 
     public int ClaimId { get; }
@@ -30,4 +31,6 @@ internal sealed class ClaimFieldIndex
     public int Drugs { get; }
     public int Supplies { get; }
     public int Province { get; }
+    public int BirthDate { get; }
+    public int Sex { get; }
 }

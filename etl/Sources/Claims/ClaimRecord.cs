@@ -15,6 +15,10 @@ internal struct ClaimRecord
     public decimal TotalCost;
     public decimal? InsurerPaid, PatientPaid, DrugCost, SuppliesCost;
 
+    /// <summary>GIOI_TINH (1, 2, 3) and the age band at admission (<see cref="ClaimDemographics"/>); never the birth date.</summary>
+    public int? Sex;
+    public string? AgeBand;
+
     /// <summary>Set by the loader: the facility's key and the key of the month the claim counts in.</summary>
     public int FacilityKey, MonthKey;
 

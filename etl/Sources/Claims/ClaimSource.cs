@@ -30,6 +30,17 @@ public abstract class ClaimSource
     /// </summary>
     internal abstract IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent);
 
+    /// <summary>The first <see cref="MaxErrorsKept"/> warnings: the claims load, the warnings are recorded with the file.</summary>
+    public List<ValidationIssue> Warnings { get; } = [];
+
+    public int WarningCount { get; protected set; }
+
+    internal void AddWarning(ValidationIssue issue)
+    {
+        WarningCount++;
+        if (Warnings.Count < MaxErrorsKept) Warnings.Add(issue);
+    }
+
     protected void AddError(ValidationIssue issue)
     {
         ErrorCount++;

@@ -108,7 +108,21 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer) : ClaimSour
         record.LengthOfStay = int.TryParse(Field(at.Days), NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null;
         record.PrimaryIcd = Optional(batch, Field(at.Diagnosis));
         (record.TotalCost, record.InsurerPaid, record.PatientPaid, record.DrugCost, record.SuppliesCost) = (total!.Value, insurer, patient, drugs, supplies);
+        Demographics(row, at, csv, ref record);
         return true;
+    }
+
+    // The birth date is decoded onto the stack, turned into the age band and dropped; only the band and sex are kept.
+    private void Demographics(int row, ClaimFieldIndex at, Utf8CsvReader csv, ref ClaimRecord record)
+    {
+        Span<char> chars = stackalloc char[16];
+        var sex = at.Sex < 0 ? default : Utf8Fields.Trim(csv[at.Sex]);
+        record.Sex = sex.Length is > 0 and <= 16 ? ClaimDemographics.Sex(chars[..Encoding.UTF8.GetChars(sex, chars)]) : null;
+        var birth = at.BirthDate < 0 ? default : Utf8Fields.Trim(csv[at.BirthDate]);
+        if (birth.IsEmpty) { record.AgeBand = null; return; }
+        var unusable = true;
+        record.AgeBand = birth.Length <= 16 ? ClaimDemographics.AgeBandAt(chars[..Encoding.UTF8.GetChars(birth, chars)], record.AdmittedAt, out unusable) : null;
+        if (unusable) AddWarning(new ValidationIssue(ValidationIssue.Warning, "claim.birth_date", ClaimDemographics.UnusableBirthDate, $"dòng {row}, cột NGAY_SINH"));
     }
 
     private static TextRange Optional(ClaimBatch batch, ReadOnlySpan<byte> text) => text.IsEmpty ? TextRange.Null : batch.Add(text);

@@ -81,7 +81,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
         var output = new ClaimBatchOutput(rent);
-        var writer = new Xml1ClaimWriter(pseudonymizer);
+        var writer = new Xml1ClaimWriter(pseudonymizer, AddWarning);
         var row = 0;
         int NextRow() => ++row <= _bound ? row : throw new InvalidOperationException($"{Path.GetFileName(path)}: nhiều hồ sơ hơn số thẻ HOSO đã đếm.");
         if (!ClaimArchive.IsZip(path))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bhyt.Etl.Loading;
+using Bhyt.Etl.Validation;
 using static Bhyt.Etl.Sources.Claims.Xml.Xml1Fields;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
@@ -10,7 +11,7 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// yyyyMMddHHmm, drugs plus supplies within the total — and writes it, card pseudonymised, into the next batch slot.
 /// A claim with any error is not written.
 /// </summary>
-internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer)
+internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer, Action<ValidationIssue>? warn = null)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private byte[] _utf8 = new byte[256];
@@ -66,6 +67,9 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer)
         record.LengthOfStay = int.TryParse(f[Slot.Days], NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null;
         record.PrimaryIcd = Optional(batch, f[Slot.Diagnosis]);
         (record.TotalCost, record.InsurerPaid, record.PatientPaid, record.DrugCost, record.SuppliesCost) = (total!.Value, insurer, patient, drugs, supplies);
+        record.Sex = ClaimDemographics.Sex(f[Slot.Sex]);
+        record.AgeBand = ClaimDemographics.AgeBandAt(f[Slot.BirthDate], record.AdmittedAt, out var unusable);
+        if (unusable) warn?.Invoke(new ValidationIssue(ValidationIssue.Warning, "claim.birth_date", ClaimDemographics.UnusableBirthDate, issues.Here("NGAY_SINH")));
         output.Added();
         return true;
     }

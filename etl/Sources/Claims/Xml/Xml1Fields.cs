@@ -5,12 +5,12 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// The XML1 (<c>TONG_HOP</c>) fields the warehouse keeps, read from the element's children by name, under either
 /// standard's name (QĐ 4210 MA_THE, MA_BENH, T_TONGCHI; QĐ 130 MA_THE_BHYT, MA_BENH_CHINH, T_TONGCHI_BH). Every other
-/// child — names, birth date, citizen id, address, phone, patient id among them — is skipped unread.
+/// child — names, birth date, citizen id, address, phone, patient id among them — is skipped unread. NGAY_SINH is read only to compute the age band.
 /// </summary>
 internal sealed class Xml1Fields
 {
     public enum Slot { ClaimId, Card, Facility, VisitType, Admitted, Discharged, Days, Diagnosis, Total4210, Total130, TotalHospital,
-        InsurerPaid, CoPayment, SelfPayment, Drugs, Supplies, Province }
+        InsurerPaid, CoPayment, SelfPayment, Drugs, Supplies, Province, BirthDate, Sex }
 
     private static readonly Dictionary<string, Slot> Slots = new()
     {
@@ -19,6 +19,7 @@ internal sealed class Xml1Fields
         ["MA_BENH"] = Slot.Diagnosis, ["MA_BENH_CHINH"] = Slot.Diagnosis, ["T_TONGCHI"] = Slot.Total4210, ["T_TONGCHI_BH"] = Slot.Total130,
         ["T_TONGCHI_BV"] = Slot.TotalHospital, ["T_BHTT"] = Slot.InsurerPaid, ["T_BNCCT"] = Slot.CoPayment, ["T_BNTT"] = Slot.SelfPayment,
         ["T_THUOC"] = Slot.Drugs, ["T_VTYT"] = Slot.Supplies, ["MATINH_CU_TRU"] = Slot.Province,
+        ["NGAY_SINH"] = Slot.BirthDate, ["GIOI_TINH"] = Slot.Sex,
     };
 
     private readonly string?[] _values = new string?[Enum.GetValues<Slot>().Length];

@@ -9,7 +9,8 @@ public sealed record Xml1Claim(
     string ClaimId = "LK001", string? Card = "GD4797932176423", string? Facility = "68001", string VisitType = "03",
     string Admitted = "202403010800", string? Discharged = "202403051000", string Days = "5", string Icd = "J18",
     string Total = "5200000.00", string? Hospital = null, string? Insurer = "4680000", string? CoPay = "520000", string? Drugs = "1500000",
-    string? Supplies = "300000", string? Province = "68", bool Qd130 = true, string Name = "Nguyễn Văn Bí Mật", string CitizenId = "068123456789")
+    string? Supplies = "300000", string? Province = "68", bool Qd130 = true, string Name = "Nguyễn Văn Bí Mật", string CitizenId = "068123456789",
+    string? BirthDate = null, string? Sex = "1")
 {
     /// <summary>The TONG_HOP element, fields in the standard's order (personal ones included, as real files have them).</summary>
     public string Xml(string? rootAttributes = null)
@@ -18,7 +19,7 @@ public sealed record Xml1Claim(
         void F(string name, string? value) { if (value is not null) b.Append($"<{name}>{SecurityElement.Escape(value)}</{name}>"); }
         F("MA_LK", ClaimId); F("STT", "1"); F("MA_BN", "BN" + CitizenId); F("HO_TEN", Name);
         if (Qd130) F("SO_CCCD", CitizenId);
-        F("NGAY_SINH", Qd130 ? "198005120000" : "19800512"); F("GIOI_TINH", "1");
+        F("NGAY_SINH", BirthDate ?? (Qd130 ? "198005120000" : "19800512")); F("GIOI_TINH", Sex);
         F("DIA_CHI", "12 Đường Bí Mật, Đà Lạt");
         if (Qd130) { F("MATINH_CU_TRU", Province); F("DIEN_THOAI", "0909123456"); }
         F(Qd130 ? "MA_THE_BHYT" : "MA_THE", Card); F("MA_DKBD", "68001"); F("GT_THE_TU", "20240101"); F("GT_THE_DEN", "20241231");

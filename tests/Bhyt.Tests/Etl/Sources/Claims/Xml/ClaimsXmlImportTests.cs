@@ -124,7 +124,7 @@ public sealed class ClaimsXmlImportTests
         await ImportAsync(warehouse, "p.xml", Envelope(ClaimXml.Hoso(claim, Content.Base64), ClaimXml.Hoso(claim with { ClaimId = "P2" }, Content.Inline)));
         await ImportAsync(warehouse, "p-bad.xml", Envelope(ClaimXml.Hoso(claim with { ClaimId = "P3", Admitted = "x" }, Content.Inline)));
 
-        string[] secrets = ["Kín Đáo", "079188800001", "BN079188800001", "GD4797932176423", "198005120000", "Đường Bí Mật", "0909123456"];
+        string[] secrets = ["Kín Đáo", "079188800001", "BN079188800001", "GD4797932176423", "198005120000", "19800512", "1980-05-12", "12/05/1980", "Đường Bí Mật", "0909123456"];
         var columns = await warehouse.Engine.QueryAsync<(string Schema, string Table, string Column)>("""
             SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
@@ -136,5 +136,14 @@ public sealed class ClaimsXmlImportTests
                 Assert.Empty(await warehouse.Engine.QueryAsync<string>($"SELECT \"{column}\" FROM \"{schema}\".\"{table}\" WHERE \"{column}\" LIKE @pattern",
                     new { pattern = $"%{secret}%" }));
         Assert.Equal(2, (await warehouse.Engine.QueryAsync<string>("SELECT claim_id FROM dw.fct_claim")).Count);
+        var dated = await warehouse.Engine.QueryAsync<(string Schema, string Table, string Column)>("""
+            SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+            WHERE c.data_type = 'DATE' OR c.data_type LIKE 'TIMESTAMP%'
+            """);
+        Assert.NotEmpty(dated);
+        foreach (var (schema, table, column) in dated)
+            Assert.Empty(await warehouse.Engine.QueryAsync<DateTime>(
+                $"SELECT CAST(\"{column}\" AS TIMESTAMP) FROM \"{schema}\".\"{table}\" WHERE CAST(\"{column}\" AS DATE) = DATE '1980-05-12'"));
     }
 }

@@ -99,8 +99,11 @@ internal static class ClaimRuleSql
     /// What a claim's cost is compared on: an inpatient stay of several days by its cost per treatment day (a stay is
     /// priced by the day: a long stay is dear, not anomalous), every other claim by its total cost.
     /// </summary>
-    public const string CostBasis =
-        "(CASE WHEN c.visit_type = 'inpatient' AND c.length_of_stay > 1 THEN c.total_cost / c.length_of_stay ELSE c.total_cost END)";
+    public static readonly string CostBasis = CostBasisOf("c");
+
+    /// <summary><see cref="CostBasis"/> of the claim table aliased <paramref name="claim"/>.</summary>
+    private static string CostBasisOf(string claim) =>
+        $"(CASE WHEN {claim}.visit_type = 'inpatient' AND {claim}.length_of_stay > 1 THEN {claim}.total_cost / {claim}.length_of_stay ELSE {claim}.total_cost END)";
 
     /// <summary>
     /// Per tier × visit type: peers, the median cost basis (<see cref="CostBasis"/>: the least in the median bin) and the
@@ -154,7 +157,6 @@ internal static class ClaimRuleSql
     {
         var values = string.Join(", ", Enumerable.Range(0, groups)
             .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
-        var ownBasis = CostBasis.Replace("c.", "o.", StringComparison.Ordinal);
         return $"""
             WITH hit AS (
                 SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis, c.month_key
@@ -163,7 +165,7 @@ internal static class ClaimRuleSql
                 JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
                 WHERE {CostBasis} >= g.cut{months.On("p")}
             ), own AS (
-                SELECT o.facility_code, o.month_key, o.visit_type, EXP(AVG({engine.NaturalLog($"CAST({ownBasis} AS FLOAT)")})) AS own_typical
+                SELECT o.facility_code, o.month_key, o.visit_type, EXP(AVG({engine.NaturalLog($"CAST({CostBasisOf("o")} AS FLOAT)")})) AS own_typical
                 FROM dw.fct_claim o
                 JOIN (SELECT DISTINCT facility_code, month_key, visit_type FROM hit) k
                   ON k.facility_code = o.facility_code AND k.month_key = o.month_key AND k.visit_type = o.visit_type

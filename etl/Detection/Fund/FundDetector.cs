@@ -13,9 +13,12 @@ namespace Bhyt.Etl.Detection.Fund;
 /// </summary>
 public sealed class FundDetector(FundThresholds? thresholds = null) : IDetector
 {
-    private sealed record Measure(string Kind, string Actual, string Target, bool Overrun);
+    /// <summary>A fund series the detector projects: its kind, the monthly figure, its annual budget or plan, and whether
+    /// crossing it upward (spending) or falling short (revenue) is the anomaly.</summary>
+    public sealed record Measure(string Kind, string Actual, string Target, bool Overrun);
 
-    private static readonly Measure[] Measures =
+    /// <summary>The series it projects (also what the Bất thường page draws against).</summary>
+    public static readonly IReadOnlyList<Measure> Measures =
     [
         new(AnomalyKinds.SpendingAheadOfBudget, "fund_kcb_spending", "fund_kcb_budget", Overrun: true),
         new(AnomalyKinds.RevenueBehindPlan, "fund_revenue", "fund_revenue_plan", Overrun: false),

@@ -1,3 +1,4 @@
+using Bhyt.Etl.Detection.Facilities;
 using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Dashboard.Components.Pages.Anomalies;
@@ -31,17 +32,6 @@ public static class FacilityBand
             MeasureName(anomaly.Measure), "Trung vị cơ sở cùng tuyến", "Tứ phân vị cơ sở cùng tuyến", note, points, []);
     }
 
-    private static string MeasureName(string measure) => measure switch
-    {
-        "cost_per_claim" => "Chi phí bình quân/lượt",
-        "outpatient_cost" => "Chi phí bình quân/lượt khám, điều trị ngoại trú",
-        "inpatient_cost" => "Chi phí bình quân/đợt điều trị nội trú",
-        "paid_per_claim" => "Quỹ BHYT chi bình quân/lượt",
-        "drug_share" => "Tỷ lệ thuốc",
-        "supplies_share" => "Tỷ lệ vật tư y tế",
-        "inpatient_share" => "Tỷ lệ nội trú",
-        "mean_los" => "Số ngày điều trị nội trú bình quân",
-        "claims" => "Số lượt KCB",
-        _ => measure,
-    };
+    /// <summary>The measure's name as the detector writes it (<see cref="FacilityFeature"/>), or its code.</summary>
+    private static string MeasureName(string measure) => FacilityFeature.All.FirstOrDefault(f => f.Code == measure)?.Name ?? measure;
 }

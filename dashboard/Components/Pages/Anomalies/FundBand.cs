@@ -15,12 +15,8 @@ namespace Bhyt.Dashboard.Components.Pages.Anomalies;
 public static class FundBand
 {
     /// <summary>The annual target each fund measure is held against, and whether the flag is an overrun (else a shortfall).</summary>
-    public static (string Target, bool Overrun)? TargetOf(string measure) => measure switch
-    {
-        "fund_kcb_spending" => ("fund_kcb_budget", true),
-        "fund_revenue" => ("fund_revenue_plan", false),
-        _ => null,
-    };
+    public static (string Target, bool Overrun)? TargetOf(string measure) =>
+        FundDetector.Measures.FirstOrDefault(m => m.Actual == measure) is { } m ? (m.Target, m.Overrun) : null;
 
     public static AnomalyDetail Build(AnomalyRow anomaly, string boundarySet, IReadOnlyList<AnomalySeriesPoint> stored, FundThresholds thresholds)
     {

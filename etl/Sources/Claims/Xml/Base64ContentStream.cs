@@ -7,7 +7,7 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// chunk through <see cref="XmlReader.ReadContentAsBase64"/>: the encoded text is never held whole. Text that is not
 /// base64 surfaces as <see cref="InvalidBase64Exception"/>, told apart from a malformed inner document.
 /// </summary>
-internal sealed class Base64ContentStream(XmlReader reader) : Stream
+internal sealed class Base64ContentStream(XmlReader reader) : ReadOnlyStream
 {
     private bool _done;
 
@@ -32,16 +32,6 @@ internal sealed class Base64ContentStream(XmlReader reader) : Stream
         var sink = new byte[4096];
         while (Read(sink, 0, sink.Length) > 0) { }
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>NOIDUNGFILE's text is not valid base64.</summary>

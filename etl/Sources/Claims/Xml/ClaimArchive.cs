@@ -58,7 +58,7 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits) : IDi
     public void Dispose() => _zip.Dispose();
 
     /// <summary>Counts inflated bytes toward the total; more than the entry declared (which .NET already cuts) is refused too.</summary>
-    private sealed class CountingStream(Stream inner, long declared, Action<int> counted, string name) : Stream
+    private sealed class CountingStream(Stream inner, long declared, Action<int> counted, string name) : ReadOnlyStream
     {
         private long _read;
 
@@ -77,15 +77,5 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits) : IDi
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

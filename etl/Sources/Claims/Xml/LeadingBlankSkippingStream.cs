@@ -5,7 +5,7 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// which <see cref="System.Xml.XmlReader"/> refuses ("the XML declaration must be the first node"). The rest passes
 /// through untouched; the reader assumes UTF-8, the standards' encoding.
 /// </summary>
-internal sealed class LeadingBlankSkippingStream(Stream inner) : Stream
+internal sealed class LeadingBlankSkippingStream(Stream inner) : ReadOnlyStream
 {
     private bool _started;
 
@@ -33,14 +33,4 @@ internal sealed class LeadingBlankSkippingStream(Stream inner) : Stream
         width = 3;
         return i + 2 < end && b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

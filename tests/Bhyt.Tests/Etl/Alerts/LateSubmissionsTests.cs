@@ -1,6 +1,6 @@
+using static Bhyt.Tests.Support.SubmissionRows;
 using Bhyt.Etl.Alerts;
 using Bhyt.Etl.Alerts.Delivery;
-using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Alerts;
@@ -11,15 +11,6 @@ namespace Bhyt.Tests.Etl.Alerts;
 /// </summary>
 public sealed class LateSubmissionsTests
 {
-    private static async Task ImportAsync(TempWarehouse warehouse, params string[] rows)
-    {
-        var path = Path.Combine(warehouse.Directory, $"s{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(path, ["unit_code,unit_name,period,indicator,value,value_kind", .. rows]);
-        var result = await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
-            .ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-        Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-    }
-
     private static Task<AlertSummary> EvaluateAsync(TempWarehouse warehouse, DateTime now) =>
         new AlertRun(warehouse.Engine, DeliverySettings.From(_ => null), [], new ManualClock(now)).EvaluateAsync(CancellationToken.None);
 

@@ -1,5 +1,5 @@
+using static Bhyt.Tests.Support.SubmissionRows;
 using Bhyt.Etl.Detection;
-using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 using static Bhyt.Tests.Support.CoverageMonths;
 
@@ -12,15 +12,6 @@ namespace Bhyt.Tests.Etl.Detection;
 /// </summary>
 public sealed class DetectionSweepsTests
 {
-    private static async Task ImportAsync(TempWarehouse warehouse, IEnumerable<string> rows)
-    {
-        var path = Path.Combine(warehouse.Directory, $"s{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(path, [Header, .. rows]);
-        var result = await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
-            .ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-        Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-    }
-
     private sealed record Row(long anomaly_id, string kind, string period_label, DateTime last_detected_at, DateTime? cleared_at);
 
     private static Task<List<Row>> DropsAsync(TempWarehouse warehouse) => warehouse.Engine.QueryAsync<Row>(

@@ -1,7 +1,7 @@
+using static Bhyt.Tests.Support.SubmissionRows;
 using static Bhyt.Tests.Support.CoverageMonths;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Detection.Coverage;
-using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Detection.Coverage;
@@ -12,15 +12,6 @@ namespace Bhyt.Tests.Etl.Detection.Coverage;
 /// </summary>
 public sealed class CoverageDetectorTests
 {
-    private static async Task ImportAsync(TempWarehouse warehouse, IEnumerable<string> rows)
-    {
-        var path = Path.Combine(warehouse.Directory, $"s{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(path, [Header, .. rows]);
-        var result = await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
-            .ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-        Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-    }
-
     private static async Task<IReadOnlyList<AnomalyFinding>> DetectAsync(TempWarehouse warehouse)
     {
         await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);

@@ -1,7 +1,7 @@
+using static Bhyt.Tests.Support.SubmissionRows;
 using System.Globalization;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Detection.Fund;
-using Bhyt.Etl.Import;
 using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Detection.Fund;
@@ -12,19 +12,9 @@ namespace Bhyt.Tests.Etl.Detection.Fund;
 /// </summary>
 public sealed class FundDetectorTests
 {
-    private const string Header = "unit_code,unit_name,period,indicator,value,value_kind";
 
     /// <summary>Share of the year's spending per month: the first months heavier.</summary>
     private static readonly double[] Season = [0.095, 0.09, 0.09, 0.085, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08];
-
-    private static async Task ImportAsync(TempWarehouse warehouse, IEnumerable<string> rows)
-    {
-        var path = Path.Combine(warehouse.Directory, $"f{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(path, [Header, .. rows]);
-        var result = await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
-            .ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-        Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-    }
 
     private static async Task<IReadOnlyList<AnomalyFinding>> DetectAsync(TempWarehouse warehouse)
     {

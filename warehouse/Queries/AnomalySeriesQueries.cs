@@ -2,7 +2,7 @@ namespace Bhyt.Warehouse.Queries;
 
 /// <summary>
 /// What the *Bất thường* page draws beside a flagged anomaly: the subject's series as the warehouse stores it (a unit's or
-/// a province's figures from <c>rpt.indicator_values</c>, a facility's monthly measure from <c>rpt.claims_monthly</c> with
+/// a province's figures from <c>rpt.indicator_values</c>, a facility's monthly measure from <c>rpt.facility_months</c> with
 /// its same-tier peers' quartiles), or the facts of a flagged claim and the claims of the same card beside it.
 /// Every value is parameterised; the SQL texts are public so tests parse them as T-SQL as well as run them on DuckDB.
 /// </summary>
@@ -10,26 +10,27 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
 {
     public const int ClaimLimit = 100;
 
-    /// <summary>A facility-month measure over <c>rpt.claims_monthly</c>, by the code the facility-profile detector files it under.</summary>
+    /// <summary>A facility-month measure over <c>rpt.facility_months</c>, by the code the facility-profile detector files it under.</summary>
     public static readonly IReadOnlyDictionary<string, string> FacilityMeasures = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["cost_per_claim"] = Ratio("SUM(m.total_cost)", "SUM(m.claims)"),
-        ["outpatient_cost"] = Ratio(Outpatient("m.total_cost"), Outpatient("m.claims")),
-        ["inpatient_cost"] = Ratio(Inpatient("m.total_cost"), Inpatient("m.claims")),
-        ["paid_per_claim"] = Ratio("SUM(m.insurer_paid)", "SUM(m.claims)"),
-        ["drug_share"] = Ratio("SUM(m.drug_cost)", "SUM(m.total_cost)"),
-        ["supplies_share"] = Ratio("SUM(m.supplies_cost)", "SUM(m.total_cost)"),
-        ["inpatient_share"] = Ratio(Inpatient("m.claims"), "SUM(m.claims)"),
-        ["mean_los"] = Ratio(Inpatient("m.bed_days"), Inpatient("m.claims")),
-        ["claims"] = "SUM(m.claims)",
+        ["outpatient_typical_cost"] = "m.outpatient_typical_cost",
+        ["inpatient_typical_cost"] = "m.inpatient_typical_cost",
+        ["outpatient_cost"] = "m.outpatient_mean_cost",
+        ["inpatient_cost"] = "m.inpatient_mean_cost",
+        ["cost_per_claim"] = Ratio("m.total_cost", "m.claims"),
+        ["paid_per_claim"] = Ratio("m.insurer_paid", "m.claims"),
+        ["drug_share"] = Ratio("m.drug_cost", "m.total_cost"),
+        ["supplies_share"] = Ratio("m.supplies_cost", "m.total_cost"),
+        ["inpatient_share"] = Ratio("m.inpatient_stays", "m.claims"),
+        ["mean_los"] = Ratio("m.inpatient_days", "m.inpatient_stays"),
+        ["visits_per_card"] = Ratio("m.claims", "m.cards"),
+        ["out_of_province_share"] = Ratio("m.out_of_province_cards", "m.cards"),
+        ["cards"] = "m.cards",
+        ["claims"] = "m.claims",
     };
 
     // The numerator is cast first: SQL Server divides integers as integers.
     private static string Ratio(string numerator, string denominator) => $"CAST({numerator} AS DOUBLE PRECISION) / NULLIF({denominator}, 0)";
-
-    private static string Inpatient(string column) => $"SUM(CASE WHEN m.visit_type = 'inpatient' THEN {column} ELSE 0 END)";
-
-    private static string Outpatient(string column) => $"SUM(CASE WHEN m.visit_type <> 'inpatient' THEN {column} ELSE 0 END)";
 
     /// <summary>
     /// The current values of some indicators for one unit in one boundary set, in every period kind, oldest first, with the
@@ -65,18 +66,15 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
 
     /// <summary>
     /// The facility-month measure and, per month, the quartiles of the same measure over the facilities of the same tier
-    /// (from <c>rpt.claims_monthly</c>) and ownership, excluding the facility itself and months below
+    /// (from <c>rpt.facility_months</c>) and ownership, excluding the facility itself and months below
     /// <c>@minClaims</c> claims (the detector does not compare those either). The quartiles are PERCENTILE_CONT's
     /// (linear interpolation between ranks) written with ROW_NUMBER: DuckDB has no windowed WITHIN GROUP and SQL Server no
     /// ordered-set aggregate, and this form means the same on both.
     /// </summary>
     public static string FacilityBandSql(string measure) => $"""
         WITH months AS (
-            SELECT m.month, m.facility_code, MIN(m.facility_tier) AS tier, MIN(f.ownership) AS ownership,
-                   SUM(m.claims) AS claims, CAST({FacilityMeasures[measure]} AS DOUBLE PRECISION) AS v
-            FROM rpt.claims_monthly m
-            LEFT JOIN dw.dim_facility f ON f.facility_code = m.facility_code
-            GROUP BY m.month, m.facility_code
+            SELECT m.month, m.facility_code, m.facility_tier AS tier, m.ownership, m.claims, CAST({FacilityMeasures[measure]} AS DOUBLE PRECISION) AS v
+            FROM rpt.facility_months m
         ), own AS (
             SELECT month, tier, ownership, v FROM months WHERE facility_code = @facility
         ), peers AS (

@@ -56,8 +56,13 @@ internal sealed class CostRow : ClaimRow
     public int tier { get; set; }
     public decimal cost_basis { get; set; }
 
-    /// <summary>The geometric mean cost basis of the same visit type at the same facility in the same month.</summary>
-    public double own_typical { get; set; }
+    /// <summary>Claims of the same visit type at the same facility in the same month (this one included), and the sum of their ln(cost basis).</summary>
+    public long month_n { get; set; }
+    public double month_ln { get; set; }
+
+    /// <summary>The same over every month of the facility.</summary>
+    public long all_n { get; set; }
+    public double all_ln { get; set; }
 
     /// <summary>True when the claim is compared by its cost per treatment day (see <see cref="ClaimRuleSql.CostBasis"/>).</summary>
     public bool PerDay => cost_basis != total_cost;

@@ -149,14 +149,17 @@ internal static class ClaimRuleSql
 
     /// <summary>
     /// Claims whose cost basis is at or above their group's cut (<paramref name="groups"/> rows of parameters
-    /// <c>@tierN, @typeN, @cutN</c>), each with <c>own_typical</c>: the geometric mean cost basis of the same visit type at
-    /// the same facility in the same month. A claim is judged against its own facility too, so that a facility whose whole
-    /// month is dearer (a facility cost jump, a kind of its own) does not turn its ordinary claims into claim outliers.
+    /// <c>@tierN, @typeN, @cutN</c>), each with what its own facility bills for the same visit type: the count and the sum of
+    /// ln(cost basis) of its claims in the same month (<c>month_n</c>, <c>month_ln</c>) and in every month (<c>all_n</c>,
+    /// <c>all_ln</c>), the claim itself included (<see cref="CostPeers.OwnTypical"/> leaves it out). A claim is judged against its
+    /// own facility too, so that a facility whose whole month is dearer (a facility cost jump, a kind of its own) does not
+    /// turn its ordinary claims into claim outliers.
     /// </summary>
     public static string CostBeyondCut(IWarehouseEngine engine, int groups, Months months)
     {
         var values = string.Join(", ", Enumerable.Range(0, groups)
             .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
+        var ln = engine.NaturalLog($"CAST({CostBasisOf("o")} AS FLOAT)");
         return $"""
             WITH hit AS (
                 SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis, c.month_key
@@ -165,16 +168,18 @@ internal static class ClaimRuleSql
                 JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
                 WHERE {CostBasis} >= g.cut{months.On("p")}
             ), own AS (
-                SELECT o.facility_code, o.month_key, o.visit_type, EXP(AVG({engine.NaturalLog($"CAST({CostBasisOf("o")} AS FLOAT)")})) AS own_typical
+                SELECT o.facility_code, o.month_key, o.visit_type, COUNT(*) AS month_n, SUM({ln}) AS month_ln
                 FROM dw.fct_claim o
-                JOIN (SELECT DISTINCT facility_code, month_key, visit_type FROM hit) k
-                  ON k.facility_code = o.facility_code AND k.month_key = o.month_key AND k.visit_type = o.visit_type
+                JOIN (SELECT DISTINCT facility_code, visit_type FROM hit) k ON k.facility_code = o.facility_code AND k.visit_type = o.visit_type
                 WHERE o.total_cost > 0
                 GROUP BY o.facility_code, o.month_key, o.visit_type
+            ), own_all AS (
+                SELECT facility_code, visit_type, SUM(month_n) AS all_n, SUM(month_ln) AS all_ln FROM own GROUP BY facility_code, visit_type
             )
-            SELECT hit.*, own.own_typical
+            SELECT hit.*, own.month_n, own.month_ln, own_all.all_n, own_all.all_ln
             FROM hit
             JOIN own ON own.facility_code = hit.facility_code AND own.month_key = hit.month_key AND own.visit_type = hit.visit_type
+            JOIN own_all ON own_all.facility_code = hit.facility_code AND own_all.visit_type = hit.visit_type
             """;
     }
 }

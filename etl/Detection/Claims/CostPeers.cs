@@ -15,7 +15,7 @@ namespace Bhyt.Etl.Detection.Claims;
 /// <item>Per group, the least cost any rule could flag: median × e^max(threshold × σ, ln min_ratio), σ = 1.4826 × MAD but
 /// never under <see cref="MinScale"/> (a group at one set fee has a MAD of 0 — a claim is then judged by its ratio).</item>
 /// <item>One pass returns the claims at or above their group's cut, with their own facility's typical cost (geometric mean
-/// of the same visit type, same month); each is given the strongest rule it breaks — which also asks the claim to be
+/// of its other claims of the same visit type that month, <see cref="OwnTypical"/>); each is given the strongest rule it breaks — which also asks the claim to be
 /// <c>min_ratio</c> times its own facility's typical cost: a facility billing everything dearer that month is a facility
 /// cost jump, not a claim outlier.</item>
 /// </list>
@@ -46,7 +46,7 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
             var median = (double)peers.med_cost;
             var excess = Math.Log((double)row.cost_basis / median);
             var z = excess / Scale(peers);
-            var ownRatio = row.own_typical > 0 ? (double)row.cost_basis / row.own_typical : double.PositiveInfinity;
+            var ownRatio = OwnTypical(row) is { } own ? (double)row.cost_basis / own : double.PositiveInfinity;
             if (ladder.LastOrDefault(r => z >= r.Threshold && excess >= Math.Log(r.MinRatio) && ownRatio >= r.MinRatio && peers.peers >= r.MinPeers) is not { } rule) continue;
             findings.Add(ClaimRuleQuery.Finding(rule, "claim", row.claim_id, row, row.PerDay ? "cost_per_day" : "total_cost",
                 (double)Math.Round(row.cost_basis), Math.Round(median), Math.Round(z, 2), new()
@@ -61,6 +61,22 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
             }));
         }
         return findings;
+    }
+
+    /// <summary>The least other claims a facility's typical cost is taken from.</summary>
+    public const int MinOwnClaims = 5;
+
+    /// <summary>
+    /// What the claim's own facility typically bills for the same visit type: the geometric mean cost basis of its other
+    /// claims that month, or of every month when the month has fewer than <see cref="MinOwnClaims"/> others (a lone stay
+    /// is never its own baseline); null when the facility has too few claims of that type to say.
+    /// </summary>
+    public static double? OwnTypical(CostRow row)
+    {
+        var self = Math.Log((double)row.cost_basis);
+        if (row.month_n - 1 >= MinOwnClaims) return Math.Exp((row.month_ln - self) / (row.month_n - 1));
+        if (row.all_n - 1 >= MinOwnClaims) return Math.Exp((row.all_ln - self) / (row.all_n - 1));
+        return null;
     }
 
     private static double Scale(CostPeersRow peers) => Math.Max(1.4826 * peers.mad, MinScale);

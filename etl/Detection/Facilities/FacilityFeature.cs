@@ -32,6 +32,17 @@ public sealed record FacilityFeature(
         return Math.Sqrt(Math.Max(0, squares / n - mean * mean)) / mean;
     }
 
+    /// <summary>The geometric mean of claim costs from their count and sum of logs; null without a costed claim.</summary>
+    private static double? Typical(double n, double logs) => n > 0 ? Math.Exp(logs / n) : null;
+
+    /// <summary>The standard error of a mean of logs from their count, sum and sum of squares (a spread of 1 when unknown).</summary>
+    private static double LogNoise(double n, double logs, double squares)
+    {
+        if (n <= 1) return 1;
+        var mean = logs / n;
+        return Math.Sqrt(Math.Max(0, squares / n - mean * mean) * n / (n - 1)) / Math.Sqrt(n);
+    }
+
     private static double CostCv(FacilityMonth m) => Cv(m.claims, m.total_cost, m.outpatient_cost_squares + m.inpatient_cost_squares);
 
     /// <summary>The name inside a sentence ("tỷ lệ thuốc").</summary>
@@ -39,19 +50,26 @@ public sealed record FacilityFeature(
 
     /// <summary>
     /// The features, in the order a trigger is preferred when several depart at once. Cost triggers per visit type (an
-    /// outpatient visit, an inpatient stay): the cost per claim of all visits also moves with the case mix, and a month
-    /// with more and longer stays by chance is not a cost jump. The cost per claim, insurer-paid per claim and claims stay
-    /// out of the multivariate model: on the log scale they are functions of other features, and a near-duplicate pair
-    /// would span a principal component of its own and hide a jump of either inside the model's subspace.
+    /// outpatient visit, an inpatient stay), on the typical (geometric mean) cost: the cost per claim of all visits also
+    /// moves with the case mix, and a month with more and longer stays by chance is not a cost jump; an arithmetic mean
+    /// over heavy-tailed claim costs moves so much with one dear claim (a claim outlier, a kind of its own) that a facility
+    /// doubling its prices for months hides in its noise, while the mean of log costs is steady to a few percent. The
+    /// arithmetic means, the cost per claim, insurer-paid per claim and claims are shown but neither trigger nor enter the
+    /// multivariate model: on the log scale they are near-duplicates or functions of other features, and a near-duplicate
+    /// pair would span a principal component of its own and hide a jump of either inside the model's subspace.
     /// </summary>
     public static readonly IReadOnlyList<FacilityFeature> All =
     [
-        new("outpatient_cost", "Chi phí bình quân/lượt khám, điều trị ngoại trú", m => Ratio(m.outpatient_cost, m.outpatient), m => m.outpatient,
-            m => Noise(Cv(m.outpatient, m.outpatient_cost, m.outpatient_cost_squares), m.outpatient), Money, Triggers: true, IsShare: false, InPca: true),
-        new("inpatient_cost", "Chi phí bình quân/đợt điều trị nội trú", m => Ratio(m.inpatient_cost, m.inpatient), m => m.inpatient,
-            m => Noise(Cv(m.inpatient, m.inpatient_cost, m.inpatient_cost_squares), m.inpatient), Money, Triggers: true, IsShare: false, InPca: true),
+        new("outpatient_typical_cost", "Chi phí điển hình/lượt khám, điều trị ngoại trú", m => Typical(m.outpatient_costed, m.outpatient_log_cost),
+            m => m.outpatient_costed, m => LogNoise(m.outpatient_costed, m.outpatient_log_cost, m.outpatient_log_squares), Money, Triggers: true, IsShare: false, InPca: true),
+        new("inpatient_typical_cost", "Chi phí điển hình/đợt điều trị nội trú", m => Typical(m.inpatient_costed, m.inpatient_log_cost),
+            m => m.inpatient_costed, m => LogNoise(m.inpatient_costed, m.inpatient_log_cost, m.inpatient_log_squares), Money, Triggers: true, IsShare: false, InPca: true),
         new("drug_share", "Tỷ lệ thuốc", m => Ratio(m.drug_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
         new("supplies_share", "Tỷ lệ vật tư y tế", m => Ratio(m.supplies_cost, m.total_cost), m => m.claims, m => Noise(CostCv(m) / 3, m.claims), Share, Triggers: true, IsShare: true, InPca: true),
+        new("outpatient_cost", "Chi phí bình quân/lượt khám, điều trị ngoại trú", m => Ratio(m.outpatient_cost, m.outpatient), m => m.outpatient,
+            m => Noise(Cv(m.outpatient, m.outpatient_cost, m.outpatient_cost_squares), m.outpatient), Money, Triggers: false, IsShare: false, InPca: false),
+        new("inpatient_cost", "Chi phí bình quân/đợt điều trị nội trú", m => Ratio(m.inpatient_cost, m.inpatient), m => m.inpatient,
+            m => Noise(Cv(m.inpatient, m.inpatient_cost, m.inpatient_cost_squares), m.inpatient), Money, Triggers: false, IsShare: false, InPca: false),
         new("cost_per_claim", "Chi phí bình quân/lượt", m => Ratio(m.total_cost, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
         new("paid_per_claim", "Quỹ BHYT chi bình quân/lượt", m => Ratio(m.insurer_paid, m.claims), m => m.claims, m => Noise(CostCv(m), m.claims), Money, Triggers: false, IsShare: false, InPca: false),
         new("inpatient_share", "Tỷ lệ nội trú", m => Ratio(m.inpatient, m.claims), m => m.inpatient, m => Noise(1, m.inpatient), Share, Triggers: false, IsShare: true, InPca: true),
@@ -61,4 +79,12 @@ public sealed record FacilityFeature(
         new("cards", "Số thẻ đến KCB", m => m.cards, m => m.cards, m => Noise(1, m.cards), Count, Triggers: false, IsShare: false, InPca: true),
         new("claims", "Số lượt KCB", m => m.claims, m => m.claims, m => Noise(1, m.claims), Count, Triggers: false, IsShare: false, InPca: false),
     ];
+
+    /// <summary>The feature's position in <see cref="All"/> (and in a month's z-scores).</summary>
+    public static int Index(FacilityFeature feature)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (ReferenceEquals(All[i], feature)) return i;
+        throw new ArgumentException($"'{feature.Code}' is not a facility feature.", nameof(feature));
+    }
 }

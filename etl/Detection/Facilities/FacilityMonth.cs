@@ -26,6 +26,14 @@ public sealed class FacilityMonth
     public double drug_cost { get; set; }
     public double supplies_cost { get; set; }
 
+    /// <summary>Outpatient visits and inpatient stays with a cost, and the sums of ln(cost) and of its squares: their typical (geometric mean) cost and its spread.</summary>
+    public double outpatient_costed { get; set; }
+    public double outpatient_log_cost { get; set; }
+    public double outpatient_log_squares { get; set; }
+    public double inpatient_costed { get; set; }
+    public double inpatient_log_cost { get; set; }
+    public double inpatient_log_squares { get; set; }
+
     public double outpatient => claims - inpatient;
     public double outpatient_cost => total_cost - inpatient_cost;
 

@@ -5,7 +5,7 @@ using Dapper;
 namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>
-/// <c>dw.fct_facility_month</c> (sql/*/0012_facility_profile.sql): one row per facility and month of discharge over all
+/// <c>dw.fct_facility_month</c> (sql/*/0012_facility_profile.sql, 0017_facility_typical_cost.sql): one row per facility and month of discharge over all
 /// visit types, with the distinct cards and the distinct cards resident outside the facility's province. The loader
 /// rebuilds the months a claims file touched; the facility detector reads it with the facility's tier and ownership.
 /// </summary>
@@ -18,9 +18,13 @@ public static class FacilityMonthStore
         if (months.Count == 0) return;
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_facility_month WHERE month_key IN @months"),
             new { months }, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
+        var ln = engine.NaturalLog("CAST(c.total_cost AS DOUBLE PRECISION)");
+        const string Outpatient = "c.visit_type <> 'inpatient' AND c.total_cost > 0";
+        const string Inpatient = "c.visit_type = 'inpatient' AND c.total_cost > 0";
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
             INSERT INTO dw.fct_facility_month (month_key, facility_key, facility_code, claims, cards, out_of_province_cards, inpatient,
-                inpatient_days, total_cost, inpatient_cost, outpatient_cost_squares, inpatient_cost_squares, insurer_paid, drug_cost, supplies_cost, refreshed_at)
+                inpatient_days, total_cost, inpatient_cost, outpatient_cost_squares, inpatient_cost_squares, insurer_paid, drug_cost, supplies_cost, refreshed_at,
+                outpatient_costed, outpatient_log_cost, outpatient_log_squares, inpatient_costed, inpatient_log_cost, inpatient_log_squares)
             SELECT c.month_key, c.facility_key, c.facility_code, count(*), count(DISTINCT c.card_pseudonym),
                    count(DISTINCT CASE WHEN c.residence_province <> f.province_code THEN c.card_pseudonym END),
                    sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(1 AS BIGINT) ELSE 0 END),
@@ -28,7 +32,11 @@ public static class FacilityMonthStore
                    sum(c.total_cost), coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.total_cost END), 0),
                    sum(CASE WHEN c.visit_type <> 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
                    sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
-                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now
+                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now,
+                   sum(CASE WHEN {Outpatient} THEN CAST(1 AS BIGINT) ELSE 0 END), coalesce(sum(CASE WHEN {Outpatient} THEN {ln} END), 0),
+                   coalesce(sum(CASE WHEN {Outpatient} THEN {ln} * {ln} END), 0),
+                   sum(CASE WHEN {Inpatient} THEN CAST(1 AS BIGINT) ELSE 0 END), coalesce(sum(CASE WHEN {Inpatient} THEN {ln} END), 0),
+                   coalesce(sum(CASE WHEN {Inpatient} THEN {ln} * {ln} END), 0)
             FROM dw.fct_claim c
             LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
             WHERE c.month_key IN @months
@@ -43,7 +51,9 @@ public static class FacilityMonthStore
                CAST(m.out_of_province_cards AS DOUBLE PRECISION) AS out_of_province_cards,
                CAST(m.inpatient AS DOUBLE PRECISION) AS inpatient, CAST(m.inpatient_days AS DOUBLE PRECISION) AS inpatient_days,
                CAST(m.total_cost AS DOUBLE PRECISION) AS total_cost, CAST(m.inpatient_cost AS DOUBLE PRECISION) AS inpatient_cost, m.outpatient_cost_squares, m.inpatient_cost_squares, CAST(m.insurer_paid AS DOUBLE PRECISION) AS insurer_paid,
-               CAST(m.drug_cost AS DOUBLE PRECISION) AS drug_cost, CAST(m.supplies_cost AS DOUBLE PRECISION) AS supplies_cost
+               CAST(m.drug_cost AS DOUBLE PRECISION) AS drug_cost, CAST(m.supplies_cost AS DOUBLE PRECISION) AS supplies_cost,
+               CAST(m.outpatient_costed AS DOUBLE PRECISION) AS outpatient_costed, m.outpatient_log_cost, m.outpatient_log_squares,
+               CAST(m.inpatient_costed AS DOUBLE PRECISION) AS inpatient_costed, m.inpatient_log_cost, m.inpatient_log_squares
         FROM dw.fct_facility_month m
         JOIN dw.dim_facility f ON f.facility_code = m.facility_code
         JOIN dw.dim_period p ON p.period_key = m.month_key

@@ -7,7 +7,8 @@ namespace Bhyt.Etl.Detection.Facilities;
 /// (a) the facility's own seasonal history net of what its peers did that month and (b) the level of its peers of the
 /// same tier and ownership that month, and scored together by a PCA model (<see cref="ProfileModel"/>). A month is a
 /// <c>facility_cost_jump</c> when a cost or composition feature rises beyond <see cref="FacilityThresholds.OwnZ"/> against
-/// its own history by a minimum effect, confirmed by its peers or by the model. A new facility's first year, a closing
+/// its own history by a minimum effect, confirmed by its peers or by the model — or rises beyond
+/// <see cref="FacilityThresholds.SupportZ"/> in two adjacent months. A new facility's first year, a closing
 /// facility's last months, tiny or collapsing months and a seasonal peak every peer shares are not flagged. One finding
 /// per facility and month.
 /// </summary>
@@ -29,18 +30,35 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
     {
         var months = new FacilityProfiles(_t).Build(rows);
         var model = ProfileModel.Train(months, _t);
+        var byMonth = months.ToDictionary(m => (m.Month.facility_code, m.Month.MonthIndex));
         var findings = new List<AnomalyFinding>();
         foreach (var month in months)
         {
             if (month.Deviations is null) continue;
-            var candidates = month.Deviations.OfType<FeatureDeviation>().Where(d => _t.IsLargeRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
-            if (candidates.Count == 0) continue;
+            var rises = month.Deviations.OfType<FeatureDeviation>().Where(d => _t.IsSustainableRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
+            if (rises.Count == 0) continue;
+            var large = rises.Where(d => _t.IsLargeRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
             var score = model?.Score(month, _t);
-            var trigger = candidates.FirstOrDefault(d => d.PeerZ >= _t.PeerZ) ?? candidates.FirstOrDefault(d => ModelConfirms(d, score));
+            var trigger = large.FirstOrDefault(d => d.PeerZ >= _t.PeerZ) ?? large.FirstOrDefault(d => ModelConfirms(d, score))
+                ?? rises.FirstOrDefault(d => Persists(month, d, byMonth));
             if (trigger is null) continue;
             findings.Add(Finding(month, trigger, score));
         }
         return findings.OrderBy(f => f.SubjectCode, StringComparer.Ordinal).ThenBy(f => f.PeriodStart).ToList();
+    }
+
+    /// <summary>
+    /// The rise is sustained: the month before or after shows the same feature risen too (own z at least
+    /// <see cref="FacilityThresholds.SupportZ"/>, as this one). A facility that bills dearer for months is a jump even while it
+    /// stays within its peers' range (a cheap district centre doubling its cost per visit); two noisy months side by side are rare.
+    /// </summary>
+    private bool Persists(ProfiledMonth month, FeatureDeviation d, Dictionary<(string, int), ProfiledMonth> byMonth)
+    {
+        var f = FacilityFeature.Index(d.Feature);
+        foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+            if (byMonth.TryGetValue((month.Month.facility_code, month.Month.MonthIndex + step), out var neighbour) && neighbour.OwnZ[f] >= _t.SupportZ)
+                return true;
+        return false;
     }
 
     /// <summary>The month is among the model's most unusual and the feature is among the top contributors to its residual.</summary>

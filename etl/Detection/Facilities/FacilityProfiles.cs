@@ -89,7 +89,7 @@ public sealed class FacilityProfiles(FacilityThresholds t)
                 var shiftGroup = Narrowest(groups, g => g.OthersWithHistory(f));
                 expected[f] = e.Expected + (shiftGroup?.Shift(f, x - e.Expected) ?? 0);
                 z[f] = (float)((x - expected[f]) / e.Scale);
-                candidate |= row.Flaggable && t.IsLargeRise(features[f], row.Month, x, expected[f], z[f]);
+                candidate |= row.Flaggable && t.IsSustainableRise(features[f], row.Month, x, expected[f], z[f]);
             }
             result.Add(new ProfiledMonth(row.Month, z, candidate ? Deviations(row, groups, expected, z) : null, row.Flaggable));
         }

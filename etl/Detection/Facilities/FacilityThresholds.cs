@@ -6,11 +6,11 @@ namespace Bhyt.Etl.Detection.Facilities;
 /// that month, by <see cref="OwnZ"/>, by at least <see cref="MinRelativeChange"/> (and <see cref="MinShareChange"/> for a
 /// share), and is confirmed either by its level against the peers' median (<see cref="PeerZ"/>) or by the multivariate
 /// model (reconstruction error beyond the <see cref="PcaQuantile"/> of all facility-months, the feature among its top
-/// contributors).
+/// contributors) — or it rises by <see cref="SupportZ"/> in two adjacent months (a sustained jump).
 /// </summary>
 public sealed record FacilityThresholds(
     double OwnZ = 3.5, double PeerZ = 2.0, double MinRelativeChange = 0.2, double MinShareChange = 0.05,
-    int MinClaims = 30, int MinTriggerObservations = 20, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
+    int MinClaims = 10, int MinTriggerObservations = 10, int MinHistoryMonths = 6, int LevelMonths = 6, int NewFacilityMonths = 12, int ClosingMonths = 6,
     double CollapseShare = 0.5, int MinPeers = 3, double MinScale = 0.03,
     int PcaRank = 3, int PcaSeed = 16, double PcaQuantile = 0.99, double ZClamp = 10, double TrainZ = 3.0, int TopContributors = 2,
     double SupportZ = 2.5, double MediumChange = 0.3, double HighChange = 0.5)
@@ -23,6 +23,16 @@ public sealed record FacilityThresholds(
     /// threshold by at least the minimum effect.
     /// </summary>
     public bool IsLargeRise(FacilityFeature feature, FacilityMonth month, double value, double expected, double ownZ) =>
-        feature.Triggers && feature.Observations(month) >= MinTriggerObservations && ownZ >= OwnZ && Math.Exp(value - expected) - 1 >= MinRelativeChange
+        IsRise(feature, month, value, expected, ownZ, OwnZ);
+
+    /// <summary>
+    /// As <see cref="IsLargeRise"/> at <see cref="SupportZ"/>: a rise that is a jump when the month before or after rose
+    /// as well (two such months by chance are rarer than one month beyond <see cref="OwnZ"/>).
+    /// </summary>
+    public bool IsSustainableRise(FacilityFeature feature, FacilityMonth month, double value, double expected, double ownZ) =>
+        IsRise(feature, month, value, expected, ownZ, SupportZ);
+
+    private bool IsRise(FacilityFeature feature, FacilityMonth month, double value, double expected, double ownZ, double threshold) =>
+        feature.Triggers && feature.Observations(month) >= MinTriggerObservations && ownZ >= threshold && Math.Exp(value - expected) - 1 >= MinRelativeChange
         && (!feature.IsShare || Math.Exp(value) - Math.Exp(expected) >= MinShareChange);
 }

@@ -10,8 +10,10 @@ public readonly record struct Expectation(double Expected, double Scale);
 /// partly noise, yet a facility's own recurring peak must mostly be expected: two thirds of it after one year; a season
 /// every peer shares is also removed by the peer adjustment). The seasonal departure measured that way also carries the lag of a trailing
 /// median behind a steady trend, so a trend is followed without being extrapolated. The scale is the robust spread (MAD) of the
-/// facility's residuals over its whole series — robust to the few months of a jump — never below the sampling noise of
-/// the month's observations.
+/// facility's residuals in the months before (over its whole series while fewer than six are known), never below the
+/// sampling noise of the month's observations: a jump of several months also throws the months after it and the same
+/// season a year later off their expectations, and over the whole series those residuals would widen the spread until
+/// the jump itself looked ordinary.
 /// </summary>
 public static class OwnHistory
 {
@@ -21,15 +23,24 @@ public static class OwnHistory
     /// </summary>
     private const double ExpectationNoise = 1.25;
 
+    /// <summary>The least residuals a spread is measured from.</summary>
+    private const int MinSpreadMonths = 6;
+
     public static Expectation?[] Expect(IReadOnlyList<FacilityMonth> series, FacilityFeature feature, FacilityThresholds t)
     {
         var logs = series.Select(m => RobustStats.Log(feature.Read(m))).ToArray();
         var levels = Levels(series, logs, t);
         var expected = Expected(series, logs, levels);
-        var residuals = new List<double>(series.Count);
+        var residuals = new (int Index, double Value)[series.Count];
+        var count = 0;
         for (var i = 0; i < series.Count; i++)
-            if (expected[i] is { } e && logs[i] is { } x) residuals.Add(x - e);
-        double? spread = residuals.Count >= 6 ? RobustStats.ScaledMad(residuals, RobustStats.Median(residuals)) : null;
+            if (expected[i] is { } e && logs[i] is { } x) residuals[count++] = (i, x - e);
+        double? Spread(IEnumerable<double> values)
+        {
+            var list = values.ToList();
+            return list.Count >= MinSpreadMonths ? RobustStats.ScaledMad(list, RobustStats.Median(list)) : null;
+        }
+        var whole = Spread(residuals.Take(count).Select(r => r.Value));
 
         var result = new Expectation?[series.Count];
         var history = 0;
@@ -37,6 +48,8 @@ public static class OwnHistory
         {
             if (history >= t.MinHistoryMonths && expected[i] is { } e && logs[i] is not null)
             {
+                var before = i;
+                var spread = Spread(residuals.Take(count).Where(r => r.Index < before).Select(r => r.Value)) ?? whole;
                 var scale = spread ?? RobustStats.ScaledMad(logs.Take(i).OfType<double>().TakeLast(t.LevelMonths).ToList(), levels[i]!.Value);
                 result[i] = new Expectation(e, Math.Max(t.MinScale, Math.Max(scale, ExpectationNoise * feature.SamplingError(series[i]))));
             }

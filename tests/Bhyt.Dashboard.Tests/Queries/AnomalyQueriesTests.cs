@@ -165,6 +165,10 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         // Every claim here is an exam: the detector's outpatient cost is the cost per claim, and so is its band.
         var outpatient = await _series.FacilityBandAsync("68001", "outpatient_cost", minClaims: ClaimsPerMonth, CancellationToken.None);
         Assert.Equal(band.Select(b => (b.Value, b.PeerMedian)), outpatient.Select(b => (b.Value, b.PeerMedian)));
+        // A facility's claims of a month cost the same here: their typical (geometric mean) cost is that cost too.
+        var typical = await _series.FacilityBandAsync("68001", "outpatient_typical_cost", minClaims: ClaimsPerMonth, CancellationToken.None);
+        Assert.Equal(band.Select(b => Math.Round(b.Value!.Value)), typical.Select(b => Math.Round(b.Value!.Value)));
+        Assert.Equal(band.Select(b => Math.Round(b.PeerMedian!.Value)), typical.Select(b => Math.Round(b.PeerMedian!.Value)));
         var lowered = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: 5, CancellationToken.None);
         Assert.All(lowered, b => Assert.Equal(6, b.Peers));
     }

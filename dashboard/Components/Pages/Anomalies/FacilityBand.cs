@@ -13,7 +13,7 @@ public static class FacilityBand
     /// <summary>How each facility-month measure is written.</summary>
     public static string UnitOf(string measure) => measure switch
     {
-        "cost_per_claim" or "paid_per_claim" or "outpatient_cost" or "inpatient_cost" => "vnd",
+        "cost_per_claim" or "paid_per_claim" or "outpatient_cost" or "inpatient_cost" or "outpatient_typical_cost" or "inpatient_typical_cost" => "vnd",
         "drug_share" or "supplies_share" or "inpatient_share" => "share",
         _ => "number",
     };

@@ -116,4 +116,26 @@ public class CostPeersTests
         Assert.Equal("AOUT", flagged.ClaimId);
         Assert.Contains("lần mức thường của chính cơ sở trong tháng", flagged.Explanation);
     }
+
+    [Fact]
+    public async Task DetectAsync_a_lone_dear_stay_in_its_month_is_judged_against_the_facility_s_other_months_not_itself()
+    {
+        var random = new Random(5);
+        var claims = new List<string>();
+        decimal Day(double median) =>
+            Math.Round((decimal)(median * Math.Exp(0.3 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))) * 1000;
+        for (var i = 0; i < 120; i++)   // provincial stays of 3 days at about 1 million a day, January to April
+        {
+            var month = 1 + i % 4;
+            claims.Add(Claim($"S{i:000}", $"GD4010004{i:000}304", "68001", 3, $"2024{month:00}100800", $"2024{month:00}130900", 3, 3 * Day(1_000)));
+        }
+        // The only stay of May, at 12 million a day: as its own month's baseline it would be 1 × itself.
+        claims.Add(Claim("LONE", "GD4010004900304", "68001", 3, "202405100800", "202405130900", 3, 36_000_000));
+        await using var warehouse = await WarehouseWithAsync(claims);
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        var flagged = Assert.Single(found);
+        Assert.Equal("LONE", flagged.ClaimId);
+    }
 }

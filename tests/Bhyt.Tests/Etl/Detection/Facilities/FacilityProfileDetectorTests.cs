@@ -28,14 +28,14 @@ public class FacilityProfileDetectorTests
 
         Assert.Equal([("68003", "2023-09"), ("68003", "2023-10"), ("68003", "2023-11")], found.Select(f => (f.SubjectCode, f.PeriodLabel)));
         var first = found[0];
-        Assert.Equal((AnomalyKinds.FacilityCostJump, "facility", "68003", "673", "outpatient_cost"),
+        Assert.Equal((AnomalyKinds.FacilityCostJump, "facility", "68003", "673", "outpatient_typical_cost"),
             (first.Kind, first.SubjectKind, first.FacilityCode, first.UnitCode, first.Measure));
         Assert.InRange(first.Value!.Value / first.Expected!.Value, 1.4, 2.1);
-        Assert.StartsWith("Chi phí bình quân/lượt khám, điều trị ngoại trú của Trung tâm y tế huyện C (68003) tháng 9/2023 là ", first.Explanation);
+        Assert.StartsWith("Chi phí điển hình/lượt khám, điều trị ngoại trú của Trung tâm y tế huyện C (68003) tháng 9/2023 là ", first.Explanation);
         Assert.Contains("lần trung vị các cơ sở cùng tuyến 3, công lập", first.Explanation);
         Assert.True(Regex.IsMatch(first.Explanation, @"; do tỷ lệ thuốc tăng từ 3\d % lên (49|50|51) %"), first.Explanation);
         // The model names the planted features among its top contributors to the residual.
-        Assert.True(Regex.IsMatch(first.Explanation, @"lệch nhiều nhất ở (tỷ lệ thuốc|chi phí bình quân/lượt khám, điều trị ngoại trú|chi phí bình quân/đợt điều trị nội trú) \(\d+ %\)"), first.Explanation);
+        Assert.True(Regex.IsMatch(first.Explanation, @"lệch nhiều nhất ở (.* và )?(tỷ lệ thuốc|chi phí điển hình/lượt khám, điều trị ngoại trú|chi phí điển hình/đợt điều trị nội trú) \(\d+ %\)"), first.Explanation);
         Assert.Contains(first.Severity, new[] { AnomalyFinding.High, AnomalyFinding.Medium });
     }
 

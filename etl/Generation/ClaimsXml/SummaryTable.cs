@@ -93,7 +93,8 @@ internal static class SummaryTable
         f.Number("STT", stt);
         f.Text("MA_BN", p.PatientId);
         f.FreeText("HO_TEN", p.Name);
-        f.Text("NGAY_SINH", p.BirthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        // An unknown day and month: the year alone, as pre-4210 records carried over.
+        f.Text("NGAY_SINH", p.BirthDayKnown ? p.BirthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : $"{p.BirthDate.Year:D4}");
         f.Number("GIOI_TINH", p.Sex);
         f.FreeText("DIA_CHI", p.Address);
         f.Text("MA_THE", c.Card);

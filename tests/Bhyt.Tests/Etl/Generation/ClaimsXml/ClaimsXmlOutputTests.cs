@@ -5,7 +5,8 @@ using Bhyt.Tests.Support;
 
 namespace Bhyt.Tests.Etl.Generation.ClaimsXml;
 
-public sealed class ClaimsXmlOutputTests(GeneratedClaimsXmlFixture data) : IClassFixture<GeneratedClaimsXmlFixture>
+[Collection(GeneratedClaimsXmlCollection.Name)]
+public sealed class ClaimsXmlOutputTests(GeneratedClaimsXmlFixture data)
 {
     private sealed record FacilityMonth(string facility_code, int month_key, long claims, decimal total, decimal insurer, decimal drugs, decimal supplies, decimal patient);
 

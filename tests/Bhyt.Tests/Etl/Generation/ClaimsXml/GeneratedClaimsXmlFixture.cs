@@ -53,3 +53,10 @@ public sealed class GeneratedClaimsXmlFixture : IAsyncLifetime
         Directory.Delete(_root, recursive: true);
     }
 }
+
+/// <summary>The test classes that share one <see cref="GeneratedClaimsXmlFixture"/> (generated and imported once).</summary>
+[CollectionDefinition(Name)]
+public sealed class GeneratedClaimsXmlCollection : ICollectionFixture<GeneratedClaimsXmlFixture>
+{
+    public const string Name = "Generated claims XML";
+}

@@ -2,8 +2,9 @@ namespace Bhyt.Etl.Generation;
 
 /// <summary>
 /// Draws the claims in file order and hands each to an <see cref="IClaimsOutput"/> (<c>claims.csv</c> or the XML files;
-/// memory bounded by the plants, never by the claims): ordinary visits of the insured people at their own facilities, with the planted claim-level anomalies and decoys placed at random rows among
-/// them, and the facility-level effects (cost jumps, a clinic's ramp-up, a station's run-down) applied as rows are drawn.
+/// memory bounded by the plants, never by the claims): ordinary visits of the insured people at their own facilities,
+/// with the planted claim-level anomalies and decoys placed at random rows among them, and the facility-level effects
+/// (cost jumps, a clinic's ramp-up, a station's run-down) applied as rows are drawn.
 /// </summary>
 public sealed class ClaimsWriter(ClaimFactory factory, InsuredPeople people, FacilityEffects effects, IReadOnlyList<ClaimPlant> plants, Random random, GenerationOptions options)
 {

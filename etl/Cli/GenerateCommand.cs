@@ -5,7 +5,8 @@ namespace Bhyt.Etl.Cli;
 
 /// <summary>
 /// <c>bhyt generate --out &lt;dir&gt;</c>: synthetic but realistic facilities, claims, submissions and fund files over the
-/// real administrative units, with planted anomalies listed in <c>truth.json</c>. Same arguments, same bytes.
+/// real administrative units, with planted anomalies listed in <c>truth.json</c>; claims as <c>claims.csv</c> or, with
+/// <c>--format xml</c>, as the XML files facilities send. Same arguments, same bytes.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -19,15 +20,22 @@ internal static class GenerateCommand
         var claims = new Option<long>("--claims") { Description = "Số hồ sơ KCB (dòng XML1).", DefaultValueFactory = _ => 100_000 };
         var province = new Option<string>("--province") { Description = "Mã tỉnh (trước 1/7/2025) cho --scale province.", DefaultValueFactory = _ => GenerationScope.DefaultProvince };
         var seed = new Option<int>("--seed") { Description = "Hạt giống ngẫu nhiên; cùng hạt giống cho cùng tệp.", DefaultValueFactory = _ => 1 };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv = claims.csv (bảng XML1); xml = tệp XML như cơ sở KCB gửi (GIAMDINHHS, QĐ 4210 và QĐ 130, XML1 + XML2 + XML3; tệp lô, tệp một hồ sơ, tệp .zip).",
+            DefaultValueFactory = _ => GenerationOptions.Csv,
+        };
+        format.AcceptOnlyFromAmong(GenerationOptions.Formats);
+        var perFile = new Option<int>("--claims-per-file") { Description = "Số HOSO tối đa mỗi tệp lô XML (và mỗi tệp .zip) với --format xml.", DefaultValueFactory = _ => 10_000 };
 
         var command = new Command("generate", "Sinh dữ liệu tổng hợp (cơ sở KCB, hồ sơ XML1, báo cáo bao phủ, quỹ) kèm các bất thường cài sẵn.")
         {
-            output, scale, from, to, claims, seed, province,
+            output, scale, from, to, claims, seed, province, format, perFile,
         };
         command.SetAction(async (parse, ct) =>
         {
             var options = new GenerationOptions(parse.GetRequiredValue(output), parse.GetValue(scale)!, parse.GetValue(from), parse.GetValue(to),
-                parse.GetValue(claims), parse.GetValue(seed), parse.GetValue(province)!);
+                parse.GetValue(claims), parse.GetValue(seed), parse.GetValue(province)!, parse.GetValue(format)!, parse.GetValue(perFile));
             var summary = await Task.Run(() => SyntheticDataGenerator.Run(options, Console.Error), ct);
             foreach (var (file, rows) in summary.Rows)
             {

@@ -1,31 +1,28 @@
-using System.Text;
-
 namespace Bhyt.Etl.Generation;
 
 /// <summary>
-/// Streams <c>claims.csv</c> line by line (memory bounded by the plants, never by the claims): ordinary visits of the
-/// insured people at their own facilities, with the planted claim-level anomalies and decoys placed at random rows among
-/// them, and the facility-level effects (cost jumps, a clinic's ramp-up, a station's run-down) applied as rows are drawn.
+/// Draws the claims in file order and hands each to an <see cref="IClaimsOutput"/> (<c>claims.csv</c> or the XML files;
+/// memory bounded by the plants, never by the claims): ordinary visits of the insured people at their own facilities,
+/// with the planted claim-level anomalies and decoys placed at random rows among them, and the facility-level effects
+/// (cost jumps, a clinic's ramp-up, a station's run-down) applied as rows are drawn.
 /// </summary>
 public sealed class ClaimsWriter(ClaimFactory factory, InsuredPeople people, FacilityEffects effects, IReadOnlyList<ClaimPlant> plants, Random random, GenerationOptions options)
 {
     /// <summary>Claims between progress lines on standard error.</summary>
     public const long ProgressEvery = 1_000_000;
 
-    /// <summary>Writes the file; the plants' rows get their ids and positions.</summary>
-    public void Write(string path, TextWriter progress)
+    /// <summary>Writes every claim to <paramref name="output"/>; the plants' rows get their ids and positions.</summary>
+    public void Write(IClaimsOutput output, TextWriter progress)
     {
         var ids = new ClaimIds(random);
         var placed = Place(ids);
         var next = 0;
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(SyntheticClaim.Header);
         for (long row = 0; row < options.Claims; row++)
         {
             if (next < placed.Length && placed[next].Position == row)
-                writer.WriteLine(placed[next++].Claim.ToCsvLine());
+                output.Add(placed[next++].Claim);
             else
-                writer.WriteLine(Ordinary(row, ids).ToCsvLine());
+                output.Add(Ordinary(row, ids));
             if ((row + 1) % ProgressEvery == 0) progress.WriteLine($"claims: {row + 1:N0} / {options.Claims:N0}");
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Bhyt.Etl.Generation.ClaimsXml;
 
 namespace Bhyt.Etl.Generation;
 
@@ -19,7 +20,8 @@ public static class SyntheticDataGenerator
         var stopwatch = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutputDirectory);
         var master = new Random(options.Seed);
-        var seeds = Enumerable.Range(0, 5).Select(_ => master.Next()).ToArray();
+        // The sixth seed draws only how claims are written as XML: the first five, and so every claim, are those of the CSV run.
+        var seeds = Enumerable.Range(0, 6).Select(_ => master.Next()).ToArray();
         var scope = GenerationScope.For(options.Scale, options.Province);
         string PathOf(string name) => Path.Combine(options.OutputDirectory, name);
 
@@ -35,9 +37,10 @@ public static class SyntheticDataGenerator
         var plantRandom = new Random(seeds[2]);
         var effects = new FacilityEffects(plantRandom, facilities, options, planted, decoys);
         var plants = new ClaimPlanter(factory, people, plantRandom, options).Build();
-        new ClaimsWriter(factory, people, effects, plants, plantRandom, options).Write(PathOf("claims.csv"), progress);
+        var output = ClaimsOutput(options, scope, new Random(seeds[5]));
+        using (output) new ClaimsWriter(factory, people, effects, plants, plantRandom, options).Write(output, progress);
+        foreach (var (file, claims) in output.Files) rows[file] = claims;
         foreach (var plant in plants) (plant.IsDecoy ? decoys : planted).Add(plant.ToTruth());
-        rows["claims.csv"] = options.Claims;
 
         rows["submissions.csv"] = new SubmissionsWriter(scope, new Random(seeds[3]), options).Write(PathOf("submissions.csv"), planted, decoys);
         rows["fund.csv"] = new FundWriter(scope, new Random(seeds[4]), options).Write(PathOf("fund.csv"), planted, decoys);
@@ -46,4 +49,8 @@ public static class SyntheticDataGenerator
         rows["truth.json"] = planted.Count + decoys.Count;
         return new GenerationSummary(rows, planted, decoys, stopwatch.Elapsed);
     }
+
+    private static IClaimsOutput ClaimsOutput(GenerationOptions options, GenerationScope scope, Random xmlRandom) => options.Format == GenerationOptions.Xml
+        ? new ClaimsXmlOutput(options.OutputDirectory, options, SyntheticPatients.For(scope, options.ClaimsFromYear), xmlRandom)
+        : new ClaimsCsvOutput(options.OutputDirectory);
 }

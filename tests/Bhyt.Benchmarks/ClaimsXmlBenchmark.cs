@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Xml;
+using Bhyt.Etl.Generation;
+using Bhyt.Etl.Generation.ClaimsXml;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Sources.Claims;
@@ -12,23 +13,23 @@ using Bhyt.Warehouse.Engines;
 namespace Bhyt.Benchmarks;
 
 /// <summary>
-/// Claims XML ingest on generated batch envelopes (10,000 HOSO a file by default, XML1 + XML2 + XML3 in base64, QĐ 130 and
-/// QĐ 4210 claims mixed): a bare streaming pass (XmlReader over every node, every NOIDUNGFILE base64-decoded into a
+/// Claims XML ingest on the batch envelopes of <c>bhyt generate --format xml</c> (10,000 HOSO a file by default, XML1 +
+/// XML2 + XML3 base64 or inline, QĐ 130 and QĐ 4210 claims mixed): a bare streaming pass (XmlReader over every node, every NOIDUNGFILE base64-decoded into a
 /// nested XmlReader over every node — nothing else), the claims reader alone, and <c>bhyt import</c> end to end into
 /// DuckDB. Each phase runs in a child process so that its peak resident memory (VmHWM) is its own.
 /// </summary>
 public static class ClaimsXmlBenchmark
 {
-    public static void Run(int claims, int runs, int claimsPerFile = 10_000)
+    public static void Run(int requested, int runs, int claimsPerFile = 10_000)
     {
         var folder = Directory.CreateTempSubdirectory("bhyt-claimsxml-").FullName;
         try
         {
             var clock = Stopwatch.StartNew();
-            Generate(folder, claims, claimsPerFile);
-            var megabytes = Directory.GetFiles(folder, "*.xml").Sum(f => new FileInfo(f).Length) / 1048576.0;
+            var claims = Generate(folder, requested, claimsPerFile);
+            var megabytes = Batches(folder).Sum(f => new FileInfo(f).Length) / 1048576.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"claims XML: {claims:N0} claims in {Directory.GetFiles(folder, "*.xml").Length} envelopes, {megabytes:N0} MB (generated in {clock.Elapsed.TotalSeconds:N0} s); " +
+                $"claims XML: {claims:N0} claims in {Batches(folder).Length} envelopes, {megabytes:N0} MB (generated in {clock.Elapsed.TotalSeconds:N0} s); " +
                 $"{Environment.ProcessorCount} cores; {runs} runs each (median)"));
             var bare = Median(runs, () => Child("bare", folder));
             var read = Median(runs, () => Child("read", folder));
@@ -50,7 +51,7 @@ public static class ClaimsXmlBenchmark
     /// <summary>One phase in this process (called in the child): prints "seconds peak_kib".</summary>
     public static async Task PhaseAsync(string phase, string folder)
     {
-        var files = Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).ToList();
+        var files = Batches(folder).Order(StringComparer.Ordinal).ToList();
         var warehouse = Path.Combine(folder, $"bench-{Environment.ProcessId}.duckdb");
         try
         {
@@ -109,6 +110,9 @@ public static class ClaimsXmlBenchmark
         return reader.ErrorCount == 0 ? claims : throw new InvalidOperationException(reader.Errors[0].Message);
     }
 
+    /// <summary>The bytes of a UTF-8 BOM, CR, LF, space and tab.</summary>
+    private static readonly byte[] LeadingBlank = [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n', (byte)' ', (byte)'\t'];
+
     // The reference: what any streaming reader of these files must do at least.
     private static long BarePass(string file)
     {
@@ -120,76 +124,31 @@ public static class ClaimsXmlBenchmark
         {
             if (reader.NodeType != XmlNodeType.Element) continue;
             if (reader.LocalName == "HOSO") hosos++;
-            if (reader.LocalName != "NOIDUNGFILE") continue;
+            if (reader.LocalName != "NOIDUNGFILE" || reader.IsEmptyElement) continue;
+            reader.Read();
+            if (reader.NodeType != XmlNodeType.Text) continue; // inline content: its nodes are read by this loop
             using var decoded = new MemoryStream();
-            for (int n; (n = reader.ReadElementContentAsBase64(buffer, 0, buffer.Length)) > 0;) decoded.Write(buffer, 0, n);
-            decoded.Position = 0;
+            for (int n; (n = reader.ReadContentAsBase64(buffer, 0, buffer.Length)) > 0;) decoded.Write(buffer, 0, n);
+            // What real decoded documents put before their declaration (BOM, CR/LF) has to be stepped over by any reader.
+            decoded.Position = Math.Max(0, decoded.GetBuffer().AsSpan(0, (int)decoded.Length).IndexOfAnyExcept(LeadingBlank));
             using var inner = XmlReader.Create(decoded, settings);
             while (inner.Read()) { }
         }
         return hosos;
     }
 
-    private static void Generate(string folder, int claims, int claimsPerFile)
+    /// <summary>
+    /// The province generator's claims as XML (<c>bhyt generate --format xml</c>): the batch envelopes are measured; its
+    /// one-claim files and zips are left aside. Returns the claims in the batches.
+    /// </summary>
+    private static long Generate(string folder, int claims, int claimsPerFile)
     {
-        var facilities = new StringBuilder("MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n");
-        for (var f = 0; f < 20; f++) facilities.Append(CultureInfo.InvariantCulture, $"680{f:00},Cơ sở {f},3,public,672\n");
-        File.WriteAllText(Path.Combine(folder, "facilities.csv"), facilities.ToString());
-        var random = new Random(42);
-        for (var start = 0; start < claims; start += claimsPerFile)
-        {
-            using var writer = new StreamWriter(Path.Combine(folder, $"batch-{start / claimsPerFile:0000}.xml"), false, new UTF8Encoding(true));
-            var count = Math.Min(claimsPerFile, claims - start);
-            writer.Write($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<GIAMDINHHS><THONGTINDONVI><MACSKCB>68000</MACSKCB></THONGTINDONVI><THONGTINHOSO><NGAYLAP>20240402</NGAYLAP><SOLUONGHOSO>{count}</SOLUONGHOSO><DANHSACHHOSO>");
-            for (var i = start; i < start + count; i++)
-            {
-                var id = $"LK{i:D9}";
-                writer.Write("<HOSO>");
-                WriteFile(writer, "XML1", Xml1(random, id, i));
-                WriteFile(writer, "XML2", Details(random, id, "CHITIEU_CHITIET_THUOC", "DSACH_CHI_TIET_THUOC", "CHI_TIET_THUOC", "MA_THUOC", 3));
-                WriteFile(writer, "XML3", Details(random, id, "CHITIEU_CHITIET_DVKT_VTYT", "DSACH_CHI_TIET_DVKT", "CHI_TIET_DVKT", "MA_DICH_VU", 4));
-                writer.Write("</HOSO>\r\n");
-            }
-            writer.Write("</DANHSACHHOSO></THONGTINHOSO><CHUKYDONVI/></GIAMDINHHS>");
-        }
+        var summary = SyntheticDataGenerator.Run(new GenerationOptions(folder, "province", 2009, 2024, claims, 42, Format: GenerationOptions.Xml,
+            ClaimsPerFile: claimsPerFile), TextWriter.Null);
+        return summary.Rows.Where(r => r.Key.StartsWith(ClaimsXmlOutput.BatchPrefix, StringComparison.Ordinal)).Sum(r => r.Value);
     }
 
-    private static void WriteFile(StreamWriter writer, string type, string xml) =>
-        writer.Write($"<FILEHOSO><LOAIHOSO>{type}</LOAIHOSO><NOIDUNGFILE>{Convert.ToBase64String(Encoding.UTF8.GetBytes(xml))}</NOIDUNGFILE></FILEHOSO>");
-
-    private static string Xml1(Random random, string id, int i)
-    {
-        var qd130 = i % 4 != 0;
-        var day = 1 + random.Next(28);
-        var total = 100_000 + random.Next(5_000_000);
-        var drugs = total / 3;
-        var money = (decimal)total + 0.5m;
-        var text = qd130 ? money.ToString("0.00", CultureInfo.InvariantCulture) : money.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
-        var type = random.Next(3) switch { 0 => "1", 1 => "2", _ => "3" };
-        return "<TONG_HOP>" +
-            $"<MA_LK>{id}</MA_LK><STT>1</STT><MA_BN>BN{i}</MA_BN><HO_TEN>Nguyễn Văn {i}</HO_TEN>" + (qd130 ? $"<SO_CCCD>0681{i:D8}</SO_CCCD>" : "") +
-            $"<NGAY_SINH>{(qd130 ? "198001010000" : "19800101")}</NGAY_SINH><GIOI_TINH>{1 + i % 2}</GIOI_TINH><DIA_CHI>Thôn {i % 50}, Đức Trọng, Lâm Đồng</DIA_CHI>" +
-            (qd130 ? "<MATINH_CU_TRU>68</MATINH_CU_TRU><MA_THE_BHYT>" : "<MA_THE>") + $"GD4{68 + i % 3:00}{i:D10}" + (qd130 ? "</MA_THE_BHYT>" : "</MA_THE>") +
-            $"<MA_DKBD>680{i % 20:00}</MA_DKBD><GT_THE_TU>20240101</GT_THE_TU><GT_THE_DEN>20241231</GT_THE_DEN>" +
-            (qd130 ? "<MA_BENH_CHINH>J18</MA_BENH_CHINH><MA_DOITUONG_KCB>1.1</MA_DOITUONG_KCB>" : "<MA_BENH>J18</MA_BENH><MA_LYDO_VVIEN>1</MA_LYDO_VVIEN>") +
-            $"<NGAY_VAO>202403{day:00}0800</NGAY_VAO><NGAY_RA>202403{day:00}1100</NGAY_RA><SO_NGAY_DTRI>{(type == "3" ? 1 : 0)}</SO_NGAY_DTRI><KET_QUA_DTRI>1</KET_QUA_DTRI>" +
-            $"<T_THUOC>{drugs}</T_THUOC><T_VTYT>0</T_VTYT>" +
-            (qd130 ? $"<T_TONGCHI_BV>{text}</T_TONGCHI_BV><T_TONGCHI_BH>{text}</T_TONGCHI_BH>" : $"<T_TONGCHI>{text}</T_TONGCHI>") +
-            $"<T_BNTT>0</T_BNTT><T_BNCCT>{total / 10}</T_BNCCT><T_BHTT>{total - total / 10}</T_BHTT><NAM_QT>2024</NAM_QT><THANG_QT>3</THANG_QT>" +
-            $"<MA_LOAI_KCB>{(qd130 ? "0" + type : type)}</MA_LOAI_KCB><MA_KHOA>K01</MA_KHOA><MA_CSKCB>680{i % 20:00}</MA_CSKCB>" + (qd130 ? "" : "<MATINH_CU_TRU>68</MATINH_CU_TRU>") +
-            "</TONG_HOP>";
-    }
-
-    private static string Details(Random random, string id, string root, string list, string item, string code, int lines)
-    {
-        var b = new StringBuilder($"<{root}><{list}>");
-        for (var l = 1; l <= lines; l++)
-            b.Append(CultureInfo.InvariantCulture,
-                $"<{item}><MA_LK>{id}</MA_LK><STT>{l}</STT><{code}>40.{random.Next(1000)}</{code}><TEN>Mục {l}</TEN><SO_LUONG>{1 + random.Next(10)}</SO_LUONG>" +
-                $"<DON_GIA>{1000 + random.Next(100000)}</DON_GIA><THANH_TIEN_BV>{random.Next(1000000)}</THANH_TIEN_BV><THANH_TIEN_BH>{random.Next(1000000)}</THANH_TIEN_BH>" +
-                $"<NGAY_YL>202403010900</NGAY_YL></{item}>");
-        return b.Append($"</{list}></{root}>").ToString();
-    }
+    private static string[] Batches(string folder) => Directory.GetFiles(folder, ClaimsXmlOutput.BatchPrefix + "*.xml");
 
     private static (double Seconds, long PeakKib) Median(int runs, Func<(double, long)> run)
     {

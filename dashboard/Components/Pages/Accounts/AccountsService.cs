@@ -13,8 +13,6 @@ public sealed record AccountRow(string UserName, string DisplayName, string Role
 /// </summary>
 public sealed class AccountsService(UserStore users, AuthenticationStateProvider authentication, ILogger<AccountsService> log)
 {
-    public const int MinPasswordLength = 10;
-
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
         await RequireAdminAsync();
@@ -28,7 +26,6 @@ public sealed class AccountsService(UserStore users, AuthenticationStateProvider
         userName = userName.Trim();
         if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
-        if (password.Length < MinPasswordLength) throw new ArgumentException($"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.");
         if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
             throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
         users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);

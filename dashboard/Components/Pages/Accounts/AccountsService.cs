@@ -1,4 +1,5 @@
 using Bhyt.Dashboard.Security;
+using Bhyt.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Accounts;
@@ -11,7 +12,8 @@ public sealed record AccountRow(string UserName, string DisplayName, string Role
 /// or replace (new password, role), delete. An administrator cannot delete or demote themselves, so the last
 /// administrator always remains.
 /// </summary>
-public sealed class AccountsService(UserStore users, AuthenticationStateProvider authentication, ILogger<AccountsService> log)
+public sealed class AccountsService(UserStore users, SessionValidator sessions, AuthenticationStateProvider authentication,
+    ILogger<AccountsService> log)
 {
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
@@ -44,9 +46,9 @@ public sealed class AccountsService(UserStore users, AuthenticationStateProvider
     private async Task<string> RequireAdminAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        // The circuit's principal can be older than the accounts file: ask the file too.
+        // The circuit's principal can be older than the accounts file (or the session's lifetime): ask again.
         var name = user.Identity?.Name;
-        if (!user.IsInRole(Roles.Admin) || name is null || users.Find(name)?.Role != Roles.Admin)
+        if (!user.IsInRole(Roles.Admin) || name is null || !sessions.IsValid(user))
             throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được quản lý tài khoản.");
         return name;
     }

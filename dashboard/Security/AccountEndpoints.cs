@@ -11,12 +11,14 @@ namespace Bhyt.Dashboard.Security;
 /// <summary>
 /// The sign-in endpoints behind the login page: POST <c>/account/login</c> (local account, rate limited per address),
 /// GET <c>/account/oidc</c> (to the organisation's provider, when configured), POST <c>/account/logout</c> and
-/// POST <c>/account/logout-everywhere</c> (ends every session of the local account).
+/// POST <c>/account/logout-everywhere</c> (ends every session of the local account), GET <c>/account/session</c>
+/// (keeps the session cookie sliding while the user works in an open page).
 /// </summary>
 public static class AccountEndpoints
 {
     public const string LoginPath = "/dang-nhap";
     public const string OrganisationPath = "/account/oidc";
+    public const string SessionPingPath = "/account/session";
 
     /// <summary>The rate-limiting policy on the login POST (see <see cref="LockoutOptions.AttemptsPerMinute"/>).</summary>
     public const string SignInRateLimit = "sign-in";
@@ -39,6 +41,10 @@ public static class AccountEndpoints
         app.MapGet(OrganisationPath, (OidcSettings settings, string? returnUrl) => settings.IsConfigured
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OidcSettings.Scheme])
             : Results.NotFound()).AllowAnonymous();
+
+        // Navigation inside an open page makes no HTTP request: the page calls this while its user works, so the
+        // sliding session cookie stays alive (wwwroot/app.js).
+        app.MapGet(SessionPingPath, () => Results.NoContent()).RequireAuthorization();
 
         app.MapPost("/account/logout", async (HttpContext http, SignInEvents events) =>
         {

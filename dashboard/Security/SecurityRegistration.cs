@@ -7,7 +7,9 @@ using Bhyt.Dashboard.Security.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bhyt.Dashboard.Security;
 
@@ -25,6 +27,8 @@ public static class SecurityRegistration
         services.AddSingleton<SignInEvents>();
         services.AddSingleton<LocalSignIn>();
         services.AddSingleton<SessionValidator>();
+        services.AddScoped<CircuitActivity>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ActivityCircuitHandler>());
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
         services.AddRateLimiter(options =>
         {

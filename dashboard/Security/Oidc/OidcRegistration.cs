@@ -16,6 +16,7 @@ namespace Bhyt.Dashboard.Security.Oidc;
 public static class OidcRegistration
 {
     private const string RefusalItem = "bhyt:oidc-refusal";
+    private const string UserItem = "bhyt:oidc-user";
 
     public static AuthenticationBuilder AddOrganisationSignIn(this AuthenticationBuilder authentication, OidcSettings settings) =>
         authentication.AddOpenIdConnect(OidcSettings.Scheme, "Tài khoản tổ chức", options =>
@@ -51,6 +52,7 @@ public static class OidcRegistration
         if (mapping.Principal is null)
         {
             context.HttpContext.Items[RefusalItem] = LoginErrors.NoRole;
+            context.HttpContext.Items[UserItem] = mapping.UserName;
             context.Fail(mapping.Refusal!);
             return;
         }
@@ -62,7 +64,8 @@ public static class OidcRegistration
     private static async Task RefuseAsync(RemoteFailureContext context)
     {
         var code = context.HttpContext.Items[RefusalItem] as string ?? LoginErrors.OrganisationFailed;
-        await Events(context.HttpContext).RaiseAsync(SignInOutcome.Refused, "", context.HttpContext, SessionMethods.Oidc, context.Failure?.Message);
+        var userName = context.HttpContext.Items[UserItem] as string ?? "";
+        await Events(context.HttpContext).RaiseAsync(SignInOutcome.Refused, userName, context.HttpContext, SessionMethods.Oidc, context.Failure?.Message);
         context.Response.Redirect($"{AccountEndpoints.LoginPath}?loi={code}");
         context.HandleResponse();
     }

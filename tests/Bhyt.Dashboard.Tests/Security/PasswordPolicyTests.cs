@@ -33,5 +33,15 @@ public sealed class PasswordPolicyTests : IDisposable
         Assert.Empty(store.All());
     }
 
+    [Fact]
+    public void EnsureAdmin_with_a_weak_password_from_the_environment_stops_the_first_start_naming_the_variable()
+    {
+        var store = new UserStore(Path.Combine(_folder, "users.json"));
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            AdminBootstrap.EnsureAdmin(store, name => name == AdminBootstrap.PasswordVariable ? "admin123" : null));
+        Assert.StartsWith("BHYT_ADMIN_PASSWORD: Mật khẩu phải có ít nhất 12 ký tự.", refused.Message);
+        Assert.Empty(store.All());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

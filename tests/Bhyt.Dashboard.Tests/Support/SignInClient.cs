@@ -13,7 +13,8 @@ public sealed partial class SignInClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public SignInClient(string baseUrl, IPAddress from, bool followRedirects = false)
+    /// <param name="forwardedFor">sent as <c>X-Forwarded-For</c>, as a reverse proxy in front of the dashboard would.</param>
+    public SignInClient(string baseUrl, IPAddress from, bool followRedirects = false, string? forwardedFor = null)
     {
         Cookies = new CookieContainer();
         var handler = new SocketsHttpHandler
@@ -38,6 +39,7 @@ public sealed partial class SignInClient : IDisposable
             },
         };
         _http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        if (forwardedFor is not null) _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
     }
 
     public CookieContainer Cookies { get; }

@@ -17,7 +17,7 @@ namespace Bhyt.Dashboard.Tests.Security.Oidc;
 /// A minimal OpenID Connect provider on a loopback port: discovery, a JWKS with one RSA key, <c>/authorize</c> that
 /// insists on the authorization code flow with a PKCE S256 challenge and answers in the query, and <c>/token</c> that
 /// checks the client, the redirect URI and the code verifier against the challenge before returning an RS256-signed
-/// ID token (audience, issuer, nonce, lifetime).
+/// ID token (audience, issuer, nonce, lifetime); <c>/end-session</c> signs out and sends the browser back.
 /// </summary>
 public sealed class LoopbackIdentityProvider : IAsyncDisposable
 {
@@ -53,6 +53,7 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
         _app.MapGet("/jwks", Jwks);
         _app.MapGet("/authorize", Authorize);
         _app.MapPost("/token", TokenAsync);
+        _app.MapGet("/end-session", EndSession);
         await _app.StartAsync();
         Authority = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
@@ -63,6 +64,7 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
         ["authorization_endpoint"] = Authority + "/authorize",
         ["token_endpoint"] = Authority + "/token",
         ["jwks_uri"] = Authority + "/jwks",
+        ["end_session_endpoint"] = Authority + "/end-session",
         ["response_types_supported"] = new[] { "code" },
         ["response_modes_supported"] = new[] { "query" },
         ["subject_types_supported"] = new[] { "public" },
@@ -94,6 +96,15 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
         _codes[code] = new PendingCode(redirectUri, challenge, q["nonce"], NextUser);
         _log.Enqueue("authorize S256");
         return Results.Redirect($"{redirectUri}?code={code}&state={Uri.EscapeDataString(q["state"].ToString())}");
+    }
+
+    /// <summary>Ends the provider's session and sends the browser back to the client's post-logout address.</summary>
+    private IResult EndSession(HttpRequest request)
+    {
+        var back = request.Query["post_logout_redirect_uri"].ToString();
+        if (back.Length == 0) return Refuse("end-session no-return");
+        _log.Enqueue("end-session");
+        return Results.Redirect($"{back}?state={Uri.EscapeDataString(request.Query["state"].ToString())}");
     }
 
     private async Task<IResult> TokenAsync(HttpRequest request)

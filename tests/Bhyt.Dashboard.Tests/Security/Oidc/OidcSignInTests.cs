@@ -80,6 +80,22 @@ public sealed class OidcSignInTests(OidcServerFixture fixture) : IClassFixture<O
     }
 
     [Fact]
+    public async Task Logout_of_an_organisation_session_also_ends_it_at_the_provider_and_comes_back_to_the_login()
+    {
+        fixture.Provider.NextUser = new ProviderUser("c0de", "pham.van.d", "Phạm Văn D", ["BHXH-LanhDao"], "01");
+        using var browser = Browser(36);
+        await browser.GetAsync(AccountEndpoints.OrganisationPath);
+        Assert.True(await browser.IsSignedInAsync());
+        var endedBefore = fixture.Provider.Log.Count(l => l == "end-session");
+
+        var landed = await browser.PostFromPageAsync("/", "/account/logout");
+
+        Assert.Equal(AccountEndpoints.LoginPath, landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(endedBefore + 1, fixture.Provider.Log.Count(l => l == "end-session"));
+        Assert.False(await browser.IsSignedInAsync());
+    }
+
+    [Fact]
     public async Task Login_page_offers_the_organisation_button_and_local_accounts_still_sign_in()
     {
         using var browser = new SignInClient(fixture.Server.BaseUrl, SignInClient.Loopback(35));

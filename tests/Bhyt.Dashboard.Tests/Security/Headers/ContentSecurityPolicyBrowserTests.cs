@@ -34,7 +34,7 @@ public sealed class ContentSecurityPolicyBrowserTests(DashboardFixture fixture)
         }
         await Expect(page.Locator("#accounts-table")).ToBeVisibleAsync();
         await page.ClickAsync("#accounts-table th:first-child"); // an interactive event through the circuit
-        Assert.Empty(console.Where(c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(console, c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
 
         await page.EvaluateAsync("document.body.appendChild(Object.assign(document.createElement('script'), { textContent: 'window.injected = 1' }))");
         Assert.True(await page.EvaluateAsync<bool>("window.injected === undefined"));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Bhyt.Dashboard.Components.Pages.Coverage;
 using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
@@ -7,6 +6,9 @@ using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Warehouse.Queries;
 using Bhyt.Dashboard.SampleData;
 using Bhyt.Dashboard.Security;
+using Bhyt.Dashboard.Security.Oidc;
+using Bhyt.Dashboard.Security.Sessions;
+using Bhyt.Dashboard.Security.SignIn;
 using Bhyt.Etl.Scheduling;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
@@ -38,35 +40,21 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Cookie login over the accounts of <see cref="UserStore"/>; every page requires a signed-in user
-    /// (<c>[Authorize]</c> on the Pages folder) and roles are checked again by the services that act.
+    /// Cookie login over the accounts of <see cref="UserStore"/> (lockouts <c>Auth:Lockout</c>, sessions <c>Auth:Session</c>)
+    /// and, when <c>Auth:Oidc</c> is set, the organisation's OpenID Connect provider; every page requires a signed-in
+    /// user (<c>[Authorize]</c> on the Pages folder) and roles are checked again by the services that act.
     /// </summary>
     public static void AddDashboardSecurity(this WebApplicationBuilder builder)
     {
         var usersFile = builder.Configuration["Auth:UsersFile"] ?? DefaultUsersFile(builder.Configuration);
         builder.Services.AddSingleton(new UserStore(Path.GetFullPath(usersFile)));
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
-            {
-                options.LoginPath = AccountEndpoints.LoginPath;
-                options.AccessDeniedPath = "/khong-co-quyen";
-                options.ReturnUrlParameter = "returnUrl";
-                options.Cookie.Name = "bhyt.auth";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
-                // A deleted account, or one whose role changed, is signed out at its next request.
-                options.Events.OnValidatePrincipal = async context =>
-                {
-                    var store = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-                    var name = context.Principal?.Identity?.Name;
-                    var role = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value;
-                    if (name is not null && store.Find(name)?.Role == role) return;
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                };
-            });
+        var sessions = SessionLifetime.From(builder.Configuration.GetSection("Auth:Session"));
+        var oidc = OidcSettings.From(builder.Configuration.GetSection("Auth:Oidc"));
+        builder.Services.AddSingleton(oidc);
+        builder.Services.AddSignIn(LockoutOptions.From(builder.Configuration.GetSection("Auth:Lockout")), sessions);
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddSessionCookie(sessions, oidc.IsConfigured);
+        if (oidc.IsConfigured) authentication.AddOrganisationSignIn(oidc);
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
     }

@@ -14,13 +14,16 @@ await app.InitialiseWarehouseAsync();
 app.EnsureFirstAdministrator();
 app.LoadSampleDataWhenStarted();
 
+app.UseForwardedAddresses();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the whole policy is set by UseSecurityHeaders
 
 app.Run();

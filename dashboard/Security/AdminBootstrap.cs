@@ -16,6 +16,8 @@ public static class AdminBootstrap
         var userName = environment(UserVariable) is { Length: > 0 } u ? u : "admin";
         var given = environment(PasswordVariable);
         var password = string.IsNullOrEmpty(given) ? PasswordHasher.Generate() : given;
+        var violations = PasswordPolicy.Violations(userName, password);
+        if (violations.Count > 0) throw new InvalidOperationException($"{PasswordVariable}: {string.Join(" ", violations)}");
         store.Save(userName, "Quản trị viên", Roles.Admin, password);
         return string.IsNullOrEmpty(given)
             ? $"Tài khoản quản trị đầu tiên: {userName} / {password} (chỉ in một lần; đặt {PasswordVariable} để tự chọn)."

@@ -10,6 +10,11 @@ public static class PasswordHasher
     private const int HashBytes = 32;
     private const string Scheme = "pbkdf2-sha256";
 
+    private static readonly Lazy<string> Unknown = new(() => Hash(Generate(32)));
+
+    /// <summary>A hash of a random password nobody knows, verified against when the user name is unknown.</summary>
+    public static string UnknownUserHash => Unknown.Value;
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

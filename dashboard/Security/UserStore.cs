@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Bhyt.Dashboard.Security;
 
-/// <summary>One dashboard account.</summary>
-public sealed record DashboardUser(string UserName, string DisplayName, string Role, string PasswordHash, DateTimeOffset CreatedAt);
+/// <summary>
+/// One dashboard account. <paramref name="SecurityStamp"/> changes with the password and on "sign out everywhere":
+/// a session cookie carrying another stamp is refused (null in files written before stamps existed).
+/// </summary>
+public sealed record DashboardUser(string UserName, string DisplayName, string Role, string PasswordHash, DateTimeOffset CreatedAt,
+    string? SecurityStamp = null);
 
 /// <summary>
 /// The dashboard's accounts, kept in a JSON file beside the embedded warehouse (<c>Auth:UsersFile</c>,
@@ -27,11 +31,15 @@ public sealed class UserStore(string path)
         lock (_gate) return Read().FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The user when <paramref name="password"/> is theirs, otherwise null.</summary>
+    /// <summary>
+    /// The user when <paramref name="password"/> is theirs, otherwise null. An unknown name costs the same hash as a
+    /// known one (against <see cref="PasswordHasher.UnknownUserHash"/>), so the time taken does not tell which names exist.
+    /// </summary>
     public DashboardUser? Authenticate(string userName, string password)
     {
         var user = Find(userName.Trim());
-        return user is not null && PasswordHasher.Verify(password, user.PasswordHash) ? user : null;
+        var matches = PasswordHasher.Verify(password, user?.PasswordHash ?? PasswordHasher.UnknownUserHash);
+        return user is not null && matches ? user : null;
     }
 
     /// <summary>Adds or replaces an account.</summary>
@@ -39,8 +47,8 @@ public sealed class UserStore(string path)
     {
         if (!Roles.All.Contains(role)) throw new ArgumentException($"Vai trò không hợp lệ: '{role}'.", nameof(role));
         if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("Tên đăng nhập trống.", nameof(userName));
-        if (password.Length < 8) throw new ArgumentException("Mật khẩu phải có ít nhất 8 ký tự.", nameof(password));
-        var user = new DashboardUser(userName.Trim(), displayName, role, PasswordHasher.Hash(password), DateTimeOffset.UtcNow);
+        PasswordPolicy.Require(userName, password);
+        var user = new DashboardUser(userName.Trim(), displayName, role, PasswordHasher.Hash(password), DateTimeOffset.UtcNow, NewStamp());
         lock (_gate)
         {
             var users = Read().Where(u => !string.Equals(u.UserName, user.UserName, StringComparison.OrdinalIgnoreCase)).Append(user).ToList();
@@ -48,6 +56,22 @@ public sealed class UserStore(string path)
         }
         return user;
     }
+
+    /// <summary>Gives the account a new security stamp, which ends every session signed in before; false when there is no such account.</summary>
+    public bool RenewStamp(string userName)
+    {
+        lock (_gate)
+        {
+            var users = Read();
+            var index = users.FindIndex(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            if (index < 0) return false;
+            users[index] = users[index] with { SecurityStamp = NewStamp() };
+            Write(users);
+            return true;
+        }
+    }
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Removes an account; false when there was none by that name.</summary>
     public bool Delete(string userName)

@@ -12,3 +12,16 @@ window.bhyt = {
         setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     }
 };
+
+// Work inside an open page makes no HTTP request, so the sliding session cookie would expire under an active user:
+// on input, at most once a minute, touch the session (see AccountEndpoints.SessionPingPath).
+(() => {
+    let last = 0;
+    const touch = () => {
+        const now = Date.now();
+        if (now - last < 60_000) return;
+        last = now;
+        fetch("account/session", { credentials: "same-origin", cache: "no-store" }).catch(() => { });
+    };
+    for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, touch, { passive: true, capture: true });
+})();

@@ -1,6 +1,7 @@
 using Bhyt.Dashboard.Components.Pages.Accounts;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
+using Bhyt.Dashboard.Security.Sessions;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,7 +40,9 @@ public sealed class ServerRoleChecksTests : IDisposable
         users.Save("quantri", "Quản trị", Roles.Admin, "mat-khau-quan-tri");
         users.Save("phantich", "Phân tích", Roles.Analyst, "mat-khau-phan-tich");
 
-        AccountsService As(string name, string role) => new(users, new SignedIn(name, role), NullLogger<AccountsService>.Instance);
+        var sessions = new SessionValidator(users, SessionLifetime.Default, TimeProvider.System);
+        AccountsService As(string name, string role) =>
+            new(users, sessions, new SignedIn(name, role, users.Find(name)?.SecurityStamp), NullLogger<AccountsService>.Instance);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => As("phantich", Roles.Analyst).ListAsync());
         // A cookie claiming admin for someone the file does not know as admin is not enough.

@@ -231,7 +231,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await admin.SelectOptionAsync("#account-role", "viewer");
         await admin.FillAsync("#account-password", "ngan");
         await admin.ClickAsync("#account-save");
-        await Expect(admin.Locator("p.error")).ToContainTextAsync("ít nhất 10 ký tự");
+        await Expect(admin.Locator("p.error")).ToContainTextAsync("ít nhất 12 ký tự");
         await admin.FillAsync("#account-password", "mat-khau-lanh-dao-1");
         await admin.ClickAsync("#account-save");
         await Expect(admin.Locator("#accounts-table tr[data-user=lanhdao]")).ToContainTextAsync("Lãnh đạo (xem)");

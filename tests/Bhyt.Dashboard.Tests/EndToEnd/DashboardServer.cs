@@ -23,12 +23,15 @@ public sealed class DashboardServer : IAsyncLifetime
     public string UsersFile => Path.Combine(Folder, "users.json");
     public TimeSpan StartTime { get; private set; }
 
+    /// <summary>Environment variables set on top of the defaults below (e.g. <c>BHYT_Sample__Enabled=false</c>, <c>BHYT_Auth__…</c>).</summary>
+    public Dictionary<string, string> Environment { get; init; } = [];
+
     public string Output { get { lock (_output) return string.Join('\n', _output); } }
 
     public async ValueTask InitializeAsync()
     {
         // BHYT_E2E_URL points the suite at a dashboard already running (for debugging a page); otherwise start one.
-        if (Environment.GetEnvironmentVariable("BHYT_E2E_URL") is { Length: > 0 } running)
+        if (System.Environment.GetEnvironmentVariable("BHYT_E2E_URL") is { Length: > 0 } running)
         {
             BaseUrl = running.TrimEnd('/');
             return;
@@ -49,6 +52,7 @@ public sealed class DashboardServer : IAsyncLifetime
         start.Environment["BHYT_Auth__UsersFile"] = UsersFile;
         start.Environment["BHYT_Scheduler__Inbox"] = Inbox;
         start.Environment["BHYT_Sample__Claims"] = "30000";
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };

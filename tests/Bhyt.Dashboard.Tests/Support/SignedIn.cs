@@ -1,11 +1,14 @@
-using System.Security.Claims;
+using Bhyt.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Tests.Support;
 
-/// <summary>The authentication state of a user signed in with one role, for the services that check it themselves.</summary>
-internal sealed class SignedIn(string name, string role) : AuthenticationStateProvider
+/// <summary>
+/// The authentication state of a user signed in locally just now with one role (and the account's security stamp,
+/// when given), for the services that check it themselves.
+/// </summary>
+internal sealed class SignedIn(string name, string role, string? stamp = null) : AuthenticationStateProvider
 {
     public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"))));
+        DashboardClaims.Principal(name, name, role, SessionMethods.Local, DateTimeOffset.UtcNow, stamp)));
 }

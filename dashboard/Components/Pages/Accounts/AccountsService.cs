@@ -1,4 +1,5 @@
 using Bhyt.Dashboard.Security;
+using Bhyt.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Accounts;
@@ -11,10 +12,9 @@ public sealed record AccountRow(string UserName, string DisplayName, string Role
 /// or replace (new password, role), delete. An administrator cannot delete or demote themselves, so the last
 /// administrator always remains.
 /// </summary>
-public sealed class AccountsService(UserStore users, AuthenticationStateProvider authentication, ILogger<AccountsService> log)
+public sealed class AccountsService(UserStore users, SessionValidator sessions, AuthenticationStateProvider authentication,
+    ILogger<AccountsService> log)
 {
-    public const int MinPasswordLength = 10;
-
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
         await RequireAdminAsync();
@@ -28,7 +28,6 @@ public sealed class AccountsService(UserStore users, AuthenticationStateProvider
         userName = userName.Trim();
         if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
-        if (password.Length < MinPasswordLength) throw new ArgumentException($"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.");
         if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
             throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
         users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
@@ -47,9 +46,9 @@ public sealed class AccountsService(UserStore users, AuthenticationStateProvider
     private async Task<string> RequireAdminAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        // The circuit's principal can be older than the accounts file: ask the file too.
+        // The circuit's principal can be older than the accounts file (or the session's lifetime): ask again.
         var name = user.Identity?.Name;
-        if (!user.IsInRole(Roles.Admin) || name is null || users.Find(name)?.Role != Roles.Admin)
+        if (!user.IsInRole(Roles.Admin) || name is null || !sessions.IsValid(user))
             throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được quản lý tài khoản.");
         return name;
     }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Bhyt.Dashboard.Security.Sessions;
+
+/// <summary>
+/// The claims of a dashboard session, whichever way it signed in: name, display name, one role of <see cref="Roles"/>,
+/// and the claims below. Built here only, so local and organisation sign-ins carry the same shape.
+/// </summary>
+public static class DashboardClaims
+{
+    /// <summary><see cref="SessionMethods.Local"/> or <see cref="SessionMethods.Oidc"/>.</summary>
+    public const string Method = "bhyt:method";
+
+    /// <summary>Sign-in time (UTC, round-trip format): the absolute session lifetime counts from it.</summary>
+    public const string SignedInAt = "bhyt:signed_in_at";
+
+    /// <summary>The local account's <see cref="DashboardUser.SecurityStamp"/> at sign-in.</summary>
+    public const string Stamp = "bhyt:stamp";
+
+    /// <summary>The unit (country, province or district code) the account is limited to, when one was given.</summary>
+    public const string Unit = "bhyt:unit";
+
+    public static ClaimsPrincipal Principal(string userName, string displayName, string role, string method,
+        DateTimeOffset signedInAt, string? stamp = null, string? unit = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, userName), new(ClaimTypes.GivenName, displayName), new(ClaimTypes.Role, role),
+            new(Method, method), new(SignedInAt, signedInAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+        };
+        if (stamp is not null) claims.Add(new Claim(Stamp, stamp));
+        if (!string.IsNullOrEmpty(unit)) claims.Add(new Claim(Unit, unit));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    public static DateTimeOffset? SignedInAtOf(ClaimsPrincipal principal) =>
+        DateTimeOffset.TryParse(principal.FindFirst(SignedInAt)?.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at : null;
+
+    public static string MethodOf(ClaimsPrincipal principal) => principal.FindFirst(Method)?.Value ?? SessionMethods.Local;
+}

@@ -20,6 +20,10 @@ public sealed class ClaimDetailSpill : IDisposable
     private readonly Lock _lock = new();
     private ClaimDetailSource? _hoso;
     private long _claimGroup;
+    private long _unknown;
+    private ValidationIssue? _lastWarning;
+
+    private const int MaxDetailedWarnings = 1000;
 
     public ClaimDetailSpill(Action<ValidationIssue> warn, CostGroups? groups = null, string? directory = null)
     {
@@ -84,6 +88,12 @@ public sealed class ClaimDetailSpill : IDisposable
     private string Unknown(ClaimDetail line)
     {
         var category = CostGroups.Fallback(line);
+        // The loader keeps the first warnings and counts the rest: past those, the count is all a warning adds.
+        if (++_unknown > MaxDetailedWarnings && _lastWarning is not null)
+        {
+            _warn(_lastWarning);
+            return category;
+        }
         var where = string.Join(", ", new[]
         {
             line.Source?.File is { } f ? $"tệp {f}" : null, line.Source is { Hoso: > 0 } s ? $"HOSO {s.Hoso}" : null,
@@ -92,7 +102,7 @@ public sealed class ClaimDetailSpill : IDisposable
         var message = line.Group is null
             ? $"Thiếu mã nhóm chi phí (MA_NHOM); dòng được tính vào nhóm {CostGroups.CategoryVi(category)} theo bảng {line.Table}."
             : $"Mã nhóm chi phí MA_NHOM '{line.Group}' không có trong danh mục; dòng được tính vào nhóm {CostGroups.CategoryVi(category)} theo bảng {line.Table}.";
-        _warn(new ValidationIssue(ValidationIssue.Warning, "claim_detail.cost_group", message, where, CellText: line.Group));
+        _warn(_lastWarning = new ValidationIssue(ValidationIssue.Warning, "claim_detail.cost_group", message, where, CellText: line.Group));
         return category;
     }
 

@@ -20,8 +20,7 @@ public sealed class CostGroups
     /// <summary>The list shipped with the program.</summary>
     public static CostGroups Standard { get; } = Load();
 
-    public IReadOnlyCollection<string> Codes => _groups.Keys;
-
+    /// <summary>The group's name in the code list (e.g. "Ngày giường lưu"); null when not in the list.</summary>
     public string? NameVi(string code) => _groups.TryGetValue(Normalised(code), out var g) ? g.NameVi : null;
 
     /// <summary>

@@ -76,14 +76,12 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var touched = await RefreshMonthlyAsync(connection, transaction, id, resolution.ReplacedMonths, ct);
         await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
-        var (mismatches, mismatchCount) = details is null ? ([], 0) : await _details.ReconcileAsync(connection, transaction, id, ct);
-        if (details is not null) await _details.ClearStageAsync(connection, transaction, id, ct);
-        var detailNote = details is null ? null : await _details.NoteAsync(connection, transaction, id, ct);
-        var message = string.Join(" ", new[] { MessageOf(resolution), detailNote }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
+        if (details is not null) details = await _details.FinishAsync(connection, transaction, id, details, ct);
+        var message = string.Join(" ", new[] { MessageOf(resolution), details?.Note }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
         // Warnings (an unusable birth date, an unknown cost group, totals that differ from the lines) load with the claims
         // and are recorded with the file.
-        var warnings = reader.WarningCount + (details?.WarningCount ?? 0) + mismatchCount;
-        await submissions.SaveIssuesAsync(connection, transaction, id, [.. reader.Warnings, .. details?.Warnings ?? [], .. mismatches], ct);
+        var warnings = reader.WarningCount + (details?.WarningCount ?? 0);
+        await submissions.SaveIssuesAsync(connection, transaction, id, [.. reader.Warnings, .. details?.Warnings ?? []], ct);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, warnings = @warnings, message = @message WHERE submission_id = @id"),
             new { id, loaded, warnings, message }, transaction, cancellationToken: ct));

@@ -5,8 +5,8 @@ using Dapper;
 
 namespace Bhyt.Etl.Loading.Details;
 
-/// <summary>What storing a file's detail lines did.</summary>
-public sealed record DetailLoad(long Lines, long Linked, IReadOnlyList<ValidationIssue> Warnings, int WarningCount);
+/// <summary>What storing a file's detail lines did: lines staged and stored, warnings (the first kept, all counted), and the note for the user.</summary>
+public sealed record DetailLoad(long Lines, long Linked, IReadOnlyList<ValidationIssue> Warnings, int WarningCount, string? Note = null);
 
 /// <summary>
 /// Stores the detail lines of a claims file inside the file's transaction, once its claims are in <c>dw.fct_claim</c>:
@@ -14,8 +14,7 @@ public sealed record DetailLoad(long Lines, long Linked, IReadOnlyList<Validatio
 /// join its row of this file by MA_LK — the lines of the last HOSO that sent the claim (as the claim keeps its last row) —
 /// into <c>dw.fct_claim_detail</c>. A line whose MA_LK matches no claim of the file, or one sent by two facilities in the
 /// same file, is not stored (a warning counts them). After the resubmissions are resolved (<see cref="ClaimVersions"/>),
-/// <see cref="ReconcileAsync"/> compares XML1's totals with the sums of the lines and <see cref="ClearStageAsync"/> empties
-/// the work table.
+/// <see cref="FinishAsync"/> compares XML1's totals with the sums of the lines and empties the work table.
 /// </summary>
 public sealed class ClaimDetailStore(IWarehouseEngine engine)
 {
@@ -66,12 +65,21 @@ public sealed class ClaimDetailStore(IWarehouseEngine engine)
         return new DetailLoad(staged, linked, warnings, warnings.Count);
     }
 
-    /// <summary>XML1's totals against the sums of the lines of this file's claims (<see cref="ClaimDetailReconciliation"/>).</summary>
-    public Task<(IReadOnlyList<ValidationIssue> Kept, int Count)> ReconcileAsync(DbConnection connection, DbTransaction transaction, long id,
-        CancellationToken ct) => new ClaimDetailReconciliation(engine).CheckAsync(connection, transaction, id, ct);
+    /// <summary>
+    /// Once the resubmissions are resolved: XML1's totals against the sums of the lines of the claims this file kept
+    /// (<see cref="ClaimDetailReconciliation"/>), the work table emptied, and how many claims came with lines.
+    /// </summary>
+    public async Task<DetailLoad> FinishAsync(DbConnection connection, DbTransaction transaction, long id, DetailLoad load, CancellationToken ct)
+    {
+        var (mismatches, count) = await new ClaimDetailReconciliation(engine).CheckAsync(connection, transaction, id, ct);
+        await ExecuteAsync(connection, transaction, "DELETE FROM etl.claim_detail_stage WHERE submission_id = @id", new { id }, ct);
+        return load with
+        {
+            Warnings = [.. load.Warnings, .. mismatches], WarningCount = load.WarningCount + count, Note = await NoteAsync(connection, transaction, id, ct),
+        };
+    }
 
-    /// <summary>What the user should know: how many of the file's claims came with detail lines.</summary>
-    public async Task<string> NoteAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    private async Task<string> NoteAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
     {
         var (claims, lines) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(engine.Sql(
                 "SELECT CAST(count(DISTINCT claim_key) AS BIGINT), CAST(count(*) AS BIGINT) FROM dw.fct_claim_detail WHERE submission_id = @id"),
@@ -80,9 +88,6 @@ public sealed class ClaimDetailStore(IWarehouseEngine engine)
             ? "Không hồ sơ nào của tệp có bảng chi tiết XML2/XML3: dịch vụ kỹ thuật, khám và ngày giường của tệp chưa có."
             : $"{claims.ToString("N0", Vi)} hồ sơ có bảng chi tiết XML2/XML3 ({lines.ToString("N0", Vi)} dòng).";
     }
-
-    public Task ClearStageAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
-        ExecuteAsync(connection, transaction, "DELETE FROM etl.claim_detail_stage WHERE submission_id = @id", new { id }, ct);
 
     private static async IAsyncEnumerable<IBulkBatch> Batches(IEnumerable<StagedDetailBatch> batches)
     {

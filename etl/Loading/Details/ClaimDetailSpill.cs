@@ -18,8 +18,6 @@ public sealed class ClaimDetailSpill : IDisposable
     private readonly Dictionary<object, int> _fileOrdinals = [];
     private readonly List<ClaimDetailSource> _files = [];
     private readonly Lock _lock = new();
-    private ClaimDetailSource? _hoso;
-    private long _claimGroup;
     private long _unknown;
     private ValidationIssue? _lastWarning;
 
@@ -43,14 +41,11 @@ public sealed class ClaimDetailSpill : IDisposable
         lock (_lock)
         {
             var source = line.Source;
-            if (!ReferenceEquals(source, _hoso))
-            {
-                _hoso = source;
-                _claimGroup++;
-            }
             var category = _groups.CategoryOf(line.Group) ?? Unknown(line);
             var file = source is null ? -1 : FileOrdinal(source);
-            StagedDetailFormat.Write(_writer, new StagedDetail(_claimGroup, file, line.ClaimId, line.Table, line.Line, line.Group, category, line.Code,
+            // The HOSO's place in reading order (file, then position in it), whatever order the lines of several HOSO arrive in.
+            var claimGroup = ((long)(file + 1) << 32) | (uint)(source?.Hoso ?? 0);
+            StagedDetailFormat.Write(_writer, new StagedDetail(claimGroup, file, line.ClaimId, line.Table, line.Line, line.Group, category, line.Code,
                 line.Quantity, line.UnitPrice, line.Amount, line.InsuredAmount, line.InsurerPaid));
             Lines++;
         }

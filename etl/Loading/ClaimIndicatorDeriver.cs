@@ -10,16 +10,21 @@ namespace Bhyt.Etl.Loading;
 /// <summary>
 /// Derives the KCB and spending indicators from claims (<c>source = claims</c>) so that a trend can show them beside
 /// submitted figures: <c>kcb_visits*</c>, <c>kcb_inpatient*</c>, <c>kcb_outpatient*</c> (by the facility's tier) and
-/// <c>spend_kcb</c>, <c>spend_inpatient</c>, <c>spend_outpatient</c>, <c>spend_drugs</c>, <c>spend_supplies</c>
-/// (million VND), per month and year, for the facility's commune, district, province and the country. They are
+/// <c>spend_kcb</c>, <c>spend_inpatient</c>, <c>spend_outpatient</c>, <c>spend_drugs</c>, <c>spend_supplies</c> and, from the
+/// detail lines (XML2/XML3), <c>spend_services</c> and <c>spend_exam_bed</c> (million VND), per month and year, for the facility's commune, district, province and the country. They are
 /// recomputed for the years a load touched (history kept, <see cref="ValueRefresh"/>), then the derived series of the
 /// units concerned (cost per visit, 2025 mapping: <see cref="DerivedSeries"/>). They are summed from
 /// <c>dw.fct_claims_monthly</c>: the loader rebuilds it from the claims for every month a load touches, so it sums to the claims (the claims stay the source of truth) and
-/// reading it instead of the claims took seconds off a 10-million-claim load.
+/// reading it instead of the claims took seconds off a 10-million-claim load. <c>spend_services</c> and <c>spend_exam_bed</c>
+/// sum the claims that came with detail lines and exist only for a unit and period where at least one did: where none did
+/// they are unknown, never 0 (the KCB page says which share of the claims the categories cover).
 /// </summary>
 public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory units)
 {
-    private sealed record Cell(int FacilityUnitKey, int Tier, string VisitType, string Month, long Claims, decimal Total, decimal Drugs, decimal Supplies);
+    private sealed record Cell(int FacilityUnitKey, int Tier, string VisitType, string Month, long Claims, decimal Total, decimal Drugs, decimal Supplies,
+        decimal Services, decimal ExamBed, long WithDetails);
+
+    private static readonly string[] FromDetails = ["spend_services", "spend_exam_bed"];
 
     public async Task<int> DeriveAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> touchedMonthKeys, CancellationToken ct)
     {
@@ -28,7 +33,8 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
         if (years.Count == 0) return 0;
         var cells = (await connection.QueryAsync<Cell>(new CommandDefinition(engine.Sql("""
             SELECT f.unit_key AS FacilityUnitKey, f.tier AS Tier, c.visit_type AS VisitType, p.label AS Month, CAST(sum(c.claims) AS BIGINT) AS Claims,
-                   sum(c.total_cost) AS Total, sum(c.drug_cost) AS Drugs, sum(c.supplies_cost) AS Supplies
+                   sum(c.total_cost) AS Total, sum(c.drug_cost) AS Drugs, sum(c.supplies_cost) AS Supplies, sum(c.services_cost) AS Services,
+                   sum(c.examination_cost + c.bed_day_cost) AS ExamBed, CAST(sum(c.claims_with_details) AS BIGINT) AS WithDetails
             FROM dw.fct_claims_monthly c
             JOIN dw.dim_facility f ON f.facility_key = c.facility_key
             JOIN dw.dim_period p ON p.period_key = c.month_key
@@ -37,11 +43,17 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
             """), new { years }, transaction, cancellationToken: ct, commandTimeout: 0))).ToList();
 
         var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
+        var withDetails = new HashSet<(int Unit, string Period)>();
         foreach (var cell in cells)
             foreach (var unit in RollUp(cell.FacilityUnitKey))
                 foreach (var period in new[] { cell.Month, cell.Month[..4] })
+                {
                     foreach (var (indicator, value) in Measures(cell))
                         values[(unit, period, indicator)] = values.GetValueOrDefault((unit, period, indicator)) + value;
+                    if (cell.WithDetails > 0) withDetails.Add((unit, period));
+                }
+        foreach (var key in values.Keys.Where(k => FromDetails.Contains(k.Indicator) && !withDetails.Contains((k.Unit, k.Period))).ToList())
+            values.Remove(key);
 
         var periodKeys = (await connection.QueryAsync<(string Label, int Key)>(new CommandDefinition(engine.Sql(
                 "SELECT label, period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year')"), new { years }, transaction, cancellationToken: ct)))
@@ -85,5 +97,7 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
         yield return ("spend_kcb", cell.Total / million);
         yield return ("spend_drugs", cell.Drugs / million);
         yield return ("spend_supplies", cell.Supplies / million);
+        yield return ("spend_services", cell.Services / million);
+        yield return ("spend_exam_bed", cell.ExamBed / million);
     }
 }

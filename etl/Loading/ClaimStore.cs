@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Bhyt.Etl.Loading.Details;
 using Bhyt.Etl.Sources.Claims;
+using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
 using Dapper;
@@ -18,8 +20,10 @@ public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IRea
 /// in memory; the file's claims are then resolved against those already loaded (same MA_LK at the same facility,
 /// <see cref="ClaimVersions"/>: the last row of a repeated claim in the file, a changed claim replaces the earlier version,
 /// which moves to history, an identical one is dropped), and the monthly aggregate and the claims-derived indicators are
-/// rebuilt for the months the file touched and the months of the versions it replaced. Any error rolls everything back: nothing
-/// of a rejected file stays.
+/// rebuilt for the months the file touched and the months of the versions it replaced. The detail lines of an XML file
+/// (XML2/XML3) wait in a temporary file while the claims stream, then join their claims in the same transaction
+/// (<see cref="ClaimDetailStore"/>) before the resubmissions are resolved, and XML1's totals are reconciled with them.
+/// Any error rolls everything back: nothing of a rejected file stays.
 /// </summary>
 public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissions, ClaimIndicatorDeriver indicators)
 {
@@ -31,6 +35,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     ];
 
     private readonly ClaimVersions _versions = new(engine);
+    private readonly ClaimDetailStore _details = new(engine);
 
     public async Task<(SubmissionRecord Submission, ClaimLoad Load)> LoadAsync(DbConnection connection, SubmissionRecord submission,
         ClaimSource reader, string path, CancellationToken ct)
@@ -41,6 +46,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             "SELECT facility_code, facility_key FROM dw.dim_facility", cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
         // Keys are first + source row: an upper bound of the rows reserves them before the stream starts.
         var lines = reader.RowBound(path);
+        using var spill = DetailSpillFor(reader);
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await submissions.InsertSubmissionAsync(connection, transaction, submission, ct);
@@ -64,20 +70,33 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             return (rejected, new ClaimLoad(reader.RowsRead, 0, 0, errors, errorCount));
         }
 
+        var details = spill is null ? null : await _details.LoadAsync(connection, transaction, id, spill, ct);
         var resolution = await _versions.ResolveAsync(connection, transaction, id, ct);
         var loaded = (int)appended - resolution.RepeatedInFile - resolution.Unchanged;
         var touched = await RefreshMonthlyAsync(connection, transaction, id, resolution.ReplacedMonths, ct);
         await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
-        var message = MessageOf(resolution);
-        // Warnings (an unusable birth date) load with the claims and are recorded with the file.
-        var warnings = reader.WarningCount;
-        await submissions.SaveIssuesAsync(connection, transaction, id, reader.Warnings, ct);
+        if (details is not null) details = await _details.FinishAsync(connection, transaction, id, details, ct);
+        var message = string.Join(" ", new[] { MessageOf(resolution), details?.Note }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
+        // Warnings (an unusable birth date, an unknown cost group, totals that differ from the lines) load with the claims
+        // and are recorded with the file.
+        var warnings = reader.WarningCount + (details?.WarningCount ?? 0);
+        await submissions.SaveIssuesAsync(connection, transaction, id, [.. reader.Warnings, .. details?.Warnings ?? []], ct);
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, warnings = @warnings, message = @message WHERE submission_id = @id"),
             new { id, loaded, warnings, message }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
         return (saved with { RowsLoaded = loaded, Warnings = warnings, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
+    }
+
+    /// <summary>The spill of an XML reader's detail lines; the CSV export has none.</summary>
+    private static ClaimDetailSpill? DetailSpillFor(ClaimSource reader)
+    {
+        if (reader is not ClaimsXmlReader xml) return null;
+        var spill = new ClaimDetailSpill(reader.AddWarning);
+        var earlier = xml.Details;
+        xml.Details = earlier is null ? spill.Add : line => { earlier(line); spill.Add(line); };
+        return spill;
     }
 
     /// <summary>
@@ -145,14 +164,22 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             new { months }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
             INSERT INTO dw.fct_claims_monthly (month_key, province_code, facility_key, facility_code, facility_tier, visit_type, claims, patients,
-                bed_days, total_cost, insurer_paid, drug_cost, supplies_cost, refreshed_at)
+                bed_days, total_cost, insurer_paid, drug_cost, supplies_cost, refreshed_at, services_cost, examination_cost, bed_day_cost,
+                claims_with_details)
             SELECT m.month_key, f.province_code, m.facility_key, m.facility_code, f.tier, m.visit_type, m.claims, m.patients,
-                   m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost, @now
+                   m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost, @now, m.services_cost, m.examination_cost, m.bed_day_cost,
+                   m.claims_with_details
             FROM (SELECT c.month_key, c.facility_key, c.facility_code, c.visit_type, count(*) AS claims, count(DISTINCT c.card_pseudonym) AS patients,
                          coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0) AS bed_days, sum(c.total_cost) AS total_cost,
                          coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost,
-                         coalesce(sum(c.supplies_cost), 0) AS supplies_cost
+                         coalesce(sum(c.supplies_cost), 0) AS supplies_cost, coalesce(sum(d.services), 0) AS services_cost,
+                         coalesce(sum(d.examination), 0) AS examination_cost, coalesce(sum(d.bed_days), 0) AS bed_day_cost,
+                         count(d.claim_key) AS claims_with_details
                   FROM dw.fct_claim c
+                  LEFT JOIN (SELECT claim_key, sum(CASE WHEN category = 'services' THEN amount END) AS services,
+                                    sum(CASE WHEN category = 'examination' THEN amount END) AS examination,
+                                    sum(CASE WHEN category = 'bed_day' THEN amount END) AS bed_days
+                             FROM dw.fct_claim_detail WHERE month_key IN @months GROUP BY claim_key) d ON d.claim_key = c.claim_key
                   WHERE c.month_key IN @months
                   GROUP BY c.month_key, c.facility_key, c.facility_code, c.visit_type) m
             LEFT JOIN dw.dim_facility f ON f.facility_key = m.facility_key

@@ -11,8 +11,12 @@ public sealed record ClaimResolution(int RepeatedInFile, int Unchanged, int Repl
 /// Resolves a just-appended claims file against the claims already in <c>dw.fct_claim</c>, where a claim is its MA_LK at
 /// its facility and has one current row. Within the file, a repeated claim keeps its last row (a facility that corrects a
 /// claim inside a batch appends the correction). A row identical in content to the current one is dropped, so loading the
-/// same claims again changes nothing. Any other row is a new version: the current row moves, whole, to
-/// <c>dw.fct_claim_version</c> with the submission replacing it, and the new row stays.
+/// same claims again changes nothing; a row that brings detail lines (XML2/XML3) is identical only if the current row has
+/// as many lines with the same total amount, so a file with the lines of claims loaded before without them (a CSV export
+/// of XML1) is a new version. Any other row is a new version: the current row moves, whole, to
+/// <c>dw.fct_claim_version</c> with the submission replacing it, and the new row stays. The replaced row's detail lines are
+/// deleted with it (<c>dw.fct_claim_detail</c> holds the current versions' lines; history keeps the XML1 totals), and
+/// so are the lines of this file's rows that were dropped.
 /// </summary>
 public sealed class ClaimVersions(IWarehouseEngine engine)
 {
@@ -46,7 +50,13 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
                 WHERE ranked.position > 1)
             """;
 
-    /// <summary>Drops the rows of file @id identical in content to the claim's row from an earlier file.</summary>
+    // The detail lines of the claims whose MA_LK file @id sent lines for: how many, and their total amount.
+    private const string DetailPrint = """
+            (SELECT claim_key, count(*) AS lines, sum(coalesce(amount, 0)) AS amount FROM dw.fct_claim_detail
+             WHERE claim_id IN (SELECT claim_id FROM dw.fct_claim_detail WHERE submission_id = @id) GROUP BY claim_key)
+            """;
+
+    /// <summary>Drops the rows of file @id identical in content (and in detail lines, when it sent some) to the claim's row from an earlier file.</summary>
     internal static readonly string UnchangedSql = $"""
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
@@ -54,7 +64,10 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
                 SELECT n.claim_key
                 FROM dw.fct_claim n
                 JOIN dw.fct_claim o ON o.claim_id = n.claim_id AND o.facility_code = n.facility_code AND o.submission_id <> @id
-                WHERE n.submission_id = @id AND {string.Join(" AND ", Content.Select(c => $"(n.{c} = o.{c} OR (n.{c} IS NULL AND o.{c} IS NULL))"))})
+                LEFT JOIN {DetailPrint} nd ON nd.claim_key = n.claim_key
+                LEFT JOIN {DetailPrint} od ON od.claim_key = o.claim_key
+                WHERE n.submission_id = @id AND {string.Join(" AND ", Content.Select(c => $"(n.{c} = o.{c} OR (n.{c} IS NULL AND o.{c} IS NULL))"))}
+                  AND (nd.claim_key IS NULL OR (od.lines = nd.lines AND od.amount = nd.amount)))
             """;
 
     /// <summary>
@@ -77,14 +90,29 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
               AND claim_key IN (SELECT claim_key FROM dw.fct_claim_version WHERE superseded_by = @id)
             """;
 
+    /// <summary>Deletes the detail lines of the rows file @id replaced.</summary>
+    internal const string DropSupersededDetailsSql = """
+            DELETE FROM dw.fct_claim_detail
+            WHERE claim_key IN (SELECT claim_key FROM dw.fct_claim_version WHERE superseded_by = @id)
+            """;
+
+    /// <summary>Deletes the detail lines of file @id's rows that were dropped (repeated in the file, or unchanged).</summary>
+    internal const string DropDroppedDetailsSql = """
+            DELETE FROM dw.fct_claim_detail
+            WHERE submission_id = @id
+              AND claim_key NOT IN (SELECT claim_key FROM dw.fct_claim WHERE submission_id = @id)
+            """;
+
     internal const string ReplacedMonthsSql = "SELECT DISTINCT month_key FROM dw.fct_claim_version WHERE superseded_by = @id";
 
     public async Task<ClaimResolution> ResolveAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
     {
         var repeated = await ExecuteAsync(connection, transaction, new { id }, RepeatedInFileSql, ct);
         var unchanged = await ExecuteAsync(connection, transaction, new { id }, UnchangedSql, ct);
+        if (repeated + unchanged > 0) await ExecuteAsync(connection, transaction, new { id }, DropDroppedDetailsSql, ct);
         var replaced = await ExecuteAsync(connection, transaction, new { id, now = DateTime.UtcNow }, SupersedeSql, ct);
         if (replaced == 0) return new ClaimResolution(repeated, unchanged, 0, []);
+        await ExecuteAsync(connection, transaction, new { id }, DropSupersededDetailsSql, ct);
         await ExecuteAsync(connection, transaction, new { id }, DropSupersededSql, ct);
         var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(ReplacedMonthsSql), new { id }, transaction,
             cancellationToken: ct))).ToList();

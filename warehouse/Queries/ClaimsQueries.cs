@@ -23,6 +23,17 @@ public sealed class ClaimsQueries(ReportingDb db)
                 ReportingDb.Integer(r, 3), ReportingDb.Integer(r, 4), ReportingDb.Integer(r, 5), ReportingDb.Number(r, 6),
                 ReportingDb.Number(r, 7), ReportingDb.Number(r, 8), ReportingDb.Number(r, 9)), ct);
 
+    /// <summary>
+    /// Claims in the years <paramref name="from"/>–<paramref name="to"/> of a province (null = every province) and how many
+    /// came with their detail tables XML2/XML3, from which alone services, examinations and bed-days are known.
+    /// </summary>
+    public async Task<(long Claims, long WithDetails)> DetailCoverageAsync(string? provinceCode, int from, int to, CancellationToken ct) =>
+        (await db.QueryAsync("""
+            SELECT CAST(coalesce(sum(claims), 0) AS BIGINT), CAST(coalesce(sum(claims_with_details), 0) AS BIGINT) FROM rpt.claims_monthly
+            WHERE month >= @from AND month <= @to AND (@province = '' OR province_code = @province)
+            """, new { from = new DateOnly(from, 1, 1), to = new DateOnly(to, 12, 31), province = provinceCode ?? "" },
+            r => (ReportingDb.Integer(r, 0), ReportingDb.Integer(r, 1)), ct)).Single();
+
     /// <summary>How many provinces sent claims in each year of the range (how much of the country claims-derived totals cover).</summary>
     public async Task<Dictionary<int, int>> ProvincesWithClaimsAsync(int from, int to, CancellationToken ct) =>
         (await db.QueryAsync("""

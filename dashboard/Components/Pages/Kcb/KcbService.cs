@@ -13,10 +13,13 @@ public sealed record SideBySide(string Code, string Title, string Unit, int Year
 }
 
 /// <summary>A chart's bars, all from one source (reported or claims-derived), and that source's name.</summary>
-public sealed record SourcedBars(IReadOnlyList<BarSeries> Series, string? SourceVi);
+/// <param name="Basis">"reported" or "claims" (null without bars).</param>
+public sealed record SourcedBars(IReadOnlyList<BarSeries> Series, string? SourceVi, string? Basis = null);
 
+/// <param name="SpendingNote">What the spending categories do not cover: shown only where claims came without their detail tables.</param>
 public sealed record KcbData(SourcedBars ByTier, SourcedBars ByType, SourcedBars Spending,
-    IReadOnlyList<ChartSegment> CostPerVisit, IReadOnlyList<SideBySide> Compare, IReadOnlyList<ClaimsMonth> Months, string? ClaimsScope);
+    IReadOnlyList<ChartSegment> CostPerVisit, IReadOnlyList<SideBySide> Compare, IReadOnlyList<ClaimsMonth> Months, string? ClaimsScope,
+    string? SpendingNote = null);
 
 /// <summary>The Khám chữa bệnh page: visits by tier and type, cost per visit, spending by category, reported vs claims-derived.</summary>
 public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims, UnitCatalog units)
@@ -59,7 +62,7 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
                     .Select(f => new NamedBar(f.Year.ToString(), f.Value)).ToList()))
                 .Where(s => s.Bars.Count > 0).ToList();
             var mapped = mine.Any(f => f.Basis == basis && f.IsMapped) ? ", năm trước 2025 quy đổi từ đơn vị cũ" : "";
-            return new SourcedBars(bars, (basis == "claims" ? "tính từ hồ sơ KCB" : "theo báo cáo") + mapped);
+            return new SourcedBars(bars, (basis == "claims" ? "tính từ hồ sơ KCB" : "theo báo cáo") + mapped, basis);
         }
 
         // The warehouse's cost per visit (spend_kcb / kcb_visits, never mixing reported with claims figures): one per
@@ -91,8 +94,34 @@ public sealed class KcbService(IndicatorQueries indicators, ClaimsQueries claims
         if (unit.Level == "country") { months = await claims.MonthlyAsync(null, selection.Year, ct); scope = "toàn quốc"; }
         else if (unit.Level == "province" && !selection.IsPost2025) { months = await claims.MonthlyAsync(unit.Code, selection.Year, ct); scope = unit.Name; }
 
-        return new KcbData(Bars(Tiers), Bars(Types), Bars(SpendingCodes),
+        var spending = Bars(SpendingCodes);
+        return new KcbData(Bars(Tiers), Bars(Types), spending,
             SeriesBuilder.Segments("Chi phí bình quân một lượt (đồng)", "#0b5394", false, costPerVisit).ToList(),
-            compare, months, scope);
+            compare, months, scope, await SpendingNoteAsync(unit, selection, spending, ct));
     }
+
+    /// <summary>
+    /// Services, examinations and bed-days come only from the detail tables XML2/XML3: where the chart is claims-derived,
+    /// say how many of the claims came with them (claims aggregates exist per pre-2025 province, so a district, a commune
+    /// or a 2025 province gets the general caveat); reported figures hold every category.
+    /// </summary>
+    private async Task<string?> SpendingNoteAsync(UnitInfo unit, Selection selection, SourcedBars spending, CancellationToken ct)
+    {
+        if (spending.Basis != "claims") return null;
+        var fromDetails = spending.Series.Any(s => SpendingCodes.Any(c => c.Title == s.Name && FromDetails.Contains(c.Code)));
+        string? province = unit.Level == "country" ? null : unit.Level == "province" && !selection.IsPost2025 ? unit.Code : "";
+        if (province == "")
+            return fromDetails ? "Dịch vụ kỹ thuật, khám bệnh và ngày giường chỉ tính từ những hồ sơ có gửi kèm bảng chi tiết XML2/XML3." : NoDetails;
+        var (all, withDetails) = await claims.DetailCoverageAsync(province, selection.From, selection.To, ct);
+        if (withDetails == 0) return NoDetails;
+        if (withDetails >= all) return null;
+        return $"Dịch vụ kỹ thuật, khám bệnh và ngày giường chỉ tính cho {Math.Round(100.0 * withDetails / all).ToString("0", Format.Vi)} % số hồ sơ " +
+            $"({withDetails.ToString("N0", Format.Vi)}/{all.ToString("N0", Format.Vi)}) có bảng chi tiết XML2/XML3; các hồ sơ còn lại cần bảng XML2/XML3.";
+    }
+
+    private const string NoDetails =
+        "Hồ sơ KCB đã nạp chỉ có XML1 (tổng tiền thuốc và vật tư); dịch vụ kỹ thuật, khám bệnh và ngày giường cần bảng chi tiết XML2/XML3 hoặc báo cáo.";
+
+    // The categories only the detail tables give.
+    private static readonly string[] FromDetails = ["spend_services", "spend_exam_bed"];
 }

@@ -6,7 +6,8 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// Reads the lines of an XML2 or XML3 document (QĐ 130 <c>CHITIEU_CHITIET_THUOC</c> / <c>CHITIEU_CHITIET_DVKT_VTYT</c>,
 /// QĐ 4210 <c>DSACH_CHI_TIET_THUOC</c> / <c>DSACH_CHI_TIET_DVKT</c>) from the reader on its root, one line at a time.
-/// Numbers take '.' or ',' as the decimal mark, as in XML1; one that is not a number is an error naming the line.
+/// Numbers take '.' or ',' as the decimal mark, as in XML1; one that is not a number, or beyond what a claim can hold
+/// (<see cref="MaxMagnitude"/>), is an error naming the line. Each line carries its <see cref="ClaimDetailSource"/> (file, HOSO).
 /// </summary>
 internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetail> sink)
 {
@@ -17,10 +18,14 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     };
 
     private static readonly HashSet<string> Fields =
-        ["MA_LK", "STT", "MA_NHOM", "MA_THUOC", "MA_DICH_VU", "MA_VAT_TU", "SO_LUONG", "DON_GIA", "DON_GIA_BV", "THANH_TIEN", "THANH_TIEN_BV", "T_BHTT"];
+        ["MA_LK", "STT", "MA_NHOM", "MA_THUOC", "MA_DICH_VU", "MA_VAT_TU", "SO_LUONG", "DON_GIA", "DON_GIA_BV", "THANH_TIEN", "THANH_TIEN_BV", "THANH_TIEN_BH", "T_BHTT"];
+
+    /// <summary>Above any line of a real claim (10,000 billion VND), and within the warehouse's DECIMAL(18,4).</summary>
+    public const decimal MaxMagnitude = 10_000_000_000_000m;
 
     private readonly Dictionary<string, string> _values = [];
     private readonly XmlFieldText _text = new();
+    private ClaimDetailSource? _source;
 
     public static bool IsDetailRoot(string name) => Roots.ContainsKey(name);
 
@@ -65,9 +70,13 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
         var line = int.TryParse(Value("STT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var where = $"{table} dòng STT {Value("STT") ?? "?"}";
         sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),
-            Value("MA_THUOC") ?? Value("MA_DICH_VU") ?? Value("MA_VAT_TU"), Number("SO_LUONG", where), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", where),
-            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", where), Number("T_BHTT", where)));
+            Value("MA_THUOC") ?? Value("MA_VAT_TU") ?? Value("MA_DICH_VU"), Number("SO_LUONG", where), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", where),
+            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", where), Number("T_BHTT", where), Number("THANH_TIEN_BH", where),
+            Value("MA_VAT_TU") is not null) { Source = Source() });
     }
+
+    private ClaimDetailSource Source() =>
+        _source is { } s && s.FileKey == issues && s.Hoso == issues.Hoso ? s : _source = new ClaimDetailSource(issues, issues.Hoso);
 
     private string? Value(string field) => _values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
 
@@ -75,8 +84,9 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     {
         if (Value(field) is not { } text) return null;
         var normalised = text.Contains('.') ? text : text.Replace(',', '.');
-        if (decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return value;
-        issues.Error($"{where}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số.", text);
+        if (decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && Math.Abs(value) < MaxMagnitude) return value;
+        issues.Error($"{where}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số (hoặc vượt quá {MaxMagnitude:N0}).", text);
         return null;
     }
 }

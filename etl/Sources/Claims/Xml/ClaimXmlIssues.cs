@@ -11,6 +11,9 @@ internal sealed class ClaimXmlIssues(string? entry)
     private const int MaxKept = 1000;
 
     public List<ValidationIssue> Kept { get; } = [];
+
+    /// <summary>The entry of the .zip; null for a lone file.</summary>
+    public string? Entry => entry;
     public int Count { get; private set; }
 
     /// <summary>Claims of the file that passed every check (held back if the file is rejected).</summary>

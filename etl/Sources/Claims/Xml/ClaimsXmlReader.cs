@@ -37,14 +37,17 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     public string Note =>
         (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong tệp nén. " : "") +
         (EntriesSkipped > 0 ? $"Bỏ qua {EntriesSkipped:N0} mục không phải .xml trong tệp nén. " : "") +
-        "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
-        "cần bảng chi tiết XML2/XML3, chưa được nạp.";
+        (Details is null
+            ? "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
+              "cần bảng chi tiết XML2/XML3, chưa được đọc."
+            : "Danh mục chi: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies) từ XML1; dịch vụ kỹ thuật (spend_services), " +
+              "khám bệnh và ngày giường (spend_exam_bed) từ bảng chi tiết XML2/XML3 của những hồ sơ có gửi kèm.");
 
     /// <summary>
-    /// Where the lines of the detail tables XML2 and XML3 go, in file order; null
-    /// (the default) skips those tables undecoded. The warehouse does not store them yet (issue 17, item 2).
+    /// Where the lines of the detail tables XML2 and XML3 go, in file order per claim, each with its MA_LK and
+    /// <see cref="ClaimDetail.Source"/> (file, HOSO); null skips those tables undecoded. The loader sets it to store them.
     /// </summary>
-    public Action<ClaimDetail>? Details { get; init; }
+    public Action<ClaimDetail>? Details { get; set; }
 
     /// <summary>Entries of a .zip that are not .xml, skipped.</summary>
     public int EntriesSkipped { get; private set; }

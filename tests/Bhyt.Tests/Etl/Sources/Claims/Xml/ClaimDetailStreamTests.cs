@@ -49,11 +49,12 @@ public sealed class ClaimDetailStreamTests : IDisposable
         Assert.Empty(reader.Errors);
         Assert.Equal(2, claims);
         Assert.Equal([
-            new ClaimDetail("XML2", "A1", 1, "4", "40.17", 20m, 500m, 10000m, 8000m),
+            new ClaimDetail("XML2", "A1", 1, "4", "40.17", 20m, 500m, 10000m, 8000m, 10000m),
             new ClaimDetail("XML2", "A1", 2, "4", "40.88", 1.5m, 1000.50m, 1500.75m, 1200.6m),
             new ClaimDetail("XML3", "B1", 1, "13", "01.0001.1777", 1m, 38700m, 38700m, 34830m),
-            new ClaimDetail("XML3", "B1", 2, "10", "N03.02.070", 2m, 5000m, 10000m, 9000m),
-        ], details);
+            new ClaimDetail("XML3", "B1", 2, "10", "N03.02.070", 2m, 5000m, 10000m, 9000m, IsSupply: true),
+        ], details.Select(d => d with { Source = null }));
+        Assert.Equal([(null, 1), (null, 1), (null, 2), (null, 2)], details.Select(d => (d.Source!.File, d.Source.Hoso)));
     }
 
     [Fact]

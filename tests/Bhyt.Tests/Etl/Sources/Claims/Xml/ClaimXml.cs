@@ -57,10 +57,30 @@ public static class ClaimXml
 
     /// <summary>A FILEHOSO of another table (XML2 drugs), which the XML1 reader skips.</summary>
     public static string Xml2File(string claimId) =>
-        $"<FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>{Base64($"<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC><CHI_TIET_THUOC><MA_LK>{claimId}</MA_LK><THANH_TIEN_BV>1500000</THANH_TIEN_BV></CHI_TIET_THUOC></DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>")}</NOIDUNGFILE></FILEHOSO>";
+        $"<FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>{Base64($"<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC><CHI_TIET_THUOC><MA_LK>{claimId}</MA_LK><STT>1</STT><MA_NHOM>4</MA_NHOM><THANH_TIEN_BV>1500000</THANH_TIEN_BV></CHI_TIET_THUOC></DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>")}</NOIDUNGFILE></FILEHOSO>";
+
+    /// <summary>
+    /// The claim's detail tables as its XML1 totals say (a drug line of T_THUOC in XML2; in XML3 a supply line of T_VTYT and
+    /// a bed-day line of the rest), so that the lines reconcile with XML1.
+    /// </summary>
+    public static string DetailFiles(Xml1Claim claim)
+    {
+        // A claim the tests make unreadable on purpose (no total, "1.234.567") gets lines of 0.
+        static decimal N(string? text) => text is not null && decimal.TryParse(text.Contains('.') ? text : text.Replace(',', '.'),
+            System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var (drugs, supplies) = (N(claim.Drugs), N(claim.Supplies));
+        var (rest, restInScope) = (N(claim.Hospital ?? claim.Total) - drugs - supplies, N(claim.Total) - drugs - supplies);
+        string Line(string item, int stt, string group, string code, decimal amount, decimal inScope) =>
+            $"<{item}><MA_LK>{claim.ClaimId}</MA_LK><STT>{stt}</STT><{code}>{group}.{stt}</{code}><MA_NHOM>{group}</MA_NHOM>" +
+            $"<THANH_TIEN_BV>{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}</THANH_TIEN_BV>" +
+            $"<THANH_TIEN_BH>{inScope.ToString(System.Globalization.CultureInfo.InvariantCulture)}</THANH_TIEN_BH></{item}>";
+        return $"<FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>{Base64($"<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC>{Line("CHI_TIET_THUOC", 1, "4", "MA_THUOC", drugs, drugs)}</DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>")}</NOIDUNGFILE></FILEHOSO>" +
+            $"<FILEHOSO><LOAIHOSO>XML3</LOAIHOSO><NOIDUNGFILE>{Base64($"<CHITIEU_CHITIET_DVKT_VTYT><DSACH_CHI_TIET_DVKT>{Line("CHI_TIET_DVKT", 1, "10", "MA_VAT_TU", supplies, supplies)}" +
+                $"{Line("CHI_TIET_DVKT", 2, "15", "MA_DICH_VU", rest, restInScope)}</DSACH_CHI_TIET_DVKT></CHITIEU_CHITIET_DVKT_VTYT>")}</NOIDUNGFILE></FILEHOSO>";
+    }
 
     public static string Hoso(Xml1Claim claim, Content content, bool withXml2 = true) =>
-        $"<HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>{NoiDungFile(claim, content)}</NOIDUNGFILE></FILEHOSO>{(withXml2 ? Xml2File(claim.ClaimId) : "")}</HOSO>";
+        $"<HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>{NoiDungFile(claim, content)}</NOIDUNGFILE></FILEHOSO>{(withXml2 ? DetailFiles(claim) : "")}</HOSO>";
 
     /// <summary>The GIAMDINHHS envelope around HOSO elements; <paramref name="declaredCount"/> defaults to their number.</summary>
     public static string Envelope(IReadOnlyList<string> hosos, string? declaredCount = null, string facility = "68001") =>

@@ -55,7 +55,7 @@ public sealed class ClaimsXmlArchiveTests : IDisposable
     [Fact]
     public void Read_a_zip_bomb_is_refused_whole_before_any_claim()
     {
-        var bomb = ClaimXml.Envelope(new Xml1Claim("A1")).Replace("<CHUKYDONVI/>", "<CHUKYDONVI>" + new string(' ', 4 << 20) + "</CHUKYDONVI>");
+        var bomb = ClaimXml.Envelope(new Xml1Claim("A1")).Replace("<CHUKYDONVI/>", "<CHUKYDONVI>" + new string(' ', 8 << 20) + "</CHUKYDONVI>");
         var path = _folder.Write("bomb.zip", ClaimXml.Zip([("a.xml", ClaimXml.Envelope(new Xml1Claim("A0"))), ("b.xml", bomb)]));
 
         var (reader, rows) = Read(path, new ClaimArchiveLimits(MaxRatio: 100, RatioFloorBytes: 1 << 20));

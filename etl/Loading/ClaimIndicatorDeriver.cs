@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Bhyt.Warehouse.Derived;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
@@ -36,12 +37,23 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
             GROUP BY f.unit_key, f.tier, c.visit_type, p.label
             """), new { years }, transaction, cancellationToken: ct, commandTimeout: 0))).ToList();
 
-        var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
+        // Summed per facility unit and month first, then rolled up: rolling up every cell took 3–4 s of CPU in a 3-million-claim load.
+        var byFacilityUnit = new Dictionary<(int Unit, string Month, string Indicator), decimal>();
         foreach (var cell in cells)
-            foreach (var unit in RollUp(cell.FacilityUnitKey))
-                foreach (var period in new[] { cell.Month, cell.Month[..4] })
-                    foreach (var (indicator, value) in Measures(cell))
-                        values[(unit, period, indicator)] = values.GetValueOrDefault((unit, period, indicator)) + value;
+            foreach (var (indicator, value) in Measures(cell))
+                CollectionsMarshal.GetValueRefOrAddDefault(byFacilityUnit, (cell.FacilityUnitKey, cell.Month, indicator), out _) += value;
+        var rollUps = new Dictionary<int, int[]>();
+        var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
+        foreach (var ((facilityUnit, month, indicator), value) in byFacilityUnit)
+        {
+            if (!rollUps.TryGetValue(facilityUnit, out var ancestry)) rollUps[facilityUnit] = ancestry = RollUp(facilityUnit).ToArray();
+            var year = month[..4];
+            foreach (var unit in ancestry)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(values, (unit, month, indicator), out _) += value;
+                CollectionsMarshal.GetValueRefOrAddDefault(values, (unit, year, indicator), out _) += value;
+            }
+        }
 
         var periodKeys = (await connection.QueryAsync<(string Label, int Key)>(new CommandDefinition(engine.Sql(
                 "SELECT label, period_key FROM dw.dim_period WHERE year IN @years AND kind IN ('month', 'year')"), new { years }, transaction, cancellationToken: ct)))

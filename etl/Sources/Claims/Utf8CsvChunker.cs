@@ -20,6 +20,12 @@ internal sealed class Utf8CsvChunker : IDisposable
         _chunkSize = chunkSize;
         _carry = new byte[chunkSize];
         _carryLength = Fill(_carry, 0);
+        // The separator is the header line's: read on until the whole line is in.
+        while (!_endOfStream && !_carry.AsSpan(0, _carryLength).ContainsAny((byte)'\r', (byte)'\n'))
+        {
+            Array.Resize(ref _carry, _carry.Length * 2);
+            _carryLength = Fill(_carry, _carryLength);
+        }
         var start = _carry.AsSpan(0, _carryLength).StartsWith("\uFEFF"u8) ? 3 : 0;
         if (start > 0) _carry.AsSpan(start, _carryLength - start).CopyTo(_carry);
         _carryLength -= start;

@@ -8,12 +8,13 @@ namespace Bhyt.Etl.Loading;
 /// Replaces a card number with a keyed pseudonym (HMAC-SHA256, hex) so visits of one card can be linked without the
 /// number ever reaching the warehouse. The key comes from <c>BHYT_PSEUDONYM_KEY</c> (hex or base64, ≥ 32 bytes) or,
 /// for the embedded warehouse, from a key file beside it (<c>&lt;warehouse&gt;.key</c>), created on first use with
-/// owner-only permissions. The key is never stored in the warehouse.
+/// owner-only permissions. The key is never stored in the warehouse. Safe to use from several threads at once.
 /// </summary>
 public sealed class CardPseudonymizer(byte[] key)
 {
-    // One keyed instance: the static HashData re-derives the key schedule on every call (1.7 µs a claim).
-    private readonly HMACSHA256 _hmac = new(key);
+    // One keyed instance per thread (the claims CSV is parsed on every core; an instance is not thread-safe): the static
+    // HashData re-derives the key schedule on every call (1.7 µs a claim).
+    private readonly ThreadLocal<HMACSHA256> _hmac = new(() => new HMACSHA256(key));
 
     public const string EnvironmentVariable = "BHYT_PSEUDONYM_KEY";
 
@@ -26,7 +27,7 @@ public sealed class CardPseudonymizer(byte[] key)
         var card = cardNumber.Split(';', 2)[0].Trim().ToUpperInvariant();
         Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(card.Length)];
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        _hmac.TryComputeHash(input[..Encoding.UTF8.GetBytes(card, input)], hash, out _);
+        _hmac.Value!.TryComputeHash(input[..Encoding.UTF8.GetBytes(card, input)], hash, out _);
         return Convert.ToHexStringLower(hash);
     }
 
@@ -46,7 +47,7 @@ public sealed class CardPseudonymizer(byte[] key)
         Span<byte> upper = stackalloc byte[card.Length];
         Ascii.ToUpper(card, upper, out _);
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        _hmac.TryComputeHash(upper, hash, out _);
+        _hmac.Value!.TryComputeHash(upper, hash, out _);
         for (var i = 0; i < hash.Length; i++)
         {
             hexUtf8[2 * i] = HexDigits[hash[i] >> 4];

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Bhyt.Warehouse.Derived;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
@@ -42,16 +43,36 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
             GROUP BY f.unit_key, f.tier, c.visit_type, p.label
             """), new { years }, transaction, cancellationToken: ct, commandTimeout: 0))).ToList();
 
-        var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
-        var withDetails = new HashSet<(int Unit, string Period)>();
+        // Summed per facility unit and month first, then rolled up: rolling up every cell took 3–4 s of CPU in a 3-million-claim load.
+        var byFacilityUnit = new Dictionary<(int Unit, string Month, string Indicator), decimal>();
+        var detailMonths = new HashSet<(int Unit, string Month)>();
         foreach (var cell in cells)
-            foreach (var unit in RollUp(cell.FacilityUnitKey))
-                foreach (var period in new[] { cell.Month, cell.Month[..4] })
-                {
-                    foreach (var (indicator, value) in Measures(cell))
-                        values[(unit, period, indicator)] = values.GetValueOrDefault((unit, period, indicator)) + value;
-                    if (cell.WithDetails > 0) withDetails.Add((unit, period));
-                }
+        {
+            foreach (var (indicator, value) in Measures(cell))
+                CollectionsMarshal.GetValueRefOrAddDefault(byFacilityUnit, (cell.FacilityUnitKey, cell.Month, indicator), out _) += value;
+            if (cell.WithDetails > 0) detailMonths.Add((cell.FacilityUnitKey, cell.Month));
+        }
+        var rollUps = new Dictionary<int, int[]>();
+        int[] Ancestry(int facilityUnit) =>
+            rollUps.TryGetValue(facilityUnit, out var ancestry) ? ancestry : rollUps[facilityUnit] = RollUp(facilityUnit).ToArray();
+        var values = new Dictionary<(int Unit, string Period, string Indicator), decimal>();
+        foreach (var ((facilityUnit, month, indicator), value) in byFacilityUnit)
+        {
+            var year = month[..4];
+            foreach (var unit in Ancestry(facilityUnit))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(values, (unit, month, indicator), out _) += value;
+                CollectionsMarshal.GetValueRefOrAddDefault(values, (unit, year, indicator), out _) += value;
+            }
+        }
+        // Categories only the detail lines give exist where some claim came with lines, never as a 0 meaning "unknown".
+        var withDetails = new HashSet<(int Unit, string Period)>();
+        foreach (var (facilityUnit, month) in detailMonths)
+            foreach (var unit in Ancestry(facilityUnit))
+            {
+                withDetails.Add((unit, month));
+                withDetails.Add((unit, month[..4]));
+            }
         foreach (var key in values.Keys.Where(k => FromDetails.Contains(k.Indicator) && !withDetails.Contains((k.Unit, k.Period))).ToList())
             values.Remove(key);
 

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Validation;
@@ -8,21 +9,20 @@ namespace Bhyt.Etl.Sources.Claims;
 /// <summary>
 /// Streams a CSV export of the XML1 summary table (QĐ 4210 or QĐ 130 column names) in batches, in constant memory.
 /// The card number is pseudonymised as the row is read; names and other personal columns are never read. Row
-/// problems are reported to <see cref="Errors"/> with row and column; the caller rejects the file if there are any.
+/// problems are reported to <see cref="ClaimSource.Errors"/> with row and column; the caller rejects the file if there are any.
 /// </summary>
 /// <remarks>
 /// This is the one CSV not read with CsvHelper: at 170 million claims a year, a string per field and a boxed value
 /// per column cost three times what the engine needs to store the row. <see cref="Utf8CsvReader"/> splits bytes,
 /// numbers and dates are parsed from the bytes, and only the text the warehouse stores is copied (as UTF-8).
+/// Parsing is the import's largest cost, so the file is cut into chunks of whole records (<see cref="Utf8CsvChunker"/>)
+/// parsed on every core (<see cref="ClaimRowParser"/>), and the chunks are handed on in file order with their rows
+/// renumbered: the batches, rows, errors and warnings are those a single pass gives.
 /// </remarks>
-public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer) : ClaimSource
+public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSize = ClaimsCsvReader.DefaultChunkSize) : ClaimSource
 {
-    private const int MaxVisitCodesCached = 256;
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-    private static readonly string[] DateFormats = ["yyyyMMddHHmm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
-
-    // MA_LOAI_KCB has a handful of values: each distinct code is mapped (and its string made) once.
-    private readonly Dictionary<int, (string Code, string? Type)> _visitCodes = [];
+    private const int DefaultChunkSize = 1 << 20;
+    private static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     /// <summary>After reading: which spending categories the file carries and which need detail tables.</summary>
     public string? SpendingNote { get; private set; }
@@ -48,131 +48,137 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer) : ClaimSour
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
-        using var csv = new Utf8CsvReader(path);
+        using var chunker = new Utf8CsvChunker(path, chunkSize);
+        var first = Array.Empty<byte>();
+        var length = chunker.Next(ref first);
+        var csv = new Utf8CsvReader(first, 0, length, chunker.Delimiter);
         if (!csv.Read()) yield break;
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => Encoding.UTF8.GetString(csv[i])).ToArray();
         var columns = ClaimColumns.From(header);
         SpendingNote = columns.SpendingNote;
         if (columns.Missing.Count > 0)
         {
-            Error(1, "header", "csv.header", $"Thiếu cột {string.Join(", ", columns.Missing)} của bảng XML1.");
+            AddError(new ValidationIssue(ValidationIssue.Error, "csv.header", $"Thiếu cột {string.Join(", ", columns.Missing)} của bảng XML1.", "dòng 1, cột header"));
             yield break;
         }
         var at = new ClaimFieldIndex(header, columns);
-        var batch = rent();
-        while (csv.Read())
+        using var chunks = new ChunkPipeline(chunker, Workers, () => new ClaimRowParser(pseudonymizer, columns, at), rent);
+        var rowsBefore = 0;
+        // The first chunk goes on from the header, so its rows are the file's already.
+        foreach (var chunk in chunks.InFileOrder(new Job(csv, first)))
         {
-            RowsRead++;
-            if (!ReadRow(csv, columns, at, batch, ref batch.Rows[batch.Count])) continue;
-            if (++batch.Count < ClaimBatch.Capacity) continue;
-            yield return batch;
-            batch = rent();
-        }
-        if (batch.Count > 0) yield return batch;
-    }
-
-    private bool ReadRow(Utf8CsvReader csv, ClaimColumns c, ClaimFieldIndex at, ClaimBatch batch, ref ClaimRecord record)
-    {
-        var before = ErrorCount;
-        var row = csv.Row;
-        ReadOnlySpan<byte> Field(int index) => index < 0 ? default : Utf8Fields.Trim(csv[index]);
-        var claimId = Field(at.ClaimId);
-        if (claimId.IsEmpty) Error(row, c.ClaimId!, "claim.missing_id", "Thiếu mã liên kết hồ sơ (MA_LK).");
-        var card = Field(at.Card);
-        if (card.IsEmpty) Error(row, c.Card!, "claim.missing_card", "Thiếu mã thẻ BHYT.");
-        var facility = Field(at.Facility);
-        if (facility.IsEmpty) Error(row, c.Facility!, "claim.missing_facility", "Thiếu mã cơ sở KCB (MA_CSKCB).");
-        var (typeCode, visitType) = VisitType(Field(at.VisitType), c.IsQd130);
-        if (visitType is null) Error(row, c.VisitType!, "claim.visit_type", $"Mã loại KCB '{typeCode}' không có trong danh mục ({(c.IsQd130 ? "QĐ 130" : "QĐ 4210")}).");
-        var admitted = Date(row, c.Admitted!, Field(at.Admitted), required: true);
-        var discharged = Date(row, c.Discharged!, Field(at.Discharged), required: false);
-        if (admitted is { } a && discharged is { } d && d < a)
-            Error(row, c.Discharged!, "claim.discharge_before_admission", $"Ngày ra {d:dd/MM/yyyy HH:mm} trước ngày vào {a:dd/MM/yyyy HH:mm}.");
-        var total = Money(row, c.Total!, Field(at.Total), required: true);
-        var insurer = Money(row, c.InsurerPaid, Field(at.InsurerPaid), required: false);
-        if (insurer > total) Error(row, c.InsurerPaid!, "claim.insurer_above_total", $"Số BHYT thanh toán {insurer?.ToString("N0", Vi)} lớn hơn tổng chi {total?.ToString("N0", Vi)}.");
-        var patient = Money(row, c.PatientPaid, Field(at.PatientPaid), required: false);
-        var drugs = Money(row, c.Drugs, Field(at.Drugs), required: false);
-        var supplies = Money(row, c.Supplies, Field(at.Supplies), required: false);
-        if (ErrorCount > before) return false;
-
-        record.SourceRow = row;
-        record.ClaimId = batch.Add(claimId);
-        pseudonymizer.WritePseudonym(card, batch.Reserve(CardPseudonymizer.Length, out record.CardPseudonym));
-        record.FacilityCode = batch.Add(facility);
-        record.ResidenceProvince = Optional(batch, Field(at.Province));
-        record.VisitType = visitType!;
-        record.VisitTypeCode = typeCode;
-        record.AdmittedAt = admitted!.Value;
-        record.DischargedAt = discharged;
-        record.LengthOfStay = int.TryParse(Field(at.Days), NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null;
-        record.PrimaryIcd = Optional(batch, Field(at.Diagnosis));
-        (record.TotalCost, record.InsurerPaid, record.PatientPaid, record.DrugCost, record.SuppliesCost) = (total!.Value, insurer, patient, drugs, supplies);
-        Demographics(row, at, csv, ref record);
-        return true;
-    }
-
-    // The birth date is decoded onto the stack, turned into the age band and dropped; only the band and sex are kept.
-    private void Demographics(int row, ClaimFieldIndex at, Utf8CsvReader csv, ref ClaimRecord record)
-    {
-        Span<char> chars = stackalloc char[16];
-        var sex = at.Sex < 0 ? default : Utf8Fields.Trim(csv[at.Sex]);
-        record.Sex = sex.Length is > 0 and <= 16 ? ClaimDemographics.Sex(chars[..Encoding.UTF8.GetChars(sex, chars)]) : null;
-        var birth = at.BirthDate < 0 ? default : Utf8Fields.Trim(csv[at.BirthDate]);
-        if (birth.IsEmpty) { record.AgeBand = null; return; }
-        var unusable = true;
-        record.AgeBand = birth.Length <= 16 ? ClaimDemographics.AgeBandAt(chars[..Encoding.UTF8.GetChars(birth, chars)], record.AdmittedAt, out unusable) : null;
-        if (unusable) AddWarning(new ValidationIssue(ValidationIssue.Warning, "claim.birth_date", ClaimDemographics.UnusableBirthDate, $"dòng {row}, cột NGAY_SINH"));
-    }
-
-    private static TextRange Optional(ClaimBatch batch, ReadOnlySpan<byte> text) => text.IsEmpty ? TextRange.Null : batch.Add(text);
-
-    private (string Code, string? Type) VisitType(ReadOnlySpan<byte> code, bool isQd130)
-    {
-        var key = code.Length is > 0 and <= 3 ? code.Length | code[0] << 8 | (code.Length > 1 ? code[1] << 16 : 0) | (code.Length > 2 ? code[2] << 24 : 0) : 0;
-        if (key != 0 && _visitCodes.TryGetValue(key, out var known)) return known;
-        var text = Encoding.UTF8.GetString(code);
-        var mapped = (text, VisitTypes.Map(text, isQd130));
-        if (key != 0 && _visitCodes.Count < MaxVisitCodesCached) _visitCodes[key] = mapped;
-        return mapped;
-    }
-
-    private DateTime? Date(int row, string column, ReadOnlySpan<byte> field, bool required)
-    {
-        if (field.IsEmpty)
-        {
-            if (required) Error(row, column, "claim.date", "Thiếu ngày.");
-            return null;
-        }
-        if (Utf8Fields.TryCompactDate(field, out var compact)) return compact;
-        var text = Encoding.UTF8.GetString(field);
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return value;
-        Error(row, column, "claim.date", $"Không đọc được ngày '{text}' (yyyyMMddHHmm hoặc ISO).");
-        return null;
-    }
-
-    // Money fields are plain decimals in VND: "716260", "2031009.99", "2491500,00" (comma decimal in 4210 files).
-    private decimal? Money(int row, string? column, ReadOnlySpan<byte> field, bool required)
-    {
-        if (column is null || field.IsEmpty)
-        {
-            if (required) Error(row, column ?? "T_TONGCHI", "claim.money", "Thiếu số tiền.");
-            return null;
-        }
-        if (!Utf8Fields.TryPlainMoney(field, out var value))
-        {
-            var text = Encoding.UTF8.GetString(field);
-            var normalised = text.Contains('.') ? text : text.Replace(',', '.');
-            if (!decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            RowsRead += chunk.RowsRead;
+            foreach (var error in chunk.Errors) AddError(error.At(ValidationIssue.Error, rowsBefore));
+            ErrorCount += chunk.ErrorCount - chunk.Errors.Count;
+            foreach (var warning in chunk.Warnings) AddWarning(warning.At(ValidationIssue.Warning, rowsBefore));
+            WarningCount += chunk.WarningCount - chunk.Warnings.Count;
+            foreach (var batch in chunk.Batches)
             {
-                Error(row, column, "claim.money", $"Số tiền '{text}' không phải là số.");
-                return null;
+                for (var i = 0; i < batch.Count; i++) batch.Rows[i].SourceRow += rowsBefore;
+                yield return batch;
+            }
+            rowsBefore += chunk.Rows;
+        }
+    }
+
+    private sealed record Job(Utf8CsvReader Csv, byte[] Buffer)
+    {
+        public TaskCompletionSource<ClaimChunk> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// One thread cuts chunks, <c>workers</c> threads parse them, and the caller takes the results in file order; at most
+    /// a few chunks are in flight. Dedicated threads, so that waiting on them never starves the thread pool.
+    /// </summary>
+    private sealed class ChunkPipeline : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly BlockingCollection<Job> _work, _ordered;
+        private readonly ConcurrentBag<byte[]> _buffers = [];
+        private readonly Utf8CsvChunker _chunker;
+        private readonly Func<ClaimRowParser> _parser;
+        private readonly Func<ClaimBatch> _rent;
+        private readonly List<Thread> _threads = [];
+        private volatile Exception? _failure;
+
+        public ChunkPipeline(Utf8CsvChunker chunker, int workers, Func<ClaimRowParser> parser, Func<ClaimBatch> rent)
+        {
+            (_chunker, _parser, _rent) = (chunker, parser, rent);
+            _work = new BlockingCollection<Job>(workers);
+            _ordered = new BlockingCollection<Job>(2 * workers + 1);
+            for (var i = 0; i < workers; i++) _threads.Add(new Thread(Parse) { IsBackground = true, Name = "claims-csv-parse" });
+        }
+
+        public IEnumerable<ClaimChunk> InFileOrder(Job first)
+        {
+            var split = new Thread(() => Split(first)) { IsBackground = true, Name = "claims-csv-split" };
+            _threads.Add(split);
+            foreach (var thread in _threads) thread.Start();
+            foreach (var job in _ordered.GetConsumingEnumerable(_stop.Token)) yield return job.Done.Task.GetAwaiter().GetResult();
+            if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        private void Split(Job first)
+        {
+            var job = first;
+            try
+            {
+                while (true)
+                {
+                    _ordered.Add(job, _stop.Token);
+                    _work.Add(job, _stop.Token);
+                    var buffer = _buffers.TryTake(out var free) ? free : [];
+                    var length = _chunker.Next(ref buffer);
+                    if (length == 0) break;
+                    job = new Job(new Utf8CsvReader(buffer, 0, length, _chunker.Delimiter), buffer);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                _failure = e;
+            }
+            finally
+            {
+                _work.CompleteAdding();
+                _ordered.CompleteAdding();
             }
         }
-        if (value < 0) Error(row, column, "claim.money_negative", $"Số tiền âm ({Encoding.UTF8.GetString(field)}).");
-        return value;
-    }
 
-    private void Error(int row, string column, string rule, string message) =>
-        AddError(new ValidationIssue(ValidationIssue.Error, rule, message, $"dòng {row}, cột {column}"));
+        private void Parse()
+        {
+            var parser = _parser();
+            try
+            {
+                foreach (var job in _work.GetConsumingEnumerable(_stop.Token))
+                {
+                    try
+                    {
+                        var chunk = new ClaimChunk();
+                        parser.Parse(job.Csv, _rent, chunk);
+                        _buffers.Add(job.Buffer);
+                        job.Done.SetResult(chunk);
+                    }
+                    catch (Exception e)
+                    {
+                        job.Done.SetException(e);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            foreach (var thread in _threads.Where(t => t.ThreadState != ThreadState.Unstarted)) thread.Join();
+            _stop.Dispose();
+            _work.Dispose();
+            _ordered.Dispose();
+        }
+    }
 }

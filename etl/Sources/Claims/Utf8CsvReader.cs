@@ -21,8 +21,8 @@ internal sealed class Utf8CsvReader : IDisposable
     private static readonly SearchValues<byte> LineEndOrQuote = SearchValues.Create("\r\n\""u8);
     private static readonly byte[] Candidates = [(byte)',', (byte)';', (byte)'\t'];
 
-    private readonly Stream _stream;
-    private byte[] _buffer = new byte[InitialBufferSize];
+    private readonly Stream? _stream;
+    private byte[] _buffer;
     private int _position, _end;
     private bool _endOfStream;
     private (int Start, int Length, bool Quoted)[] _fields = new (int, int, bool)[32];
@@ -30,9 +30,20 @@ internal sealed class Utf8CsvReader : IDisposable
     public Utf8CsvReader(string path)
     {
         _stream = OpenAsUtf8(path);
+        _buffer = new byte[InitialBufferSize];
         Fill();
         if (_buffer.AsSpan(_position, _end - _position).StartsWith("\uFEFF"u8)) _position += 3;
         Delimiter = DetectDelimiter(_buffer.AsSpan(_position, _end - _position));
+    }
+
+    /// <summary>
+    /// Reads records already in memory: <paramref name="buffer"/>[<paramref name="start"/>..<paramref name="end"/>] holds whole
+    /// records (a chunk cut by <see cref="Utf8CsvChunker"/>). <see cref="Row"/> counts from 0 again; quoted fields are unescaped in place.
+    /// </summary>
+    public Utf8CsvReader(byte[] buffer, int start, int end, byte delimiter)
+    {
+        (_buffer, _position, _end, _endOfStream) = (buffer, start, end, true);
+        Delimiter = delimiter;
     }
 
     public byte Delimiter { get; }
@@ -64,7 +75,7 @@ internal sealed class Utf8CsvReader : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 
     /// <summary>Parses the record starting at <paramref name="start"/>: its length with the line end, or -1 when the buffer ends first.</summary>
     private int TryParseRecord(int start)
@@ -193,7 +204,7 @@ internal sealed class Utf8CsvReader : IDisposable
     {
         while (_end < _buffer.Length)
         {
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            var read = _stream!.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0)
             {
                 _endOfStream = true;
@@ -204,7 +215,7 @@ internal sealed class Utf8CsvReader : IDisposable
     }
 
     /// <summary>The separator the header line uses most (',' when it uses none).</summary>
-    private static byte DetectDelimiter(ReadOnlySpan<byte> data)
+    internal static byte DetectDelimiter(ReadOnlySpan<byte> data)
     {
         var lineEnd = data.IndexOfAny((byte)'\r', (byte)'\n');
         var header = lineEnd < 0 ? data : data[..lineEnd];
@@ -219,7 +230,7 @@ internal sealed class Utf8CsvReader : IDisposable
     }
 
     /// <summary>The file as UTF-8 bytes: UTF-16 and UTF-32 files (recognised by their byte-order mark) are transcoded.</summary>
-    private static Stream OpenAsUtf8(string path)
+    internal static Stream OpenAsUtf8(string path)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         Span<byte> mark = stackalloc byte[4];

@@ -48,7 +48,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer) : ClaimSour
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
-        using var csv = new Utf8CsvReader(path);
+        using var csv = new Utf8CsvReader(path, Meter);
         if (!csv.Read()) yield break;
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => Encoding.UTF8.GetString(csv[i])).ToArray();
         var columns = ClaimColumns.From(header);

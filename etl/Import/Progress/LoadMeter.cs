@@ -25,10 +25,10 @@ public sealed class LoadMeter : IAsyncDisposable
     private string _rowsAre = "dòng";
     private long _bytes, _rows;
 
-    private LoadMeter(string path, IProgress<LoadProgress> progress, LoadPhase first)
+    private LoadMeter(string file, long bytesTotal, IProgress<LoadProgress> progress, LoadPhase first)
     {
-        _file = Path.GetFileName(path);
-        _bytesTotal = new FileInfo(path).Length;
+        _file = file;
+        _bytesTotal = bytesTotal;
         _progress = progress;
         _phase = first;
         Report();
@@ -37,7 +37,11 @@ public sealed class LoadMeter : IAsyncDisposable
 
     /// <summary>A meter of the file at <paramref name="path"/> reporting to <paramref name="progress"/>; null when nobody listens.</summary>
     public static LoadMeter? Start(string path, IProgress<LoadProgress>? progress, LoadPhase first = LoadPhase.Hashing) =>
-        progress is null ? null : new LoadMeter(path, progress, first);
+        progress is null ? null : new LoadMeter(Path.GetFileName(path), new FileInfo(path).Length, progress, first);
+
+    /// <summary>A meter of <paramref name="bytesTotal"/> bytes named <paramref name="file"/> not on disk yet (an upload).</summary>
+    public static LoadMeter? Start(string file, long bytesTotal, IProgress<LoadProgress>? progress, LoadPhase first) =>
+        progress is null ? null : new LoadMeter(file, bytesTotal, progress, first);
 
     /// <summary>What the rows are, as users read them after a number: "hồ sơ", "dòng" (the default).</summary>
     public string RowsAre

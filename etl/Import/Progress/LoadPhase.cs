@@ -1,11 +1,12 @@
 namespace Bhyt.Etl.Import.Progress;
 
 /// <summary>
-/// The steps of loading one file, in order. <see cref="Hashing"/> and <see cref="Reading"/> go through the file's bytes
+/// The steps of loading one file, in order. <see cref="Uploading"/>, <see cref="Hashing"/> and <see cref="Reading"/> go through the file's bytes
 /// (a fraction, MB/s and the time left are known); the others are shown by name and time spent.
 /// </summary>
 public enum LoadPhase
 {
+    Uploading,
     Hashing,
     Counting,
     Reading,
@@ -21,10 +22,11 @@ public enum LoadPhase
 public static class LoadPhases
 {
     /// <summary>Whether the phase reads the file front to back (its bytes are counted from zero when it starts).</summary>
-    public static bool ReadsFile(this LoadPhase phase) => phase is LoadPhase.Hashing or LoadPhase.Reading;
+    public static bool ReadsFile(this LoadPhase phase) => phase is LoadPhase.Uploading or LoadPhase.Hashing or LoadPhase.Reading;
 
     public static string Vietnamese(this LoadPhase phase) => phase switch
     {
+        LoadPhase.Uploading => "đang tải lên",
         LoadPhase.Hashing => "đang kiểm tra trùng tệp…",
         LoadPhase.Counting => "đang đếm hồ sơ…",
         LoadPhase.Reading => "đang đọc",

@@ -53,8 +53,11 @@ public sealed record LoadProgress(string File, LoadPhase Phase, long BytesRead, 
         else if (PhaseElapsed >= TimeSpan.FromSeconds(1)) yield return Duration(PhaseElapsed);
     }
 
+    /// <summary>Whole percent of the file read in this phase (rounded down, so 100 only once every byte is read).</summary>
+    public int PercentRead => Phase == LoadPhase.Done ? 100 : Phase.ReadsFile() && BytesTotal > 0 ? (int)Math.Min(100, BytesRead * 100 / BytesTotal) : 0;
+
     /// <summary>The share read as users read it: "45 %".</summary>
-    public string Percent => $"{Math.Floor(Fraction * 100).ToString("N0", Vi)} %";
+    public string Percent => $"{PercentRead} %";
 
     /// <summary>The rows so far: "1.234.567 hồ sơ".</summary>
     public string RowsText => $"{Rows.ToString("N0", Vi)} {RowsAre}";

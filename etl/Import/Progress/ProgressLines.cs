@@ -1,10 +1,10 @@
 namespace Bhyt.Etl.Import.Progress;
 
 /// <summary>
-/// A load's progress as plain lines, for logs and CI where a bar cannot redraw: a line at each change of phase, at each
-/// further tenth of the file read, and at least every <see cref="Every"/> otherwise. A file that is done within
-/// <see cref="QuietFor"/> writes nothing (a folder of small files stays as short as before); once a file has written a
-/// line, its end is written too.
+/// A load's progress as plain lines, for logs and CI where a bar cannot redraw: a line when a phase starts, at each
+/// further tenth of the file read, at least every <see cref="Every"/> otherwise, and where each phase ended (so the last
+/// line of reading shows every row read). A file that is done within <see cref="QuietFor"/> writes nothing (a folder of
+/// small files stays as short as before); once a file has written a line, its end is written too.
 /// </summary>
 public sealed class ProgressLines(Action<string> write) : IProgress<LoadProgress>
 {
@@ -13,6 +13,7 @@ public sealed class ProgressLines(Action<string> write) : IProgress<LoadProgress
     private LoadPhase _phase;
     private TimeSpan _writtenAt;
     private int _tenths;
+    private LoadProgress? _unwritten;
 
     public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -20,12 +21,18 @@ public sealed class ProgressLines(Action<string> write) : IProgress<LoadProgress
 
     public void Report(LoadProgress value)
     {
-        if (value.File != _file) (_file, _started) = (value.File, false);
+        if (value.File != _file) (_file, _started, _unwritten) = (value.File, false, null);
         if (!_started && (value.Elapsed < QuietFor || value.Phase == LoadPhase.Done)) return;
-        var tenths = (int)Math.Floor(value.Fraction * 10);
+        if (_started && value.Phase != _phase && _unwritten is { } end) Write(end);
+        var tenths = value.PercentRead / 10;
         var due = !_started || value.Phase != _phase || (value.Phase.ReadsFile() && tenths > _tenths) || value.Elapsed - _writtenAt >= Every;
-        if (!due) return;
-        (_started, _phase, _tenths, _writtenAt) = (true, value.Phase, tenths, value.Elapsed);
+        if (due) Write(value);
+        else _unwritten = value;
+    }
+
+    private void Write(LoadProgress value)
+    {
+        (_started, _phase, _tenths, _writtenAt, _unwritten) = (true, value.Phase, value.PercentRead / 10, value.Elapsed, null);
         write(value.Line);
     }
 }

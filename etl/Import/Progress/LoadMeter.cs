@@ -62,12 +62,17 @@ public sealed class LoadMeter : IAsyncDisposable
     /// <summary>The whole file has been read by a reader that does not stream through <see cref="CountingStream"/>.</summary>
     public void ReadAll() => Interlocked.Exchange(ref _bytes, _bytesTotal);
 
-    /// <summary>Ends the current phase (reporting where it ended) and starts <paramref name="phase"/>.</summary>
+    /// <summary>
+    /// Ends the current phase (reporting where it ended) and starts <paramref name="phase"/>. Going on from
+    /// <see cref="LoadPhase.Reading"/> to a later step means the reader got to the end of its input: the bytes it skipped
+    /// rather than read (a .zip's entry names and headers, passed by seeking) count as read.
+    /// </summary>
     public void Enter(LoadPhase phase)
     {
         lock (_gate)
         {
             if (phase == _phase) return;
+            if (_phase == LoadPhase.Reading && phase is > LoadPhase.Reading and not LoadPhase.Done) ReadAll();
             Report();
             _phase = phase;
             _phaseStarted = _clock.Elapsed;

@@ -52,7 +52,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var kind = KindOf(path, options.Kind);
-        await using var meter = LoadMeter.Start(path, progress);
+        await using var meter = LoadMeter.Start(path, kind == ImportKinds.Claims ? "hồ sơ" : "dòng", progress);
         var result = await ImportAsync(path, kind, options, meter, ct);
         meter?.Enter(LoadPhase.Done);
         return result;
@@ -109,7 +109,6 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
         reader.Meter = meter;
         meter?.Enter(LoadPhase.Counting);
-        meter?.RowsAre = "hồ sơ";
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)) { Meter = meter }
             .LoadAsync(connection, submission, reader, path, ct);

@@ -22,32 +22,30 @@ public sealed class LoadMeter : IAsyncDisposable
     private readonly Task _loop;
     private LoadPhase _phase;
     private TimeSpan _phaseStarted;
-    private string _rowsAre = "dòng";
+    private readonly string _rowsAre;
     private long _bytes, _rows;
 
-    private LoadMeter(string file, long bytesTotal, IProgress<LoadProgress> progress, LoadPhase first)
+    private LoadMeter(string file, long bytesTotal, string rowsAre, IProgress<LoadProgress> progress, LoadPhase first)
     {
         _file = file;
         _bytesTotal = bytesTotal;
+        _rowsAre = rowsAre;
         _progress = progress;
         _phase = first;
         Report();
         _loop = ReportPeriodicallyAsync(_stop.Token);
     }
 
-    /// <summary>A meter of the file at <paramref name="path"/> reporting to <paramref name="progress"/>; null when nobody listens.</summary>
-    public static LoadMeter? Start(string path, IProgress<LoadProgress>? progress, LoadPhase first = LoadPhase.Hashing) =>
-        progress is null ? null : new LoadMeter(Path.GetFileName(path), new FileInfo(path).Length, progress, first);
+    /// <summary>
+    /// A meter of the file at <paramref name="path"/> reporting to <paramref name="progress"/>, its rows named
+    /// <paramref name="rowsAre"/> as users read them after a number ("hồ sơ", "dòng"); null when nobody listens.
+    /// </summary>
+    public static LoadMeter? Start(string path, string rowsAre, IProgress<LoadProgress>? progress) =>
+        progress is null ? null : new LoadMeter(Path.GetFileName(path), new FileInfo(path).Length, rowsAre, progress, LoadPhase.Hashing);
 
-    /// <summary>A meter of <paramref name="bytesTotal"/> bytes named <paramref name="file"/> not on disk yet (an upload).</summary>
+    /// <summary>A meter of <paramref name="bytesTotal"/> bytes named <paramref name="file"/> that is not on disk yet (an upload).</summary>
     public static LoadMeter? Start(string file, long bytesTotal, IProgress<LoadProgress>? progress, LoadPhase first) =>
-        progress is null ? null : new LoadMeter(file, bytesTotal, progress, first);
-
-    /// <summary>What the rows are, as users read them after a number: "hồ sơ", "dòng" (the default).</summary>
-    public string RowsAre
-    {
-        set { lock (_gate) _rowsAre = value; }
-    }
+        progress is null ? null : new LoadMeter(file, bytesTotal, "dòng", progress, first);
 
     public void AddBytes(int count) => Interlocked.Add(ref _bytes, count);
 

@@ -47,15 +47,24 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     /// <summary>
     /// Imports one file; where its load stands (phase, bytes read, rows, MB/s, time left) goes to <paramref name="progress"/>
-    /// a few times a second and at each change of phase, ending with <see cref="LoadPhase.Done"/>.
+    /// a few times a second and at each change of phase, ending with <see cref="LoadPhase.Done"/> (loaded, rejected or a
+    /// duplicate) or <see cref="LoadPhase.Failed"/> (an exception, thrown on).
     /// </summary>
     public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var kind = KindOf(path, options.Kind);
         await using var meter = LoadMeter.Start(path, kind == ImportKinds.Claims ? "hồ sơ" : "dòng", progress);
-        var result = await ImportAsync(path, kind, options, meter, ct);
-        meter?.Enter(LoadPhase.Done);
-        return result;
+        try
+        {
+            var result = await ImportAsync(path, kind, options, meter, ct);
+            meter?.Enter(LoadPhase.Done);
+            return result;
+        }
+        catch
+        {
+            meter?.Enter(LoadPhase.Failed);
+            throw;
+        }
     }
 
     private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)

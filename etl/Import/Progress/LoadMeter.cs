@@ -70,7 +70,7 @@ public sealed class LoadMeter : IAsyncDisposable
         lock (_gate)
         {
             if (phase == _phase) return;
-            if (_phase == LoadPhase.Reading && phase is > LoadPhase.Reading and not LoadPhase.Done) ReadAll();
+            if (_phase == LoadPhase.Reading && phase > LoadPhase.Reading && !phase.Ends()) ReadAll();
             Report();
             _phase = phase;
             _phaseStarted = _clock.Elapsed;
@@ -90,7 +90,7 @@ public sealed class LoadMeter : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the periodic reports (the importer enters <see cref="LoadPhase.Done"/> first when the load ends).</summary>
+    /// <summary>Stops the periodic reports (the importer enters <see cref="LoadPhase.Done"/> or <see cref="LoadPhase.Failed"/> first).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -16,6 +16,7 @@ public enum LoadPhase
     Checking,
     Saving,
     Done,
+    Failed,
 }
 
 /// <summary>What users read about each <see cref="LoadPhase"/>.</summary>
@@ -23,6 +24,9 @@ public static class LoadPhases
 {
     /// <summary>Whether the phase reads the file front to back (its bytes are counted from zero when it starts).</summary>
     public static bool ReadsFile(this LoadPhase phase) => phase is LoadPhase.Uploading or LoadPhase.Hashing or LoadPhase.Reading;
+
+    /// <summary>Whether the load has ended, loaded (or rejected, or a duplicate) or stopped by an error.</summary>
+    public static bool Ends(this LoadPhase phase) => phase is LoadPhase.Done or LoadPhase.Failed;
 
     public static string Vietnamese(this LoadPhase phase) => phase switch
     {
@@ -36,6 +40,7 @@ public static class LoadPhases
         LoadPhase.Checking => "đang kiểm tra số liệu…",
         LoadPhase.Saving => "đang ghi vào kho…",
         LoadPhase.Done => "xong",
+        LoadPhase.Failed => "dừng vì lỗi",
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
     };
 }

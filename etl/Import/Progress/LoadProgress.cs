@@ -49,7 +49,7 @@ public sealed record LoadProgress(string File, LoadPhase Phase, long BytesRead, 
         }
         yield return Phase.Vietnamese();
         if (Rows > 0) yield return RowsText;
-        if (Phase == LoadPhase.Done) yield return $"{Megabytes(BytesTotal)} MB trong {Duration(Elapsed)}";
+        if (Phase.Ends()) yield return $"{Megabytes(BytesTotal)} MB trong {Duration(Elapsed)}";
         else if (PhaseElapsed >= TimeSpan.FromSeconds(1)) yield return Duration(PhaseElapsed);
     }
 

@@ -22,7 +22,7 @@ public sealed class ProgressLines(Action<string> write) : IProgress<LoadProgress
     public void Report(LoadProgress value)
     {
         if (value.File != _file) (_file, _started, _unwritten) = (value.File, false, null);
-        if (!_started && (value.Elapsed < QuietFor || value.Phase == LoadPhase.Done)) return;
+        if (!_started && (value.Elapsed < QuietFor || value.Phase.Ends())) return;
         if (_started && value.Phase != _phase && _unwritten is { } end) Write(end);
         var tenths = value.PercentRead / 10;
         var due = !_started || value.Phase != _phase || (value.Phase.ReadsFile() && tenths > _tenths) || value.Elapsed - _writtenAt >= Every;

@@ -29,4 +29,20 @@ public class InboxStatusTests
         Assert.Equal(LoadPhase.Done, status.Latest!.Phase);
         Assert.False(status.IsLoading);
     }
+
+    [Fact]
+    public async Task RunOnceAsync_a_file_that_cannot_be_read_ends_its_progress_as_failed_not_loading()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        Directory.CreateDirectory(options.Inbox);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "bao-cao-hong.pdf"), "không phải PDF", TestContext.Current.CancellationToken);
+        var status = new InboxStatus();
+
+        var run = await new InboxProcessor(warehouse.Engine, options, NullLogger<InboxProcessor>.Instance, status: status).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, run.Quarantined);
+        Assert.Equal(("bao-cao-hong.pdf", LoadPhase.Failed), (status.Latest!.File, status.Latest.Phase));
+        Assert.False(status.IsLoading);
+    }
 }

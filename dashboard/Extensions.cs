@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<WarehouseStatusQuery>();
         var inbox = InboxOptions.Default(builder.Configuration["Scheduler:Inbox"]);
         builder.Services.AddSingleton(inbox);
+        builder.Services.AddSingleton<InboxStatus>();
         if (builder.Configuration.GetValue("Scheduler:Enabled", true))
             builder.Services.AddBhytScheduler(engine, inbox);
     }

@@ -7,7 +7,8 @@ namespace Bhyt.Etl.Cli;
 
 /// <summary>
 /// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it) and prints one summary line per
-/// file, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. Exit 1 when a file was
+/// file, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. While a file loads, its
+/// progress goes to standard error (<see cref="ImportProgress"/>). Exit 1 when a file was
 /// rejected or held no figure (<c>empty</c>), 2 when a path is unusable.
 /// </summary>
 internal static class ImportCommand
@@ -40,7 +41,6 @@ internal static class ImportCommand
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);
             var explained = parse.GetValue(explain);
-            var progress = new Progress<string>(line => Console.Error.WriteLine(line));
 
             var results = new List<ImportResult>();
             var unusable = false;
@@ -49,7 +49,8 @@ internal static class ImportCommand
                 if (files.Count > 1) await Console.Error.WriteLineAsync($"[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}");
                 try
                 {
-                    var result = await service.ImportAsync(files[i], options, progress, ct);
+                    var file = files[i];
+                    var result = await ImportProgress.RunAsync(file, progress => service.ImportAsync(file, options, progress, ct));
                     results.Add(result);
                     if (!asJson) Print(result, explained);
                 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Bhyt.Etl.Import.Progress;
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Sources;
 using System.Data.Common;
@@ -44,11 +45,32 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return false;
     }
 
-    public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Imports one file; where its load stands (phase, bytes read, rows, MB/s, time left) goes to <paramref name="progress"/>
+    /// a few times a second and at each change of phase, ending with <see cref="LoadPhase.Done"/> (loaded, rejected or a
+    /// duplicate) or <see cref="LoadPhase.Failed"/> (an exception, thrown on).
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<LoadProgress>? progress, CancellationToken ct)
+    {
+        var kind = KindOf(path, options.Kind);
+        await using var meter = LoadMeter.Start(path, kind == ImportKinds.Claims ? "hồ sơ" : "dòng", progress);
+        try
+        {
+            var result = await ImportAsync(path, kind, options, meter, ct);
+            meter?.Enter(LoadPhase.Done);
+            return result;
+        }
+        catch
+        {
+            meter?.Enter(LoadPhase.Failed);
+            throw;
+        }
+    }
+
+    private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);
-        var kind = KindOf(path, options.Kind);
-        var sha = await Sha256Async(path, ct);
+        var sha = await Sha256Async(path, meter, ct);
         await using var connection = await engine.OpenAsync(ct);
 
         if (await _store.FindLoadedAsync(connection, sha, ct) is { } original)
@@ -58,16 +80,19 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             return new ImportResult(path, duplicate, [], duplicate.Message);
         }
 
-        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, ct);
-        if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, ct);
+        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, meter, ct);
+        if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, meter, ct);
 
         var memory = kind == ImportKinds.Report ? await FormMemory.LoadAsync(engine, connection, ct) : FormMemory.Empty;
-        var reading = Extract(path, kind, options, progress, memory);
+        meter?.Enter(LoadPhase.Reading);
+        var reading = Extract(path, kind, options, meter, memory);
+        meter?.ReadAll();
         var extraction = reading.Extraction;
         var issues = extraction.Issues.ToList();
         var rejected = issues.Any(i => i.IsError);
         if (!rejected)
         {
+            meter?.Enter(LoadPhase.Checking);
             issues.AddRange(ConsistencyRules.Check(extraction.Figures, _catalog));
             var known = await _store.CurrentValuesAsync(connection, extraction.Figures.Select(f => f.Unit.UnitKey).Distinct().ToList(), ct);
             issues.AddRange(new JumpCheck(options.JumpBound).Check(extraction.Figures, known));
@@ -79,18 +104,23 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             rejected ? "rejected" : empty ? "empty" : "loaded",
             rejected ? 0 : extraction.Figures.Count, extraction.RejectedRows.Count, issues.Count(i => !i.IsError),
             null, rejected ? $"Bị từ chối: {issues.Count(i => i.IsError)} lỗi." : extraction.Note, options.SourceId);
+        meter?.Enter(LoadPhase.Saving);
         var saved = await _store.SaveAsync(connection, record, rejected ? [] : extraction.Figures, issues, ct);
         if (!rejected && !empty) await FormMemory.SaveAsync(engine, connection, reading.RecognisedLayouts, fileName, saved.SubmissionId, ct);
         if (!rejected) await new FigureCandidateStore(engine).SaveAsync(connection, saved.SubmissionId, extraction.Candidates, ct);
         return new ImportResult(path, saved, issues, extraction.Note) { Tables = reading.Tables };
     }
 
-    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
+    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,
+        CancellationToken ct)
     {
         var pseudonymizer = CardPseudonymizer.For(engine);
         ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
+        reader.Meter = meter;
+        meter?.Enter(LoadPhase.Counting);
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
-        var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)).LoadAsync(connection, submission, reader, path, ct);
+        var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)) { Meter = meter }
+            .LoadAsync(connection, submission, reader, path, ct);
         if (reader is ClaimsXmlReader { RejectionCount: > 0 } xml && saved.Status != "rejected")
             (saved, load) = (await ClaimArchiveRejections.RecordAsync(engine, connection, _store, saved, xml, ct), load with { Errors = xml.Rejections });
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
@@ -98,10 +128,15 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, load.Errors, note);
     }
 
-    private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, ImportOptions options, CancellationToken ct)
+    private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,
+        CancellationToken ct)
     {
         var facilities = new FacilityStore(engine, units);
+        meter?.Enter(LoadPhase.Reading);
         var (rows, errors) = facilities.Read(path);
+        meter?.ReadAll();
+        meter?.SetRows(rows.Count);
+        meter?.Enter(LoadPhase.Saving);
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Facilities, null, null,
             errors.Count > 0 ? "rejected" : "loaded", errors.Count > 0 ? 0 : rows.Count, errors.Select(e => e.Location).Distinct().Count(), 0, null, null, options.SourceId);
         if (errors.Count > 0) return new ImportResult(path, await _store.SaveAsync(connection, submission, [], errors, ct), errors, null);
@@ -112,13 +147,12 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, [], null);
     }
 
-    private ReportReading Extract(string path, string kind, ImportOptions options, IProgress<string>? progress, FormMemory memory)
+    private ReportReading Extract(string path, string kind, ImportOptions options, LoadMeter? meter, FormMemory memory)
     {
         var resolver = new FigureResolver(units, _names, _catalog, options.UnitCode);
         return kind switch
         {
-            ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path,
-                progress is null ? null : new Progress<int>(row => progress.Report($"{Path.GetFileName(path)}: đã đọc {row.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} dòng"))), []),
+            ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path, meter?.RowCount()), []),
             ImportKinds.Report => ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
@@ -150,9 +184,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return distinct.Count == 1 ? distinct[0] : null;
     }
 
-    private static async Task<string> Sha256Async(string path, CancellationToken ct)
+    private static async Task<string> Sha256Async(string path, LoadMeter? meter, CancellationToken ct)
     {
-        await using var stream = File.OpenRead(path);
+        await using var stream = File.OpenRead(path).CountedBy(meter);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
     }
 }

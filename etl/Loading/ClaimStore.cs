@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Bhyt.Etl.Import.Progress;
 using Bhyt.Etl.Loading.Details;
 using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Sources.Claims.Xml;
@@ -37,6 +38,9 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     private readonly ClaimVersions _versions = new(engine);
     private readonly ClaimDetailStore _details = new(engine);
 
+    /// <summary>Where the load's rows and phases are reported for the progress display, when there is one.</summary>
+    public LoadMeter? Meter { get; init; }
+
     public async Task<(SubmissionRecord Submission, ClaimLoad Load)> LoadAsync(DbConnection connection, SubmissionRecord submission,
         ClaimSource reader, string path, CancellationToken ct)
     {
@@ -53,6 +57,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var id = saved.SubmissionId;
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", checked((int)lines + 2), ct);
         var facts = new ClaimFacts(first, id, months, facilities);
+        Meter?.Enter(LoadPhase.Reading);
         var appended = await AppendAsync(connection, transaction, reader.Read(path, facts.Rent), facts, ct);
         var unknown = facts.UnknownFacilities;
 
@@ -70,11 +75,14 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             return (rejected, new ClaimLoad(reader.RowsRead, 0, 0, errors, errorCount));
         }
 
+        Meter?.Enter(LoadPhase.Versions);
         var details = spill is null ? null : await _details.LoadAsync(connection, transaction, id, spill, ct);
         var resolution = await _versions.ResolveAsync(connection, transaction, id, ct);
         var loaded = (int)appended - resolution.RepeatedInFile - resolution.Unchanged;
+        Meter?.Enter(LoadPhase.Monthly);
         var touched = await RefreshMonthlyAsync(connection, transaction, id, resolution.ReplacedMonths, ct);
         await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
+        Meter?.Enter(LoadPhase.Indicators);
         await indicators.DeriveAsync(connection, transaction, touched, ct);
         if (details is not null) details = await _details.FinishAsync(connection, transaction, id, details, ct);
         var message = string.Join(" ", new[] { MessageOf(resolution), details?.Note }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
@@ -115,6 +123,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
                 foreach (var batch in batches)
                 {
                     facts.Resolve(batch);
+                    Meter?.AddRows(batch.Count);
                     await channel.Writer.WriteAsync(batch, stop.Token);
                 }
                 channel.Writer.Complete();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Import;
+using Bhyt.Etl.Import.Progress;
 using Bhyt.Warehouse.Engines;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -23,10 +24,11 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// A bad file never stops the pass. When the pass loaded at least one file, anomaly detection runs over all months
 /// (<see cref="DetectionRun"/>: new data can change any month's baseline) and its outcome is logged too (job <c>detect</c>,
 /// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads. After a detection the alert rules are
-/// evaluated and due notices sent (<see cref="Alerts.AlertRun"/>, job <c>alerts</c>).
+/// evaluated and due notices sent (<see cref="Alerts.AlertRun"/>, job <c>alerts</c>). While a file loads, its progress goes
+/// to <see cref="InboxStatus"/> (the dashboard's bar) and to the log as plain lines.
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
-    Alerts.AlertRun? alerts = null)
+    Alerts.AlertRun? alerts = null, InboxStatus? status = null)
 {
     private readonly DetectionRun _detection = detection ?? new DetectionRun(engine);
     private readonly Alerts.AlertRun _alerts = alerts ?? new Alerts.AlertRun(engine);
@@ -103,7 +105,9 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
     {
         try
         {
-            var result = await service.ImportAsync(file, new ImportOptions(), null, ct);
+            var lines = new ProgressLines(line => logger.LogInformation("{Progress}", line));
+            var progress = status is null ? (IProgress<LoadProgress>)lines : new ProgressFanOut(status, lines);
+            var result = await service.ImportAsync(file, new ImportOptions(), progress, ct);
             logger.LogInformation("{Summary}", result.SummaryLine);
             var report = new StringBuilder(result.SummaryLine).AppendLine();
             if (result.Note is not null) report.AppendLine(result.Note);

@@ -1,5 +1,6 @@
 using Bhyt.Warehouse.Engines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace Bhyt.Etl.Scheduling;
@@ -12,6 +13,7 @@ public static class SchedulingExtensions
         services.AddSingleton(engine);
         services.AddSingleton(inbox);
         services.AddSingleton(_ => new Detection.DetectionRun(engine));
+        services.TryAddSingleton<InboxStatus>();
         services.AddSingleton<InboxProcessor>();
         services.AddQuartz(quartz =>
         {

@@ -14,6 +14,7 @@ using Bhyt.Warehouse.Querying;
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- ocr [pages]           scanned PDF read end to end (default 20 pages)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- pdf [pages]                 text PDF reading (default 100 pages)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- facilityscan [warehouse.duckdb]   facility-month scan, 13,000 × 36
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- progress <dir> [runs]   claims import with and without progress lines
 if (args is ["pdf", ..]) { PdfBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100); return; }
 if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
 if (args is ["dashboard", var warehouse, ..])
@@ -24,6 +25,8 @@ if (args is ["dashboard", var warehouse, ..])
 if (args is ["claimrules", ..]) { await ClaimRulesBenchmark.RunAsync(args[1..]); return; }
 if (args is ["facilityscan", ..]) { await FacilityScanBenchmark.RunAsync(args.Length > 1 ? Path.GetFullPath(args[1]) : null); return; }
 if (args is ["ocr", ..]) { Bhyt.Benchmarks.OcrBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
+if (args is ["progress", var progressFolder, ..]) { ProgressBenchmark.Run(Path.GetFullPath(progressFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
+if (args is ["progress-phase", var variant, var variantFolder]) { await ProgressBenchmark.PhaseAsync(variant, variantFolder); return; }
 if (args is ["claims-phase", var phase, var phaseFolder]) { await ClaimsBenchmark.PhaseAsync(phase, phaseFolder); return; }
 if (args is ["claimsxml", ..])
 {

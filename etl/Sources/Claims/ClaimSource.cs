@@ -15,6 +15,9 @@ public abstract class ClaimSource
 
     public int ErrorCount { get; protected set; }
 
+    /// <summary>Counts the bytes read from the file for the progress display, when there is one.</summary>
+    public Import.Progress.LoadMeter? Meter { get; set; }
+
     /// <summary>Claims read and handed to the loader (the loader counts those already in the warehouse apart).</summary>
     public int RowsRead { get; protected set; }
 

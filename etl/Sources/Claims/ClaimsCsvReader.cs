@@ -48,7 +48,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
-        using var chunker = new Utf8CsvChunker(path, chunkSize);
+        using var chunker = new Utf8CsvChunker(path, chunkSize, Meter);
         var first = Array.Empty<byte>();
         var length = chunker.Next(ref first);
         var csv = new Utf8CsvReader(first, 0, length, chunker.Delimiter);

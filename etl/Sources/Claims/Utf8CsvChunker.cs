@@ -1,3 +1,4 @@
+using Bhyt.Etl.Import.Progress;
 namespace Bhyt.Etl.Sources.Claims;
 
 /// <summary>
@@ -14,9 +15,9 @@ internal sealed class Utf8CsvChunker : IDisposable
     private int _carryLength;
     private bool _endOfStream;
 
-    public Utf8CsvChunker(string path, int chunkSize)
+    public Utf8CsvChunker(string path, int chunkSize, LoadMeter? meter = null)
     {
-        _stream = Utf8CsvReader.OpenAsUtf8(path);
+        _stream = Utf8CsvReader.OpenAsUtf8(path, meter);
         _chunkSize = chunkSize;
         _carry = new byte[chunkSize];
         _carryLength = Fill(_carry, 0);

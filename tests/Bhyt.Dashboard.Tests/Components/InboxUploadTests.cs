@@ -19,7 +19,7 @@ public sealed class InboxUploadTests : IDisposable
     public async Task SaveAsync_every_registered_extension_goes_into_the_inbox()
     {
         foreach (var extension in ImportKinds.Registered.Extensions)
-            Assert.EndsWith("-bao-cao" + extension, await Upload().SaveAsync(new UploadedFile("bao-cao" + extension, "x"), CancellationToken.None));
+            Assert.EndsWith("-bao-cao" + extension, await Upload().SaveAsync(new UploadedFile("bao-cao" + extension, "x"), null, CancellationToken.None));
 
         Assert.Equal(ImportKinds.Registered.Extensions.Count, Directory.GetFiles(Path.Combine(_folder, "inbox")).Length);
     }
@@ -30,7 +30,7 @@ public sealed class InboxUploadTests : IDisposable
     [InlineData("setup.exe")]
     public async Task SaveAsync_other_extension_is_refused_naming_the_importable_ones(string name)
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Upload().SaveAsync(new UploadedFile(name, "x"), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Upload().SaveAsync(new UploadedFile(name, "x"), null, CancellationToken.None));
 
         Assert.Contains($"({ImportKinds.Registered.ExtensionList})", refused.Message);
         Assert.False(Directory.Exists(Path.Combine(_folder, "inbox")) && Directory.EnumerateFiles(Path.Combine(_folder, "inbox")).Any());

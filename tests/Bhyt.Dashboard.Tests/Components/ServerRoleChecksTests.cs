@@ -24,13 +24,13 @@ public sealed class ServerRoleChecksTests : IDisposable
     {
         var file = new UploadedFile("bao-cao.csv", "unit_code,unit_name,period,indicator,value,value_kind\n672,,2023,cov_rate,90,actual\n");
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Upload(Roles.Viewer).SaveAsync(file, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Upload(Roles.Viewer).SaveAsync(file, null, CancellationToken.None));
         Assert.False(Directory.Exists(Path.Combine(_folder, "inbox")) && Directory.EnumerateFiles(Path.Combine(_folder, "inbox")).Any());
 
-        var saved = await Upload(Roles.Analyst).SaveAsync(file, CancellationToken.None);
+        var saved = await Upload(Roles.Analyst).SaveAsync(file, null, CancellationToken.None);
         Assert.EndsWith("-bao-cao.csv", saved);
         Assert.Single(Directory.GetFiles(Path.Combine(_folder, "inbox")));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Upload(Roles.Admin).SaveAsync(new UploadedFile("x.exe", "MZ"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Upload(Roles.Admin).SaveAsync(new UploadedFile("x.exe", "MZ"), null, CancellationToken.None));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bhyt.Dashboard.Security;
 using Bhyt.Etl.Import;
+using Bhyt.Etl.Import.Progress;
 using Bhyt.Etl.Scheduling;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -15,7 +16,8 @@ public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider 
 {
     public const long MaxBytes = 200L * 1024 * 1024;
 
-    public async Task<string> SaveAsync(IBrowserFile file, CancellationToken ct)
+    /// <summary>Saves the upload into the inbox; its bytes received, MB/s and time left go to <paramref name="progress"/>.</summary>
+    public async Task<string> SaveAsync(IBrowserFile file, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!user.IsInRole(Roles.Analyst) && !user.IsInRole(Roles.Admin))
@@ -28,9 +30,13 @@ public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider 
         Directory.CreateDirectory(inbox.Inbox);
         var target = Path.Combine(inbox.Inbox, $"{DateTime.Now:yyyyMMdd-HHmmss}-{name}");
         var partial = Path.Combine(Path.GetDirectoryName(inbox.Inbox.TrimEnd(Path.DirectorySeparatorChar))!, $".upload-{Guid.NewGuid():N}");
-        await using (var output = File.Create(partial))
-        await using (var input = file.OpenReadStream(MaxBytes, ct))
-            await input.CopyToAsync(output, ct);
+        await using (var meter = LoadMeter.Start(name, file.Size, progress, LoadPhase.Uploading))
+        {
+            await using (var output = File.Create(partial))
+            await using (var input = file.OpenReadStream(MaxBytes, ct).CountedBy(meter))
+                await input.CopyToAsync(output, ct);
+            meter?.Enter(LoadPhase.Done);
+        }
         File.Move(partial, target);
         log.LogInformation("{User} uploaded {File} ({Bytes} bytes) into the inbox", user.Identity?.Name, target, file.Size);
         return Path.GetFileName(target);

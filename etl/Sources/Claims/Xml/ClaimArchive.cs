@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Bhyt.Etl.Import.Progress;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
@@ -7,9 +8,9 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// entries are inflated as they are read, never extracted), each through a stream that counts what it inflates.
 /// Entries that are not .xml are skipped and counted.
 /// </summary>
-internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits) : IDisposable
+internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadMeter? meter = null) : IDisposable
 {
-    private readonly ZipArchive _zip = new(File.OpenRead(path), ZipArchiveMode.Read, leaveOpen: false);
+    private readonly ZipArchive _zip = new(File.OpenRead(path).CountedBy(meter), ZipArchiveMode.Read, leaveOpen: false);
     private long _inflated;
 
     public int Skipped { get; private set; }

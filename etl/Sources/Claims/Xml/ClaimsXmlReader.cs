@@ -1,6 +1,7 @@
 using System.Xml;
 using Bhyt.Etl.Loading;
 using Bhyt.Etl.Validation;
+using Bhyt.Etl.Import.Progress;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
@@ -90,7 +91,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         if (!ClaimArchive.IsZip(path))
         {
             var issues = new ClaimXmlIssues(null);
-            using (var file = File.OpenRead(path))
+            using (var file = File.OpenRead(path).CountedBy(Meter))
                 foreach (var _ in ReadFile(file, writer, issues, output, NextRow))
                     foreach (var batch in output.TakeReady()) yield return batch;
             Close(issues, output, inArchive: false);
@@ -109,7 +110,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         try
         {
             if (_refusal is not null) throw _refusal;
-            archive = new ClaimArchive(path, _limits);
+            archive = new ClaimArchive(path, _limits, Meter);
             entries = archive.XmlEntries();
         }
         catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)

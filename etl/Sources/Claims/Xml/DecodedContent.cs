@@ -3,13 +3,16 @@ using System.Buffers;
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
-/// One NOIDUNGFILE decoded from base64 into a pooled buffer, and what parsing it found — the XML1 fields, the detail
-/// lines, the errors — held until the consuming thread applies them in file order. Reused: <see cref="Clear"/> returns
-/// the buffer to the pool.
+/// One NOIDUNGFILE decoded from base64 into a reused buffer, and what parsing it found — the XML1 fields, the detail
+/// lines, the errors — held until the consuming thread applies them in file order. Reused with its buffer; a buffer grown
+/// past 64 KB goes back to the shared pool.
 /// </summary>
 internal sealed class DecodedContent
 {
     private const int FirstBuffer = 16 * 1024;
+
+    // A buffer up to this size stays with the content when it is reused; a larger one goes back to the shared pool.
+    private const int KeptBuffer = 64 * 1024;
 
     public DecodedContent() => DetailReader = new ClaimDetailReader(Issues, Details.Add);
 
@@ -32,7 +35,7 @@ internal sealed class DecodedContent
     /// <exception cref="InvalidBase64Exception">The text is not base64 (the bytes before the fault are kept).</exception>
     public bool TryDecode(Base64ContentStream content, int limit)
     {
-        if (Buffer.Length == 0) Buffer = ArrayPool<byte>.Shared.Rent(FirstBuffer);
+        if (Buffer.Length == 0) Buffer = new byte[FirstBuffer];
         while (true)
         {
             if (Length == Buffer.Length)
@@ -40,7 +43,7 @@ internal sealed class DecodedContent
                 if (Length >= limit) return false;
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, 2 * Buffer.Length));
                 Buffer.AsSpan(0, Length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(Buffer);
+                if (Buffer.Length > KeptBuffer) ArrayPool<byte>.Shared.Return(Buffer);
                 Buffer = larger;
             }
             var read = content.Read(Buffer, Length, Buffer.Length - Length);
@@ -51,8 +54,11 @@ internal sealed class DecodedContent
 
     public void Clear()
     {
-        if (Buffer.Length > 0) ArrayPool<byte>.Shared.Return(Buffer);
-        Buffer = [];
+        if (Buffer.Length > KeptBuffer)
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = [];
+        }
         Length = 0;
         HasClaim = false;
         Details.Clear();

@@ -9,9 +9,9 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 internal sealed class HosoPipeline(InnerDocumentWorkers workers, bool withDetails) : IDisposable
 {
     private const long MaxBytesInFlight = 32 << 20;
-    private const int MaxChunksInFlight = 16;
-    private const long ChunkBytes = 256 << 10;
-    private const int ChunkHoso = 64;
+    private const int MaxChunksInFlight = 4;
+    private const long ChunkBytes = 64 << 10;
+    private const int ChunkHoso = 16;
 
     private readonly Queue<HosoChunk> _inFlight = new();
     private HosoChunk? _open;

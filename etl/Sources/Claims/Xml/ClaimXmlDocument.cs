@@ -11,16 +11,18 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// hand full batches on while the file is read.
 /// </summary>
 /// <remarks>
-/// Both cores: this thread walks the envelope and decodes each base64 NOIDUNGFILE into a pooled buffer; the
+/// Both cores: this thread walks the envelope and decodes each base64 NOIDUNGFILE into a reused buffer; the
 /// <paramref name="workers"/> parse those documents in chunks of HOSO (<see cref="HosoPipeline"/>); this thread then
-/// applies each chunk in file order — claims written, details handed to the sink, errors recorded where they stand —
-/// so rows, details and messages are those of a sequential read. What cannot be buffered — inline or CDATA content, a
+/// applies each chunk in file order (<see cref="HosoApplier"/>: claims written, details handed to the sink, errors
+/// recorded where they stand), so rows, details and messages are those of a sequential read. What cannot be buffered — inline or CDATA content, a
 /// NOIDUNGFILE over <see cref="BufferedContentLimit"/>, base64 that fails — waits until the chunks before it are
 /// applied, then is streamed here as before.
 /// </remarks>
 internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
     Action<ClaimDetail>? details, InnerDocumentWorkers workers)
 {
+    private readonly HosoApplier _apply = new(writer, issues, output, nextRow, details);
+
     public const string Envelope = "GIAMDINHHS", Summary = "TONG_HOP";
 
     /// <summary>Decoded size above which a NOIDUNGFILE is streamed rather than buffered for the workers.</summary>
@@ -32,15 +34,12 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         IgnoreProcessingInstructions = true, CloseInput = false, MaxCharactersFromEntities = 1024,
     };
 
-    private readonly Xml1Fields _fields = new();
     private readonly XmlFieldText _text = new();
-    private readonly ClaimDetailReader? _details = details is null ? null : new ClaimDetailReader(issues, details);
-    private int _xml1InHoso;
     private int _hosoCount;
     private string? _declaredCount;
 
     /// <summary>Claims written (valid ones).</summary>
-    public int Written { get; private set; }
+    public int Written => _apply.Written;
 
     /// <exception cref="XmlException">The document is not well-formed (the file cannot be read on).</exception>
     /// <exception cref="InvalidBase64Exception">A NOIDUNGFILE is not base64.</exception>
@@ -55,8 +54,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         else if (reader.LocalName == Summary)
         {
             issues.Hoso = 1;
-            _fields.Read(reader);
-            Claim(_fields);
+            _apply.Summary(reader);
             yield return 1;
         }
         else issues.Error($"<{reader.LocalName}>", "xml.root", $"Phần tử gốc <{reader.LocalName}> không phải GIAMDINHHS hay TONG_HOP.");
@@ -67,7 +65,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
 
     private IEnumerable<int> ReadEnvelope(XmlReader reader)
     {
-        using (var pipeline = new HosoPipeline(workers, _details is not null))
+        using (var pipeline = new HosoPipeline(workers, details is not null))
         {
             while (true)
             {
@@ -75,7 +73,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                 if (!more) pipeline.Close();
                 while (pipeline.Next(all: !more) is { } chunk)
                 {
-                    foreach (var hoso in Apply(chunk)) yield return hoso;
+                    foreach (var hoso in _apply.Chunk(chunk)) yield return hoso;
                     pipeline.Recycle(chunk);
                 }
                 fault?.Throw();
@@ -160,7 +158,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                 type = _text.Read(reader, out _).Trim();
                 xml1Declared |= IsXml1(type);
             }
-            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || _details is not null && ClaimDetailReader.IsDetailType(type)))
+            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || details is not null && ClaimDetailReader.IsDetailType(type)))
                 Content(reader, pipeline);
             else reader.Skip();
         }
@@ -176,7 +174,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         if (reader.IsEmptyElement)
         {
             Drain(pipeline);
-            issues.Error("NOIDUNGFILE", "xml.empty_content", "NOIDUNGFILE rỗng.");
+            _apply.EmptyContent();
             reader.Read();
             return;
         }
@@ -186,7 +184,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         else
         {
             Drain(pipeline);
-            Streamed(reader);
+            _apply.Streamed(reader);
         }
         while (reader.Depth > depth) reader.Skip();
         reader.Read();
@@ -223,61 +221,14 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         catch (InvalidBase64Exception fault)
         {
             Drain(pipeline);
-            InnerDocument(new LeadingBlankSkippingStream(DecodedPrefixStream.ThenFault(content.Buffer, content.Length, fault)), "base64");
+            _apply.InnerDocument(new LeadingBlankSkippingStream(DecodedPrefixStream.ThenFault(content.Buffer, content.Length, fault)), "base64");
             throw;
         }
         if (whole) return true;
         Drain(pipeline);
-        InnerDocument(new LeadingBlankSkippingStream(new DecodedPrefixStream(content.Buffer, content.Length, encoded)), "base64");
+        _apply.InnerDocument(new LeadingBlankSkippingStream(new DecodedPrefixStream(content.Buffer, content.Length, encoded)), "base64");
         encoded.Drain();
         return false;
-    }
-
-    /// <summary>Inline elements, CDATA holding XML or base64, or nothing.</summary>
-    private void Streamed(XmlReader reader)
-    {
-        switch (reader.NodeType)
-        {
-            case XmlNodeType.Element:
-                Inner(reader, drain: false);
-                break;
-            case XmlNodeType.CDATA:
-                var text = reader.Value.Trim();
-                if (text.StartsWith('<')) InnerDocument(new StringReader(text), "CDATA");
-                else InnerDocument(new LeadingBlankSkippingStream(new MemoryStream(Base64(text))), "CDATA base64");
-                reader.Read();
-                break;
-            case XmlNodeType.EndElement:
-                issues.Error("NOIDUNGFILE", "xml.empty_content", "NOIDUNGFILE rỗng.");
-                break;
-        }
-    }
-
-    private static byte[] Base64(string text)
-    {
-        try { return Convert.FromBase64String(text); }
-        catch (FormatException e) { throw new InvalidBase64Exception(e.Message); }
-    }
-
-    // An inner document that is not well-formed spoils only its HOSO: the envelope around it is still readable.
-    private void InnerDocument(object source, string how)
-    {
-        using var inner = source is Stream s ? XmlReader.Create(s, Settings) : XmlReader.Create((TextReader)source, Settings);
-        try
-        {
-            inner.MoveToContent();
-            Inner(inner, drain: true);
-        }
-        catch (XmlException e)
-        {
-            InnerDocumentParser.Malformed(issues, how, e);
-        }
-    }
-
-    private void Inner(XmlReader reader, bool drain)
-    {
-        if (InnerDocumentParser.Root(reader, _fields, _details)) Claim(_fields);
-        if (drain) while (reader.Read()) { }
     }
 
     /// <summary>Applies every chunk still in flight, in order: what follows is done on this thread, after them.</summary>
@@ -286,48 +237,8 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         pipeline.Close();
         while (pipeline.Next(all: true) is { } chunk)
         {
-            foreach (var _ in Apply(chunk)) { }
+            foreach (var _ in _apply.Chunk(chunk)) { }
             pipeline.Recycle(chunk);
         }
-    }
-
-    /// <summary>Does what a sequential read would have done at each step of the chunk; yields at the end of each HOSO.</summary>
-    private IEnumerable<int> Apply(HosoChunk chunk)
-    {
-        foreach (var step in chunk.Steps)
-            switch (step.Kind)
-            {
-                case HosoChunk.Kind.HosoStart:
-                    issues.Hoso = step.Hoso;
-                    issues.ClaimId = null;
-                    _xml1InHoso = 0;
-                    break;
-                case HosoChunk.Kind.Content:
-                    Apply(step.Content!);
-                    break;
-                case HosoChunk.Kind.HosoEnd:
-                    // A FILEHOSO declared XML1 whose content could not be read has its own error already.
-                    if (_xml1InHoso == 0 && !step.Xml1Declared) issues.Error("FILEHOSO", "xml.no_xml1", "HOSO không có bảng XML1 (TONG_HOP).");
-                    yield return step.Hoso;
-                    break;
-            }
-    }
-
-    private void Apply(DecodedContent content)
-    {
-        if (content.HasClaim) Claim(content.Fields);
-        // A line without MA_LK belongs to the claim read last in its HOSO, known only now.
-        foreach (var line in content.Details) details!(line.ClaimId.Length > 0 ? line : line with { ClaimId = issues.ClaimId ?? "" });
-        content.Issues.ReplayInto(issues);
-    }
-
-    private void Claim(Xml1Fields fields)
-    {
-        if (++_xml1InHoso > 1)
-        {
-            issues.Error("FILEHOSO", "xml.many_xml1", "HOSO có nhiều hơn một bảng XML1 (TONG_HOP); mỗi HOSO là một hồ sơ.");
-            return;
-        }
-        if (writer.Write(fields, issues, output, nextRow)) Written++;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
@@ -9,8 +7,11 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// </summary>
 internal sealed class InnerDocumentWorkers(int threads) : IDisposable
 {
-    private readonly BlockingCollection<HosoChunk> _queue = new();
+    // A plain monitor queue: a worker that finds it empty sleeps at once rather than spinning, which on a machine
+    // shared with other work costs more than the wake-up it saves.
+    private readonly Queue<HosoChunk> _queue = new();
     private readonly List<Thread> _threads = [];
+    private bool _completed;
     private readonly Stack<HosoChunk> _chunks = new();
     private readonly Stack<DecodedContent> _contents = new();
 
@@ -28,13 +29,26 @@ internal sealed class InnerDocumentWorkers(int threads) : IDisposable
             _threads.Add(thread);
         }
         chunk.Seal();
-        _queue.Add(chunk);
+        lock (_queue)
+        {
+            _queue.Enqueue(chunk);
+            Monitor.Pulse(_queue);
+        }
     }
 
     private void Work()
     {
         var parser = new InnerDocumentParser();
-        foreach (var chunk in _queue.GetConsumingEnumerable()) chunk.TryParse(parser);
+        while (Take() is { } chunk) chunk.TryParse(parser);
+    }
+
+    private HosoChunk? Take()
+    {
+        lock (_queue)
+        {
+            while (_queue.Count == 0 && !_completed) Monitor.Wait(_queue);
+            return _queue.TryDequeue(out var chunk) ? chunk : null;
+        }
     }
 
     public HosoChunk RentChunk() => _chunks.TryPop(out var chunk) ? chunk : new HosoChunk();
@@ -58,8 +72,12 @@ internal sealed class InnerDocumentWorkers(int threads) : IDisposable
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        lock (_queue)
+        {
+            _completed = true;
+            _queue.Clear();
+            Monitor.PulseAll(_queue);
+        }
         foreach (var thread in _threads) thread.Join();
-        _queue.Dispose();
     }
 }

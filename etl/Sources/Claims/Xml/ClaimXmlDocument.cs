@@ -1,18 +1,32 @@
+using System.Runtime.ExceptionServices;
 using System.Xml;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
 /// Walks one claims XML document in a single forward pass — the <c>GIAMDINHHS</c> envelope of QĐ 4210 / QĐ 130 or a
-/// bare <c>TONG_HOP</c> — and writes each HOSO's XML1 claim. NOIDUNGFILE may hold base64 (one line or wrapped, decoded
-/// in chunks into a nested reader), inline elements, or CDATA holding either. The detail tables XML2 and XML3 go to
-/// <paramref name="details"/> when one is given; without it, and always for XML4…XML15, they are skipped undecoded.
-/// Yields once per claim so the caller can hand full batches on while the file is read.
+/// bare <c>TONG_HOP</c> — and writes each HOSO's XML1 claim. NOIDUNGFILE may hold base64 (one line or wrapped), inline
+/// elements, or CDATA holding either. The detail tables XML2 and XML3 go to <paramref name="details"/> when one is
+/// given; without it, and always for XML4…XML15, they are skipped undecoded. Yields once per claim so the caller can
+/// hand full batches on while the file is read.
 /// </summary>
+/// <remarks>
+/// Both cores: this thread walks the envelope and decodes each base64 NOIDUNGFILE into a reused buffer; the
+/// <paramref name="workers"/> parse those documents in chunks of HOSO (<see cref="HosoPipeline"/>); this thread then
+/// applies each chunk in file order (<see cref="HosoApplier"/>: claims written, details handed to the sink, errors
+/// recorded where they stand), so rows, details and messages are those of a sequential read. What cannot be buffered — inline or CDATA content, a
+/// NOIDUNGFILE over <see cref="BufferedContentLimit"/>, base64 that fails — waits until the chunks before it are
+/// applied, then is streamed here as before.
+/// </remarks>
 internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
-    Action<ClaimDetail>? details = null)
+    Action<ClaimDetail>? details, InnerDocumentWorkers workers)
 {
+    private readonly HosoApplier _apply = new(writer, issues, output, nextRow, details);
+
     public const string Envelope = "GIAMDINHHS", Summary = "TONG_HOP";
+
+    /// <summary>Decoded size above which a NOIDUNGFILE is streamed rather than buffered for the workers.</summary>
+    public const int BufferedContentLimit = 4 << 20;
 
     internal static readonly XmlReaderSettings Settings = new()
     {
@@ -20,14 +34,12 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         IgnoreProcessingInstructions = true, CloseInput = false, MaxCharactersFromEntities = 1024,
     };
 
-    private readonly Xml1Fields _fields = new();
     private readonly XmlFieldText _text = new();
-    private readonly ClaimDetailReader? _details = details is null ? null : new ClaimDetailReader(issues, details);
-    private int _xml1InHoso;
-    private bool _xml1Declared;
+    private int _hosoCount;
+    private string? _declaredCount;
 
     /// <summary>Claims written (valid ones).</summary>
-    public int Written { get; private set; }
+    public int Written => _apply.Written;
 
     /// <exception cref="XmlException">The document is not well-formed (the file cannot be read on).</exception>
     /// <exception cref="InvalidBase64Exception">A NOIDUNGFILE is not base64.</exception>
@@ -42,7 +54,7 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
         else if (reader.LocalName == Summary)
         {
             issues.Hoso = 1;
-            Claim(reader);
+            _apply.Summary(reader);
             yield return 1;
         }
         else issues.Error($"<{reader.LocalName}>", "xml.root", $"Phần tử gốc <{reader.LocalName}> không phải GIAMDINHHS hay TONG_HOP.");
@@ -53,58 +65,89 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
 
     private IEnumerable<int> ReadEnvelope(XmlReader reader)
     {
-        string? declared = null;
-        var count = 0;
+        using (var pipeline = new HosoPipeline(workers, details is not null))
+        {
+            while (true)
+            {
+                var fault = Walk(reader, pipeline, out var more);
+                if (!more) pipeline.Close();
+                while (pipeline.Next(all: !more) is { } chunk)
+                {
+                    foreach (var hoso in _apply.Chunk(chunk)) yield return hoso;
+                    pipeline.Recycle(chunk);
+                }
+                fault?.Throw();
+                if (!more) break;
+            }
+        }
+        issues.Hoso = 0;
+        issues.ClaimId = null;
+        const string Where = "GIAMDINHHS/THONGTINHOSO/SOLUONGHOSO";
+        if (string.IsNullOrEmpty(_declaredCount)) issues.Error(Where, "xml.count_missing", $"Thiếu SOLUONGHOSO; tệp có {_hosoCount} HOSO.");
+        else if (!int.TryParse(_declaredCount, out var n) || n != _hosoCount)
+            issues.Error(Where, "xml.count_mismatch", $"SOLUONGHOSO = '{_declaredCount}' nhưng DANHSACHHOSO có {_hosoCount} HOSO.", _declaredCount);
+    }
+
+    /// <summary>Walks to the end of the next HOSO (<paramref name="more"/>) or of the envelope; what breaks the walk (malformed XML, bad base64, a corrupt zip entry) is returned, to be thrown once the chunks before it are applied.</summary>
+    private ExceptionDispatchInfo? Walk(XmlReader reader, HosoPipeline pipeline, out bool more)
+    {
+        try
+        {
+            more = NextHoso(reader, pipeline);
+            return null;
+        }
+        catch (Exception e)
+        {
+            more = false;
+            return ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    private bool NextHoso(XmlReader reader, HosoPipeline pipeline)
+    {
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element) continue;
             switch (reader.LocalName)
             {
                 case "SOLUONGHOSO":
-                    declared = _text.Read(reader, out _).Trim();
+                    _declaredCount = _text.Read(reader, out _).Trim();
                     break;
                 case "HOSO":
-                    issues.Hoso = ++count;
-                    issues.ClaimId = null;
-                    Hoso(reader);
-                    yield return count;
-                    break;
+                    var hoso = ++_hosoCount;
+                    pipeline.Add(new HosoChunk.Step(HosoChunk.Kind.HosoStart, hoso));
+                    var xml1Declared = Hoso(reader, pipeline);
+                    pipeline.Add(new HosoChunk.Step(HosoChunk.Kind.HosoEnd, hoso, xml1Declared));
+                    return true;
                 case "CHUKYDONVI":
                     reader.Skip();
                     break;
             }
         }
-        issues.Hoso = 0;
-        issues.ClaimId = null;
-        const string Where = "GIAMDINHHS/THONGTINHOSO/SOLUONGHOSO";
-        if (string.IsNullOrEmpty(declared)) issues.Error(Where, "xml.count_missing", $"Thiếu SOLUONGHOSO; tệp có {count} HOSO.");
-        else if (!int.TryParse(declared, out var n) || n != count)
-            issues.Error(Where, "xml.count_mismatch", $"SOLUONGHOSO = '{declared}' nhưng DANHSACHHOSO có {count} HOSO.", declared);
+        return false;
     }
 
-    private void Hoso(XmlReader reader)
+    /// <summary>Walks the FILEHOSO of one HOSO; true when one declared LOAIHOSO XML1.</summary>
+    private bool Hoso(XmlReader reader, HosoPipeline pipeline)
     {
-        _xml1InHoso = 0;
-        _xml1Declared = false;
-        if (!reader.IsEmptyElement)
+        var xml1Declared = false;
+        if (reader.IsEmptyElement) return false;
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
         {
-            var depth = reader.Depth;
-            reader.Read();
-            while (reader.Depth > depth)
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "FILEHOSO") FileHoso(reader);
-                else if (reader.NodeType == XmlNodeType.Element) reader.Skip();
-                else reader.Read();
-            }
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "FILEHOSO") xml1Declared |= FileHoso(reader, pipeline);
+            else if (reader.NodeType == XmlNodeType.Element) reader.Skip();
+            else reader.Read();
         }
-        // A FILEHOSO declared XML1 whose content could not be read has its own error already.
-        if (_xml1InHoso == 0 && !_xml1Declared) issues.Error("FILEHOSO", "xml.no_xml1", "HOSO không có bảng XML1 (TONG_HOP).");
+        return xml1Declared;
     }
 
-    private void FileHoso(XmlReader reader)
+    private bool FileHoso(XmlReader reader, HosoPipeline pipeline)
     {
-        if (reader.IsEmptyElement) { reader.Read(); return; }
+        if (reader.IsEmptyElement) { reader.Read(); return false; }
         string? type = null;
+        var xml1Declared = false;
         var depth = reader.Depth;
         reader.Read();
         while (reader.Depth > depth)
@@ -113,90 +156,89 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
             else if (reader.LocalName == "LOAIHOSO")
             {
                 type = _text.Read(reader, out _).Trim();
-                if (IsXml1(type)) _xml1Declared = true;
+                xml1Declared |= IsXml1(type);
             }
-            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || _details is not null && ClaimDetailReader.IsDetailType(type)))
-                Content(reader);
+            else if (reader.LocalName == "NOIDUNGFILE" && (type is null || IsXml1(type) || details is not null && ClaimDetailReader.IsDetailType(type)))
+                Content(reader, pipeline);
             else reader.Skip();
         }
         reader.Read();
+        return xml1Declared;
     }
 
     private static bool IsXml1(string type) => type.Equals("XML1", StringComparison.OrdinalIgnoreCase) || type == "1";
 
-    /// <summary>NOIDUNGFILE: inline elements, base64 text, or CDATA holding XML or base64; leaves the reader after it.</summary>
-    private void Content(XmlReader reader)
+    /// <summary>NOIDUNGFILE: base64 text to decode for the workers, or content streamed here; leaves the reader after it.</summary>
+    private void Content(XmlReader reader, HosoPipeline pipeline)
     {
         if (reader.IsEmptyElement)
         {
-            issues.Error("NOIDUNGFILE", "xml.empty_content", "NOIDUNGFILE rỗng.");
+            Drain(pipeline);
+            _apply.EmptyContent();
             reader.Read();
             return;
         }
         var depth = reader.Depth;
         reader.Read();
-        switch (reader.NodeType)
+        if (reader.NodeType == XmlNodeType.Text) Decode(reader, pipeline);
+        else
         {
-            case XmlNodeType.Element:
-                Inner(reader, drain: false);
-                break;
-            case XmlNodeType.Text:
-                var decoded = new Base64ContentStream(reader);
-                InnerDocument(new LeadingBlankSkippingStream(decoded), "base64");
-                decoded.Drain();
-                break;
-            case XmlNodeType.CDATA:
-                var text = reader.Value.Trim();
-                if (text.StartsWith('<')) InnerDocument(new StringReader(text), "CDATA");
-                else InnerDocument(new LeadingBlankSkippingStream(new MemoryStream(Base64(text))), "CDATA base64");
-                reader.Read();
-                break;
-            case XmlNodeType.EndElement:
-                issues.Error("NOIDUNGFILE", "xml.empty_content", "NOIDUNGFILE rỗng.");
-                break;
+            Drain(pipeline);
+            _apply.Streamed(reader);
         }
         while (reader.Depth > depth) reader.Skip();
         reader.Read();
     }
 
-    private static byte[] Base64(string text)
+    private void Decode(XmlReader reader, HosoPipeline pipeline)
     {
-        try { return Convert.FromBase64String(text); }
-        catch (FormatException e) { throw new InvalidBase64Exception(e.Message); }
-    }
-
-    // An inner document that is not well-formed spoils only its HOSO: the envelope around it is still readable.
-    private void InnerDocument(object source, string how)
-    {
-        using var inner = source is Stream s ? XmlReader.Create(s, Settings) : XmlReader.Create((TextReader)source, Settings);
+        var encoded = new Base64ContentStream(reader);
+        var content = pipeline.RentContent();
         try
         {
-            inner.MoveToContent();
-            Inner(inner, drain: true);
+            if (!Decoded(content, encoded, pipeline)) return;
+            pipeline.Add(new HosoChunk.Step(HosoChunk.Kind.Content, _hosoCount, Content: content));
+            content = null;
         }
-        catch (XmlException e)
+        finally
         {
-            issues.Error($"NOIDUNGFILE ({how}) dòng {e.LineNumber}, cột {e.LinePosition}", "xml.malformed",
-                $"Nội dung XML1 trong NOIDUNGFILE không đúng cú pháp XML: {e.Message}");
+            if (content is not null) pipeline.ReturnContent(content);
         }
     }
 
-    private void Inner(XmlReader reader, bool drain)
+    /// <summary>
+    /// True when the content is decoded whole into <paramref name="content"/>, for the workers; a longer one is streamed
+    /// here (false), and a base64 fault is met as when streamed: the bytes decoded before it are parsed (their errors
+    /// count), then the fault stops the file.
+    /// </summary>
+    private bool Decoded(DecodedContent content, Base64ContentStream encoded, HosoPipeline pipeline)
     {
-        if (reader.NodeType == XmlNodeType.Element && reader.LocalName == Summary) Claim(reader);
-        else if (reader.NodeType == XmlNodeType.Element && _details is not null && ClaimDetailReader.IsDetailRoot(reader.LocalName)) _details.Read(reader);
-        else if (reader.NodeType == XmlNodeType.Element) reader.Skip();
-        if (drain) while (reader.Read()) { }
+        bool whole;
+        try
+        {
+            whole = content.TryDecode(encoded, BufferedContentLimit);
+        }
+        catch (InvalidBase64Exception fault)
+        {
+            Drain(pipeline);
+            _apply.InnerDocument(new LeadingBlankSkippingStream(DecodedPrefixStream.ThenFault(content.Buffer, content.Length, fault)), "base64");
+            throw;
+        }
+        if (whole) return true;
+        Drain(pipeline);
+        _apply.InnerDocument(new LeadingBlankSkippingStream(new DecodedPrefixStream(content.Buffer, content.Length, encoded)), "base64");
+        encoded.Drain();
+        return false;
     }
 
-    private void Claim(XmlReader reader)
+    /// <summary>Applies every chunk still in flight, in order: what follows is done on this thread, after them.</summary>
+    private void Drain(HosoPipeline pipeline)
     {
-        _fields.Read(reader);
-        if (++_xml1InHoso > 1)
+        pipeline.Close();
+        while (pipeline.Next(all: true) is { } chunk)
         {
-            issues.Error("FILEHOSO", "xml.many_xml1", "HOSO có nhiều hơn một bảng XML1 (TONG_HOP); mỗi HOSO là một hồ sơ.");
-            return;
+            foreach (var _ in _apply.Chunk(chunk)) { }
+            pipeline.Recycle(chunk);
         }
-        if (writer.Write(_fields, issues, output, nextRow)) Written++;
     }
 }

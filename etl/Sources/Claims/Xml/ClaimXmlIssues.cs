@@ -10,6 +10,15 @@ internal sealed class ClaimXmlIssues(string? entry)
 {
     private const int MaxKept = 1000;
 
+    // Set for an inner document parsed off the consuming thread: where it stands (HOSO, MA_LK) is known only when the
+    // consuming thread applies it, so its errors wait here, in order, for ReplayInto.
+    private readonly List<(string? Field, string Rule, string Message, string? Value)>? _deferred;
+
+    private ClaimXmlIssues(bool deferred) : this((string?)null) => _deferred = deferred ? [] : null;
+
+    /// <summary>Errors of one inner document parsed on a worker thread, replayed into the file's issues in file order.</summary>
+    public static ClaimXmlIssues Deferred() => new(deferred: true);
+
     public List<ValidationIssue> Kept { get; } = [];
 
     /// <summary>The entry of the .zip; null for a lone file.</summary>
@@ -49,6 +58,19 @@ internal sealed class ClaimXmlIssues(string? entry)
     public void Error(string? field, string rule, string message, string? value = null)
     {
         Count++;
+        if (_deferred is not null)
+        {
+            _deferred.Add((field, rule, message, value));
+            return;
+        }
         if (Kept.Count < MaxKept) Kept.Add(ValidationIssue.ErrorAt(rule, message, Here(field), value));
+    }
+
+    /// <summary>Records the deferred errors in <paramref name="target"/>, where it stands now, and forgets them.</summary>
+    public void ReplayInto(ClaimXmlIssues target)
+    {
+        foreach (var (field, rule, message, value) in _deferred!) target.Error(field, rule, message, value);
+        _deferred.Clear();
+        Count = 0;
     }
 }

@@ -84,6 +84,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
+        using var workers = new InnerDocumentWorkers();
         var output = new ClaimBatchOutput(rent);
         var writer = new Xml1ClaimWriter(pseudonymizer, AddWarning);
         var row = 0;
@@ -92,18 +93,19 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         {
             var issues = new ClaimXmlIssues(null);
             using (var file = File.OpenRead(path).CountedBy(Meter))
-                foreach (var _ in ReadFile(file, writer, issues, output, NextRow))
+                foreach (var _ in ReadFile(file, writer, issues, output, NextRow, workers))
                     foreach (var batch in output.TakeReady()) yield return batch;
             Close(issues, output, inArchive: false);
         }
         else
         {
-            foreach (var batch in ReadArchive(path, writer, output, NextRow)) yield return batch;
+            foreach (var batch in ReadArchive(path, writer, output, NextRow, workers)) yield return batch;
         }
         if (output.Rest() is { } rest) yield return rest;
     }
 
-    private IEnumerable<ClaimBatch> ReadArchive(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow)
+    private IEnumerable<ClaimBatch> ReadArchive(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow,
+        InnerDocumentWorkers workers)
     {
         ClaimArchive? archive = null;
         IReadOnlyList<System.IO.Compression.ZipArchiveEntry> entries;
@@ -128,7 +130,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
                 output.Open();
                 var refused = false;
                 using (var stream = archive.Open(entry))
-                using (var claims = ReadFile(stream, writer, issues, output, nextRow).GetEnumerator())
+                using (var claims = ReadFile(stream, writer, issues, output, nextRow, workers).GetEnumerator())
                     while (true)
                     {
                         try
@@ -159,9 +161,10 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     }
 
     /// <summary>One document's claims, one step per claim; what breaks the document becomes an error of its file.</summary>
-    private IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow)
+    private IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
+        InnerDocumentWorkers workers)
     {
-        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details);
+        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details, workers);
         using var steps = document.Read(stream).GetEnumerator();
         while (true)
         {

@@ -6,7 +6,8 @@ namespace Bhyt.Tests.Etl.Verification;
 
 /// <summary>
 /// A warehouse loaded through the CLI as a user would: a generated district (facilities, 3,000 claims, fund and coverage
-/// submissions), then a second submission restating one figure, so the history has a superseded value. Tests damage copies.
+/// submissions), then a second submission restating one figure, so the history has a superseded value, and a claims file
+/// resubmitting 20 claims with a higher cost, so 20 claims have a replaced version. Tests damage copies.
 /// </summary>
 public sealed class ImportedWarehouseFixture : IAsyncLifetime
 {
@@ -29,6 +30,21 @@ public sealed class ImportedWarehouseFixture : IAsyncLifetime
         await File.WriteAllTextAsync(restatement,
             $"unit_code,unit_name,period,indicator,value,value_kind\n{first[0]},,{first[2]},{first[3]},{decimal.Parse(first[4]) + 1000},actual\n");
         await RunAsync("import", restatement, "--warehouse", _master.Path);
+
+        var resubmission = Path.Combine(_master.Directory, "claims-corrected.csv");
+        var claims = File.ReadLines(Path.Combine(generated, "claims.csv")).Take(ResubmittedClaims + 1).ToList();
+        await File.WriteAllLinesAsync(resubmission, claims.Take(1).Concat(claims.Skip(1).Select(Costlier)));
+        await RunAsync("import", resubmission, "--warehouse", _master.Path);
+    }
+
+    public const int ResubmittedClaims = 20;
+
+    // The same claim (MA_LK, facility) with 1,000 đồng more of total cost, paid by the patient (T_TONGCHI, T_BNCCT).
+    private static string Costlier(string line)
+    {
+        var fields = line.Split(',');
+        foreach (var column in new[] { 8, 10 }) fields[column] = (decimal.Parse(fields[column]) + 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(',', fields);
     }
 
     /// <summary>A private copy of the loaded warehouse, to damage.</summary>

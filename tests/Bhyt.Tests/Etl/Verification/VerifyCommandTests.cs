@@ -31,11 +31,15 @@ public class VerifyCommandTests(ImportedWarehouseFixture loaded) : IClassFixture
         await using var warehouse = loaded.Copy();
 
         var run = await CliRun.RunAsync("verify", "--warehouse", warehouse.Path);
-        var superseded = await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_indicator_value WHERE superseded_by IS NOT NULL");
+        var superseded = (await warehouse.Engine.QueryAsync<(string Source, long Count)>("SELECT source, count(*) FROM dw.fct_indicator_value WHERE superseded_by IS NOT NULL GROUP BY source")).ToDictionary(r => r.Source, r => r.Count);
+        var versions = await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim_version");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("không có phát hiện nào", run.Out);
-        Assert.Equal([1L], superseded);
+        // the restated figure, and the claims-derived values the corrected claims changed (their spending)
+        Assert.Equal(1L, superseded["submission"]);
+        Assert.True(superseded["claims"] > 0, string.Join(", ", superseded));
+        Assert.Equal([(long)ImportedWarehouseFixture.ResubmittedClaims], versions);
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public class VerifyCommandTests(ImportedWarehouseFixture loaded) : IClassFixture
     public async Task Verify_superseded_value_made_current_again_reports_two_current_values()
     {
         await using var warehouse = loaded.Copy();
-        await ExecuteAsync(warehouse, "UPDATE dw.fct_indicator_value SET is_current = true WHERE superseded_by IS NOT NULL");
+        await ExecuteAsync(warehouse, "UPDATE dw.fct_indicator_value SET is_current = true WHERE superseded_by IS NOT NULL AND source = 'submission'");
 
         var (run, findings) = await VerifyAsync(warehouse);
 
@@ -79,7 +83,7 @@ public class VerifyCommandTests(ImportedWarehouseFixture loaded) : IClassFixture
     public async Task Verify_value_superseded_by_an_older_row_reports_bad_successor()
     {
         await using var warehouse = loaded.Copy();
-        await ExecuteAsync(warehouse, "UPDATE dw.fct_indicator_value SET superseded_by = value_id WHERE superseded_by IS NOT NULL");
+        await ExecuteAsync(warehouse, "UPDATE dw.fct_indicator_value SET superseded_by = value_id WHERE superseded_by IS NOT NULL AND source = 'submission'");
 
         var (run, findings) = await VerifyAsync(warehouse);
 
@@ -131,13 +135,30 @@ public class VerifyCommandTests(ImportedWarehouseFixture loaded) : IClassFixture
     public async Task Verify_claims_file_with_a_wrong_row_count_reports_claim_count()
     {
         await using var warehouse = loaded.Copy();
-        await ExecuteAsync(warehouse, "UPDATE etl.submission SET rows_loaded = rows_loaded - 1 WHERE kind = 'claims'");
+        await ExecuteAsync(warehouse, "UPDATE etl.submission SET rows_loaded = rows_loaded - 1 WHERE submission_id = (SELECT min(submission_id) FROM etl.submission WHERE kind = 'claims')");
 
         var (run, findings) = await VerifyAsync(warehouse);
 
         Assert.True(run.ExitCode == ExitCodes.Rejected, run.ToString());
         var count = Assert.Single(findings);
         Assert.Equal((SubmissionCounts.ClaimCount, "etl.submission"), (count.Code, count.Table));
+        // 2,980 claims still current and the 20 replaced since: the file loaded 3,000.
         Assert.EndsWith("rows_loaded 2999, trong kho 3000 hồ sơ", Assert.Single(count.Examples));
+    }
+
+    [Fact]
+    public async Task Verify_facility_month_missing_its_inpatient_cost_reports_facility_month_mismatch()
+    {
+        await using var warehouse = loaded.Copy();
+        var (month, facility) = (await warehouse.Engine.QueryAsync<(int, string)>(
+            "SELECT month_key, facility_code FROM dw.fct_facility_month WHERE inpatient_cost > 0 ORDER BY month_key, facility_code LIMIT 1"))[0];
+        await ExecuteAsync(warehouse, "UPDATE dw.fct_facility_month SET inpatient_cost = 0 WHERE month_key = @month AND facility_code = @facility", new { month, facility });
+
+        var (run, findings) = await VerifyAsync(warehouse);
+
+        Assert.True(run.ExitCode == ExitCodes.Rejected, run.ToString());
+        var mismatch = Assert.Single(findings);
+        Assert.Equal((ClaimAggregates.FacilityMonthMismatch, "dw.fct_facility_month", 1L), (mismatch.Code, mismatch.Table, mismatch.Count));
+        Assert.Contains($" · {facility}: dw.fct_claim ", mismatch.Examples[0]);
     }
 }

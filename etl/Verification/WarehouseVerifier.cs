@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Schema;
 using Dapper;
 
 namespace Bhyt.Etl.Verification;
@@ -23,9 +24,21 @@ public sealed class WarehouseVerifier(IWarehouseEngine engine, IReadOnlyList<IVe
         var started = DateTime.UtcNow;
         var findings = new List<VerificationFinding>();
         await using var connection = await engine.OpenAsync(ct);
+        await EnsureCurrentSchemaAsync(connection, ct);
         foreach (var check in families.SelectMany(f => f.Checks))
             if (await RunAsync(connection, check, ct) is { } finding) findings.Add(finding);
         return new VerificationReport(started, DateTime.UtcNow, findings);
+    }
+
+    // The rules read the latest tables: an empty or older warehouse is a usage error, not a list of findings.
+    private async Task EnsureCurrentSchemaAsync(DbConnection connection, CancellationToken ct)
+    {
+        var expected = MigrationScript.For(engine.Name).Max(s => s.Version);
+        int version;
+        try { version = await Migrator.CurrentVersionAsync(connection, ct); }
+        catch (DbException) { version = 0; }
+        if (version < expected)
+            throw new ArgumentException($"Kho {engine.Target} chưa được khởi tạo hoặc chưa cập nhật (phiên bản lược đồ {version}, cần {expected}); hãy chạy 'bhyt init'.");
     }
 
     private async Task<VerificationFinding?> RunAsync(DbConnection connection, VerificationCheck check, CancellationToken ct)

@@ -161,4 +161,16 @@ public class VerifyCommandTests(ImportedWarehouseFixture loaded) : IClassFixture
         Assert.Equal((ClaimAggregates.FacilityMonthMismatch, "dw.fct_facility_month", 1L), (mismatch.Code, mismatch.Table, mismatch.Count));
         Assert.Contains($" · {facility}: dw.fct_claim ", mismatch.Examples[0]);
     }
+
+    [Fact]
+    public async Task Verify_warehouse_never_initialised_exits_2_telling_to_run_init()
+    {
+        await using var warehouse = TempWarehouse.Empty();
+
+        var run = await CliRun.RunAsync("verify", "--warehouse", warehouse.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("chưa được khởi tạo", run.Error);
+        Assert.Contains("bhyt init", run.Error);
+    }
 }

@@ -37,7 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton(inbox);
         builder.Services.AddSingleton<InboxStatus>();
         if (builder.Configuration.GetValue("Scheduler:Enabled", true))
-            builder.Services.AddBhytScheduler(engine, inbox);
+            builder.Services.AddBhytScheduler(engine, inbox, builder.Configuration["Scheduler:VerifyCron"]);
     }
 
     /// <summary>
@@ -66,6 +66,7 @@ public static class Extensions
         builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
+        builder.Services.AddScoped<Components.Pages.Accounts.VerificationService>();
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyDetailService>();

@@ -28,6 +28,7 @@ public static class BhytCli
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(DetectCommand.Create(detectors));
         root.Subcommands.Add(AlertsCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,45 @@
+using Bhyt.Etl.Verification;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Bhyt.Etl.Scheduling;
+
+/// <summary>
+/// Quartz job: the nightly <c>bhyt verify</c> (cron <c>Scheduler:VerifyCron</c>, default <see cref="DefaultCron"/>, 02:30
+/// every night), its result kept in <c>etl.verify_run</c> for the dashboard's administrators.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class VerifyJob(WarehouseVerifier verifier, VerifyRunStore runs, ILogger<VerifyJob> log) : IJob
+{
+    public static readonly JobKey Key = new("verify", "etl");
+
+    public const string DefaultCron = "0 30 2 * * ?";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken);
+
+    public async Task<VerificationReport> RunOnceAsync(CancellationToken ct)
+    {
+        var report = await verifier.VerifyAsync(ct);
+        await runs.SaveAsync(report, ct);
+        if (report.IsClean) log.LogInformation("Kiểm tra toàn vẹn kho: không có phát hiện nào.");
+        else
+            foreach (var finding in report.Findings) log.LogWarning("Kiểm tra toàn vẹn kho: {Finding}", finding.Message);
+        return report;
+    }
+
+    /// <summary>The cron expression to use: <paramref name="configured"/> when set (refused when Quartz cannot read it), else the default.</summary>
+    public static string Cron(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return DefaultCron;
+        try
+        {
+            _ = new CronExpression(configured);
+            return configured;
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"Scheduler:VerifyCron '{configured}': không phải biểu thức cron của Quartz (ví dụ '{DefaultCron}' = 02:30 hằng đêm). {e.Message}");
+        }
+    }
+}

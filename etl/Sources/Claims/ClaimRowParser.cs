@@ -65,7 +65,7 @@ internal sealed class ClaimRowParser(CardPseudonymizer pseudonymizer, ClaimColum
         record.ClaimId = batch.Add(claimId);
         pseudonymizer.WritePseudonym(card, batch.Reserve(CardPseudonymizer.Length, out record.CardPseudonym));
         record.FacilityCode = batch.Add(facility);
-        record.ResidenceProvince = Optional(batch, Field(at.Province));
+        record.ResidenceProvince = Optional(batch, CardProvince.Residence(Field(at.Province), card));
         record.VisitType = visitType!;
         record.VisitTypeCode = typeCode;
         record.AdmittedAt = admitted!.Value;

@@ -59,7 +59,8 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer, Action<Va
         record.ClaimId = batch.Add(Utf8(claimId!));
         pseudonymizer.WritePseudonym(Utf8(card!), batch.Reserve(CardPseudonymizer.Length, out record.CardPseudonym));
         record.FacilityCode = batch.Add(Utf8(facility!));
-        record.ResidenceProvince = Optional(batch, f[Slot.Province]);
+        var province = f[Slot.Province] is { Length: > 0 } stated ? Utf8(stated) : CardProvince.Of(Utf8(card!));
+        record.ResidenceProvince = province.IsEmpty ? TextRange.Null : batch.Add(province);
         record.VisitType = visitType!;
         record.VisitTypeCode = typeCode;
         record.AdmittedAt = admitted!.Value;

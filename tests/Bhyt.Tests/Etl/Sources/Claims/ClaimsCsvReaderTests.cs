@@ -73,4 +73,25 @@ public class ClaimsCsvReaderTests
         // Header 1, LK1 2 (its quoted line break is not a row), two blank lines 3–4, LK2..LK41 5–44, LK99 45.
         Assert.Contains(issues, i => i.StartsWith("error claim.date dòng 45, cột NGAY_VAO", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_residence_is_MATINH_CU_TRU_or_else_the_province_that_issued_the_card()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("claims.csv", Encoding.UTF8.GetBytes("""
+            MA_LK,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,T_TONGCHI,MATINH_CU_TRU
+            A,HT2792397645941,68001,1,202403010800,1000,
+            B,GD4010000090001,68001,1,202403010800,1000,68
+            C,12345,68001,1,202403010800,1000,
+
+            """.Replace("\n", "\r\n")));
+        var reader = new ClaimsCsvReader(new CardPseudonymizer(new byte[32]));
+
+        var provinces = reader.Read(path, () => new ClaimBatch())
+            .SelectMany(b => b.Rows.Take(b.Count).Select(r => r.ResidenceProvince.IsNull ? null : Encoding.UTF8.GetString(b.Text(r.ResidenceProvince))))
+            .ToList();
+
+        Assert.Empty(reader.Errors);
+        Assert.Equal(["79", "68", null], provinces);
+    }
 }

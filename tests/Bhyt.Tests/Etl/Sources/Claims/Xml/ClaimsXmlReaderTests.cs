@@ -86,6 +86,20 @@ public sealed class ClaimsXmlReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_a_claim_without_MATINH_CU_TRU_takes_the_province_that_issued_its_card()
+    {
+        var path = Write("residence.xml", ClaimXml.Envelope(
+            new Xml1Claim("R4210", Card: "HT2792397645941", Province: null, Qd130: false),   // 4210 has no MATINH_CU_TRU: card of province 79
+            new Xml1Claim("R130", Card: "GD4010000090001", Province: "68"),                  // stated residence wins over the card's 01
+            new Xml1Claim("RODD", Card: "12345", Province: "")));                            // no residence, no card shape: none
+
+        var (reader, rows) = Read(path);
+
+        Assert.Empty(reader.Errors);
+        Assert.Equal([("R4210", "79"), ("R130", "68"), ("RODD", null)], rows.Select(r => (r.ClaimId, r.Province)));
+    }
+
+    [Fact]
     public void Read_never_reads_names_citizen_id_or_birth_date_into_the_batch()
     {
         var path = Write("hs.xml", ClaimXml.Envelope(new Xml1Claim(Name: "Trần Thị Riêng Tư", CitizenId: "079199912345")));

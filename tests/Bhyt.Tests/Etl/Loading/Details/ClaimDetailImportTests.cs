@@ -7,8 +7,6 @@ namespace Bhyt.Tests.Etl.Loading.Details;
 
 public sealed class ClaimDetailImportTests
 {
-    private const string Facilities = "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,public,672\n68002,Trạm y tế,4,public,24778\n";
-
     // An inpatient stay under QĐ 130: a drug and blood (both drugs), an examination, bed-days, a test, a supply, a procedure.
     private static readonly DetailLine[] InpatientDrugs = [new(1, "4", "40.17", 20, 500), new(2, "7", "M.01", 1, 350000)];
     private static readonly DetailLine[] InpatientServices =
@@ -26,21 +24,11 @@ public sealed class ClaimDetailImportTests
         Discharged: "202403020930", Days: "0", Qd130: false, Icd: "I10"), ExamDrugs, ExamServices);
     private static readonly Xml1Claim AprilWithoutDetails = new("AP1", Admitted: "202404010800", Discharged: "202404031000", Days: "3");
 
-    private static async Task<ImportResult> ImportAsync(TempWarehouse warehouse, string name, byte[] content)
-    {
-        var path = Path.Combine(warehouse.Directory, name);
-        await File.WriteAllBytesAsync(path, content);
-        return await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None)).ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-    }
+    private static Task<ImportResult> ImportAsync(TempWarehouse warehouse, string name, byte[] content) => ClaimXmlWarehouse.ImportAsync(warehouse, name, content);
 
-    private static async Task<TempWarehouse> WarehouseWithFacilitiesAsync()
-    {
-        var warehouse = await TempWarehouse.InitialisedAsync();
-        await ImportAsync(warehouse, "fac.csv", Encoding.UTF8.GetBytes(Facilities));
-        return warehouse;
-    }
+    private static Task<TempWarehouse> WarehouseWithFacilitiesAsync() => ClaimXmlWarehouse.WithFacilitiesAsync();
 
-    private static byte[] Envelope(params string[] hosos) => ClaimXml.WithBom(ClaimXml.Envelope(hosos));
+    private static byte[] Envelope(params string[] hosos) => ClaimXmlWarehouse.Envelope(hosos);
 
     private static Task<List<(string Claim, string Table, int Line, string Group, string Category, string Code, decimal Amount)>> LinesAsync(TempWarehouse w) =>
         w.Engine.QueryAsync<(string, string, int, string, string, string, decimal)>("""

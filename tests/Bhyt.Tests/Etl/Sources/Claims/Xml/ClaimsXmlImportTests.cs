@@ -6,29 +6,17 @@ namespace Bhyt.Tests.Etl.Sources.Claims.Xml;
 
 public sealed class ClaimsXmlImportTests
 {
-    private const string Facilities = "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,public,672\n68002,Trạm y tế,4,public,24778\n";
-
     private static readonly Xml1Claim Inpatient = new("IN1");
     private static readonly Xml1Claim Exam4210 = new("EX1", Card: "HN4010123456789", VisitType: "1", Admitted: "202403020800", Discharged: "202403020930", Days: "0",
         Total: "250000,00", Insurer: "225000,00", CoPay: "25000,00", Drugs: "80000,50", Supplies: null, Qd130: false, Icd: "I10");
     private static readonly Xml1Claim Chronic = new("CH1", VisitType: "05", Admitted: "202404100700", Discharged: "202404102359", Days: "30", Total: "716260",
         Hospital: "800000", Insurer: "644634", CoPay: "71626", Drugs: "716260", Supplies: "0", Icd: "E11");
 
-    private static async Task<ImportResult> ImportAsync(TempWarehouse warehouse, string name, byte[] content)
-    {
-        var path = Path.Combine(warehouse.Directory, name);
-        await File.WriteAllBytesAsync(path, content);
-        return await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None)).ImportAsync(path, new ImportOptions(), null, CancellationToken.None);
-    }
+    private static Task<ImportResult> ImportAsync(TempWarehouse warehouse, string name, byte[] content) => ClaimXmlWarehouse.ImportAsync(warehouse, name, content);
 
-    private static async Task<TempWarehouse> WarehouseWithFacilitiesAsync()
-    {
-        var warehouse = await TempWarehouse.InitialisedAsync();
-        await ImportAsync(warehouse, "fac.csv", Encoding.UTF8.GetBytes(Facilities));
-        return warehouse;
-    }
+    private static Task<TempWarehouse> WarehouseWithFacilitiesAsync() => ClaimXmlWarehouse.WithFacilitiesAsync();
 
-    private static byte[] Envelope(params string[] hosos) => ClaimXml.WithBom(ClaimXml.Envelope(hosos));
+    private static byte[] Envelope(params string[] hosos) => ClaimXmlWarehouse.Envelope(hosos);
 
     [Fact]
     public async Task ImportAsync_an_envelope_of_both_standards_loads_the_figures_its_XML_holds()

@@ -24,7 +24,8 @@ public static class LegacyFonts
     /// <summary>The text of a run in <paramref name="fontName"/> as Unicode; text in any other font is returned as it is.</summary>
     public static string Convert(string text, string? fontName)
     {
-        if (EncodingOf(fontName) is not { } encoding) return text;
+        // Text already in Unicode (typed with a Unicode keyboard while the run kept its old font) has characters no byte stands for.
+        if (EncodingOf(fontName) is not { } encoding || text.Any(c => c > 0xFF && !IsWindows1252(c))) return text;
         var decoded = LegacyTable.For(encoding).Decode(BytesOf(text));
         return IsCapitalsFont(fontName!) ? decoded.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : decoded;
     }
@@ -42,6 +43,8 @@ public static class LegacyFonts
             bytes[i] = text[i] <= 0xFF ? (byte)text[i] : Windows1252.GetBytes(text[i].ToString())[0];
         return bytes;
     }
+
+    private static bool IsWindows1252(char c) => Windows1252.GetString(Windows1252.GetBytes(c.ToString())) == c.ToString();
 
     private static Encoding LoadWindows1252()
     {

@@ -83,4 +83,27 @@ public class LegacyEncodingImportTests
         Assert.Contains(result.Issues, i => i.Rule == EncodingIssue.Detected && i.Message.Contains("Windows-1258"));
         Assert.Equal(218500m, await warehouse.Engine.ValueAsync("672", "2022", "cov_participants"));
     }
+
+    [Theory]
+    [InlineData("1258-decomposed")]
+    [InlineData("tcvn3")]
+    public async Task ImportAsync_legacy_claims_csv_is_converted_before_the_fast_reader_and_loads_every_claim(string kind)
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var facilities = Path.Combine(warehouse.Directory, "fac.csv");
+        await File.WriteAllTextAsync(facilities, "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,public,672\n");
+        await ImportAsync(warehouse, facilities);
+        var claims = Path.Combine(warehouse.Directory, $"claims_{kind}.csv");
+        await File.WriteAllBytesAsync(claims, LegacyBytes.Encode(kind,
+            "MA_LK,HO_TEN,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,CHAN_DOAN,T_TONGCHI,T_BHTT\n" +
+            "A1,Nguyễn Văn Thành,GD4797932176423,68001,3,202403010800,202403051000,Viêm phổi do vi khuẩn,5200000,4680000\n" +
+            "A2,Trần Thị Hường,GD4797932176424,68001,1,202403020800,,Tăng huyết áp vô căn,250000,225000\n" +
+            "A3,Lê Đức Phường,GD4797932176425,68001,1,202403030800,,Đái tháo đường týp 2,310000,279000\n"));
+
+        var result = await ImportAsync(warehouse, claims);
+
+        Assert.Equal(("loaded", 3), (result.Submission.Status, result.Submission.RowsLoaded));
+        Assert.Contains(LegacyBytes.EncodingOf(kind).Label(), result.Note);
+        Assert.Equal(5760000m, (await warehouse.Engine.QueryAsync<decimal>("SELECT SUM(total_cost) FROM dw.fct_claim")).Single());
+    }
 }

@@ -43,7 +43,7 @@ public static class EncodingDetector
         var (syllables, impossible) = (0, 0);
         foreach (var word in Words(Decode(encoding, sample)))
         {
-            if (word.All(char.IsAscii)) continue;
+            if (word.All(char.IsAscii) || VietnameseSyllable.IsAbbreviation(word)) continue;
             if (VietnameseSyllable.IsValid(word)) syllables++;
             else impossible++;
         }

@@ -44,6 +44,9 @@ public static class VietnameseSyllable
         return false;
     }
 
+    /// <summary>Whether the word is consonants only, as abbreviations are (HĐND, đ/c): neither a syllable nor a sign of a wrong table.</summary>
+    public static bool IsAbbreviation(string word) => word.ToLowerInvariant().All(c => "bcdđghklmnpqrstvx".Contains(c));
+
     /// <summary>The word with its tones removed (circumflex, breve, horn kept), and how many tones it had; null bare text when it holds a letter Vietnamese does not use.</summary>
     private static (string? Bare, int Tones) StripTones(string word)
     {

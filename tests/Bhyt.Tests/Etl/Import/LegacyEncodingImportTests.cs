@@ -87,12 +87,13 @@ public class LegacyEncodingImportTests
     [Theory]
     [InlineData("1258-decomposed")]
     [InlineData("tcvn3")]
-    public async Task ImportAsync_legacy_claims_csv_is_converted_before_the_fast_reader_and_loads_every_claim(string kind)
+    public async Task ImportAsync_legacy_facilities_and_claims_csv_are_converted_before_reading_and_load_every_row(string kind)
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var facilities = Path.Combine(warehouse.Directory, "fac.csv");
-        await File.WriteAllTextAsync(facilities, "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,public,672\n");
-        await ImportAsync(warehouse, facilities);
+        await File.WriteAllBytesAsync(facilities, LegacyBytes.Encode(kind, "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,công lập,672\n"));
+        Assert.Equal("loaded", (await ImportAsync(warehouse, facilities)).Submission.Status);
+        Assert.Equal("Bệnh viện Đa khoa Lâm Đồng", (await warehouse.Engine.QueryAsync<string>("SELECT name FROM dw.dim_facility")).Single());
         var claims = Path.Combine(warehouse.Directory, $"claims_{kind}.csv");
         await File.WriteAllBytesAsync(claims, LegacyBytes.Encode(kind,
             "MA_LK,HO_TEN,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,CHAN_DOAN,T_TONGCHI,T_BHTT\n" +

@@ -25,7 +25,7 @@ public class LegacyEncodingImportTests
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var path = Path.Combine(warehouse.Directory, $"nop_{kind}.csv");
-        await File.WriteAllBytesAsync(path, LegacyBytes.Encode(kind, Submission));
+        await File.WriteAllBytesAsync(path, LegacyBytes.Encode(kind, Submission), TestContext.Current.CancellationToken);
 
         var result = await ImportAsync(warehouse, path);
 
@@ -45,7 +45,7 @@ public class LegacyEncodingImportTests
         var path = Path.Combine(warehouse.Directory, "khong_ro.csv");
         var ambiguous = Encoding.ASCII.GetBytes("unit_code,unit_name,period,indicator,value,value_kind\n672,Th")
             .Concat(new byte[] { 0xE1 }).Concat(Encoding.ASCII.GetBytes("nh,2021,cov_participants,1,actual\n")).ToArray();
-        await File.WriteAllBytesAsync(path, ambiguous);
+        await File.WriteAllBytesAsync(path, ambiguous, TestContext.Current.CancellationToken);
 
         var result = await ImportAsync(warehouse, path);
 
@@ -61,7 +61,7 @@ public class LegacyEncodingImportTests
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var path = Path.Combine(warehouse.Directory, "utf16.csv");
-        await File.WriteAllTextAsync(path, Submission, Encoding.Unicode);
+        await File.WriteAllTextAsync(path, Submission, Encoding.Unicode, TestContext.Current.CancellationToken);
 
         var result = await ImportAsync(warehouse, path);
 
@@ -76,7 +76,7 @@ public class LegacyEncodingImportTests
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var path = Path.Combine(warehouse.Directory, "bao_cao.txt");
         const string report = "Tỷ lệ bao phủ BHYT\nSTT\tChỉ tiêu\tNăm 2021\tNăm 2022\n1\tTổng số người dân tham gia BHYT\t215.000\t218.500\n";
-        await File.WriteAllBytesAsync(path, Windows1258.Encode(report, decomposeTones: true));
+        await File.WriteAllBytesAsync(path, Windows1258.Encode(report, decomposeTones: true), TestContext.Current.CancellationToken);
 
         var result = await ImportAsync(warehouse, path, new ImportOptions(ImportKinds.Report, "672"));
 
@@ -91,7 +91,7 @@ public class LegacyEncodingImportTests
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var facilities = Path.Combine(warehouse.Directory, "fac.csv");
-        await File.WriteAllBytesAsync(facilities, LegacyBytes.Encode(kind, "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,công lập,672\n"));
+        await File.WriteAllBytesAsync(facilities, LegacyBytes.Encode(kind, "MA_CSKCB,TEN_CSKCB,TUYEN,LOAI,unit_code\n68001,Bệnh viện Đa khoa Lâm Đồng,2,công lập,672\n"), TestContext.Current.CancellationToken);
         Assert.Equal("loaded", (await ImportAsync(warehouse, facilities)).Submission.Status);
         Assert.Equal("Bệnh viện Đa khoa Lâm Đồng", (await warehouse.Engine.QueryAsync<string>("SELECT name FROM dw.dim_facility")).Single());
         var claims = Path.Combine(warehouse.Directory, $"claims_{kind}.csv");
@@ -99,7 +99,7 @@ public class LegacyEncodingImportTests
             "MA_LK,HO_TEN,MA_THE,MA_CSKCB,MA_LOAI_KCB,NGAY_VAO,NGAY_RA,CHAN_DOAN,T_TONGCHI,T_BHTT\n" +
             "A1,Nguyễn Văn Thành,GD4797932176423,68001,3,202403010800,202403051000,Viêm phổi do vi khuẩn,5200000,4680000\n" +
             "A2,Trần Thị Hường,GD4797932176424,68001,1,202403020800,,Tăng huyết áp vô căn,250000,225000\n" +
-            "A3,Lê Đức Phường,GD4797932176425,68001,1,202403030800,,Đái tháo đường týp 2,310000,279000\n"));
+            "A3,Lê Đức Phường,GD4797932176425,68001,1,202403030800,,Đái tháo đường týp 2,310000,279000\n"), TestContext.Current.CancellationToken);
 
         var result = await ImportAsync(warehouse, claims);
 

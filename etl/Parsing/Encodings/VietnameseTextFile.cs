@@ -45,21 +45,32 @@ public sealed class VietnameseTextFile : IDisposable
         return EncodingDetector.Detect(sample, complete: file.Length <= SampleBytes);
     }
 
-    /// <summary>Writes <paramref name="source"/> as UTF-8 line by line: line feeds are single ASCII bytes in every legacy encoding, and no letter spans one.</summary>
+    /// <summary>
+    /// Writes <paramref name="source"/> as UTF-8 in blocks cut after their last line feed: a line feed is the single
+    /// ASCII byte 0x0A in every legacy encoding, and no letter's byte sequence spans one.
+    /// </summary>
     private static void Convert(string source, string target, VietnameseEncoding encoding)
     {
-        using var input = new BufferedStream(File.OpenRead(source), 1 << 16);
-        using var output = new StreamWriter(target, append: false, new UTF8Encoding(false));
-        var line = new List<byte>(256);
-        int b;
-        while ((b = input.ReadByte()) >= 0)
+        using var input = File.OpenRead(source);
+        using var output = new StreamWriter(target, append: false, new UTF8Encoding(false), 1 << 16);
+        var buffer = new byte[1 << 16];
+        var held = 0;
+        int read;
+        while ((read = input.Read(buffer, held, buffer.Length - held)) > 0)
         {
-            line.Add((byte)b);
-            if (b != '\n') continue;
-            output.Write(EncodingDetector.Decode(encoding, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(line)));
-            line.Clear();
+            var filled = held + read;
+            var cut = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            if (cut == 0 && filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            if (cut == 0)
+            {
+                held = filled;
+                continue;
+            }
+            output.Write(EncodingDetector.Decode(encoding, buffer.AsSpan(0, cut)));
+            buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
+            held = filled - cut;
         }
-        output.Write(EncodingDetector.Decode(encoding, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(line)));
+        output.Write(EncodingDetector.Decode(encoding, buffer.AsSpan(0, held)));
     }
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed class TextDocumentReader : IDocumentReader
         try
         {
             using var decoded = VietnameseTextFile.Open(path);
-            if (decoded.Decision.Rejection is { } reason) throw new UnusableInputException($"{Path.GetFileName(path)}: {reason}");
+            if (decoded.Decision.Rejection is { } reason) throw new UnusableInputException($"{Path.GetFileName(path)}: {reason} [{EncodingIssue.Undecided}]");
             document.EncodingNotice = EncodingIssue.For(decoded.Decision);
             using var reader = new StreamReader(decoded.Path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
             var number = 0;

@@ -92,7 +92,7 @@ public static class EncodingDetector
         var readings = string.Join("; ", scores.Select(s =>
             $"{s.Encoding.Label()}: {s.Syllables} từ hợp lệ, {s.Impossible} không hợp lệ, đọc thành \"{Shorten(Decode(s.Encoding, line))}\""));
         return $"Không xác định được bảng mã của tệp (không phải UTF-8; không bảng mã nào trong Windows-1258, TCVN3, VNI " +
-               $"đọc được rõ ràng hơn các bảng khác). Dòng {number}: {readings}. Hãy lưu lại tệp dạng UTF-8. [encoding.undecided]";
+               $"đọc được rõ ràng hơn các bảng khác). Dòng {number}: {readings}. Hãy lưu lại tệp dạng UTF-8.";
     }
 
     private static (int Number, byte[] Line) FirstLegacyLine(ReadOnlySpan<byte> sample)

@@ -57,6 +57,19 @@ public class LegacyEncodingImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_text_report_of_undecidable_encoding_is_refused_as_unusable_input()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var path = Path.Combine(warehouse.Directory, "khong_ro.txt");
+        await File.WriteAllBytesAsync(path, [.. Encoding.ASCII.GetBytes("Nam 2021\nTh"), 0xE1, .. Encoding.ASCII.GetBytes("nh\t12\n")], TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<UnusableInputException>(() => ImportAsync(warehouse, path, new ImportOptions(ImportKinds.Report, "672")));
+
+        Assert.Contains("khong_ro.txt", error.Message);
+        Assert.Contains(EncodingIssue.Undecided, error.Message);
+    }
+
+    [Fact]
     public async Task ImportAsync_utf16_submission_with_bom_still_loads_without_conversion_notice()
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();

@@ -66,7 +66,7 @@ public class EncodingDetectorTests
         Assert.Contains("Windows-1258", decision.Rejection);
         Assert.Contains("TCVN3", decision.Rejection);
         Assert.Contains("VNI", decision.Rejection);
-        Assert.Contains("[encoding.undecided]", decision.Rejection);
+        Assert.Contains("UTF-8", decision.Rejection);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Bhyt.Etl.Import.Progress;
 using Bhyt.Etl.Loading;
+using Bhyt.Etl.Parsing.Encodings;
 using Bhyt.Etl.Sources;
 using System.Data.Common;
 using Bhyt.Etl.Sources.Claims;
@@ -119,12 +120,20 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         reader.Meter = meter;
         meter?.Enter(LoadPhase.Counting);
         var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
+        // The fast claims reader reads UTF-8 bytes only: a legacy-encoded CSV is converted to a UTF-8 copy first.
+        using var decoded = ImportKinds.IsCsv(path) ? VietnameseTextFile.Open(path) : null;
+        if (decoded?.Decision.Rejection is { } reason)
+        {
+            var refusal = ValidationIssue.ErrorAt(EncodingIssue.Undecided, reason, "toàn tệp");
+            var refused = await _store.SaveAsync(connection, submission with { Status = "rejected", Message = reason }, [], [refusal], ct);
+            return new ImportResult(path, refused, [refusal], reason);
+        }
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)) { Meter = meter }
-            .LoadAsync(connection, submission, reader, path, ct);
+            .LoadAsync(connection, submission, reader, decoded?.Path ?? path, ct);
         if (reader is ClaimsXmlReader { RejectionCount: > 0 } xml && saved.Status != "rejected")
             (saved, load) = (await ClaimArchiveRejections.RecordAsync(engine, connection, _store, saved, xml, ct), load with { Errors = xml.Rejections });
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
-            : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note }.Where(m => m is not null));
+            : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note, decoded?.Decision.Note }.Where(m => m is not null));
         return new ImportResult(path, saved, load.Errors, note);
     }
 
@@ -162,6 +171,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     private ReportReading ReadReport(RawDocument document, FigureResolver resolver, ImportOptions options, FormMemory memory)
     {
         var reading = new ReportExtractor(resolver, units, _names).Read(document, options.UnitCode, memory);
+        if (document.EncodingNotice is { } notice) reading.Extraction.Issues.Add(notice);
         reading.Extraction.Candidates.AddRange(new ProseFigureExtractor(_catalog, _names).Extract(document, reading.Extraction.ReportingUnit));
         return reading;
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Bhyt.Etl.Parsing.Encodings;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Units;
@@ -29,7 +30,9 @@ public sealed class FacilityStore(IWarehouseEngine engine, UnitDirectory units)
     {
         var facilities = new List<Facility>();
         var errors = new List<ValidationIssue>();
-        using var reader = new StreamReader(path, Encoding.UTF8, true);
+        using var decoded = VietnameseTextFile.Open(path);
+        if (decoded.Decision.Rejection is { } reason) return (facilities, [ValidationIssue.ErrorAt(EncodingIssue.Undecided, reason, "toàn tệp")]);
+        using var reader = new StreamReader(decoded.Path, Encoding.UTF8, true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, TrimOptions = TrimOptions.Trim, PrepareHeaderForMatch = a => a.Header.Trim().ToUpperInvariant(), MissingFieldFound = null,

@@ -1,3 +1,4 @@
+using Bhyt.Etl.Parsing.Encodings;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -55,7 +56,8 @@ public sealed class DocxDocumentReader : IDocumentReader
             else if (element is Table table && !DocxText.IsNested(table))
                 tables.Add(new RawTable(tables.Count, title, null, ReadRows(table)));
         }
-        return new RawDocument(fileName, paragraphs, tables);
+        var legacy = DocxRunFont.LegacyEncodingsIn(body);
+        return new RawDocument(fileName, paragraphs, tables) { EncodingNotice = legacy.Count > 0 ? EncodingIssue.Converted(legacy) : null };
     }
 
     private static List<RawRow> ReadRows(Table table)

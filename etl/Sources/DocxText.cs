@@ -1,10 +1,14 @@
 using System.Text;
+using Bhyt.Etl.Parsing.Encodings;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Bhyt.Etl.Sources;
 
-/// <summary>The plain text of WordprocessingML paragraphs and table cells, formatting (bold, italics) dropped.</summary>
+/// <summary>
+/// The plain text of WordprocessingML paragraphs and table cells, formatting (bold, italics) dropped; text in a legacy
+/// Vietnamese font (.VnTime, VNI-Times…) is converted to Unicode by the font's encoding (<see cref="LegacyFonts"/>).
+/// </summary>
 internal static class DocxText
 {
     /// <summary>
@@ -19,7 +23,7 @@ internal static class DocxText
         {
             var piece = element switch
             {
-                Text t => t.Text,
+                Text t => LegacyFonts.Convert(t.Text, DocxRunFont.Of(t)),
                 TabChar or Break or CarriageReturn => " ",
                 NoBreakHyphen => "-",
                 _ => null,

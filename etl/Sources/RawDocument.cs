@@ -4,7 +4,11 @@ namespace Bhyt.Etl.Sources;
 /// A report document as read, before any interpretation: its paragraphs (for the title and the reporting
 /// unit) and its tables as rows of cell texts. Readers of .md/.txt, .docx and .xlsx all produce this.
 /// </summary>
-public sealed record RawDocument(string FileName, IReadOnlyList<RawParagraph> Paragraphs, IReadOnlyList<RawTable> Tables);
+public sealed record RawDocument(string FileName, IReadOnlyList<RawParagraph> Paragraphs, IReadOnlyList<RawTable> Tables)
+{
+    /// <summary>The <c>encoding.detected</c> warning when the reader converted legacy-encoded text (a TCVN3 or VNI font, a Windows-1258 file).</summary>
+    public Validation.ValidationIssue? EncodingNotice { get; init; }
+}
 
 /// <summary>One paragraph (or heading) of running text, with the line (text) or paragraph number (docx) it starts at.</summary>
 public sealed record RawParagraph(int Line, string Text);

@@ -1,4 +1,6 @@
 using System.Text;
+using Bhyt.Etl.Import;
+using Bhyt.Etl.Parsing.Encodings;
 using Bhyt.Etl.Sources.TextTables;
 
 namespace Bhyt.Etl.Sources;
@@ -9,8 +11,8 @@ namespace Bhyt.Etl.Sources;
 /// blank lines inside it do not end it (the seeds' exports break tables with them): only a non-blank line without TAB
 /// does. Markdown pipe tables are tables too; their <c>|---|</c> separator line is dropped and, as in markdown, a
 /// blank line ends them. Cells are trimmed, markup such as <c>&lt;b&gt;</c> kept, and empty cells (trailing ones too)
-/// keep their column. Text is UTF-8 with or without BOM; bytes that are not UTF-8 read as U+FFFD rather than failing,
-/// so a stray legacy-encoded character costs one character, not the file.
+/// keep their column. Text is UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1258/TCVN3/VNI converted first
+/// (<see cref="VietnameseTextFile"/>); a file whose encoding cannot be decided is refused rather than read as mojibake.
 /// The lines between those tables are searched for the shapes web copies and OCR give (see
 /// <see cref="TextBlock"/>): space-aligned tables (<c>aligned</c>) and tables flattened one cell per line
 /// (<c>flattened</c>). Every table says its <see cref="RawTable.Layout"/> and each row keeps the line it starts at.
@@ -26,7 +28,10 @@ public sealed class TextDocumentReader : IDocumentReader
         var document = new Builder();
         try
         {
-            using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            using var decoded = VietnameseTextFile.Open(path);
+            if (decoded.Decision.Rejection is { } reason) throw new UnusableInputException($"{Path.GetFileName(path)}: {reason} [{EncodingIssue.Undecided}]");
+            document.EncodingNotice = EncodingIssue.For(decoded.Decision);
+            using var reader = new StreamReader(decoded.Path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
             var number = 0;
             while (reader.ReadLine() is { } line)
                 document.Add(++number, line);
@@ -47,6 +52,8 @@ public sealed class TextDocumentReader : IDocumentReader
         private List<RawRow>? _rows;
         private TextLineKind _tableKind;
         private string? _title;
+
+        public Validation.ValidationIssue? EncodingNotice { get; set; }
 
         public void Add(int number, string line)
         {
@@ -71,7 +78,7 @@ public sealed class TextDocumentReader : IDocumentReader
         {
             EndTable();
             EndBlock();
-            return new RawDocument(fileName, _paragraphs, _tables);
+            return new RawDocument(fileName, _paragraphs, _tables) { EncodingNotice = EncodingNotice };
         }
 
         private void AddRow(TextLineKind kind, RawRow row)

@@ -1,3 +1,4 @@
+using Bhyt.Etl.Parsing.Encodings;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -47,7 +48,10 @@ public sealed class XlsxDocumentReader : IDocumentReader
             paragraphs.AddRange(sheetParagraphs);
             if (table is not null) tables.Add(table);
         }
-        return new RawDocument(fileName, paragraphs, tables);
+        return new RawDocument(fileName, paragraphs, tables)
+        {
+            EncodingNotice = text.Converted.Count > 0 ? EncodingIssue.Converted(text.Converted.Order()) : null,
+        };
     }
 
     private static (List<RawParagraph> Paragraphs, RawTable? Table) Split(XlsxSheet sheet, string name, int index)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bhyt.Etl.Loading;
+using Bhyt.Etl.Parsing.Encodings;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Periods;
 using CsvHelper;
@@ -10,7 +11,8 @@ namespace Bhyt.Etl.Sources.Csv;
 
 /// <summary>
 /// Reads the long submission CSV of interfaces.md: <c>unit_code,unit_name,period,indicator,value,value_kind</c>,
-/// UTF-8 with or without BOM, comma or semicolon. Rows stream; every problem is reported with its row and column.
+/// UTF-8 with or without BOM, UTF-16 with BOM, or a legacy Vietnamese encoding converted first (<see cref="VietnameseTextFile"/>),
+/// comma or semicolon. Rows stream; every problem is reported with its row and column.
 /// </summary>
 public sealed class SubmissionCsvReader(FigureResolver resolver)
 {
@@ -27,7 +29,9 @@ public sealed class SubmissionCsvReader(FigureResolver resolver)
     public Extraction Read(string path, IProgress<int>? progress = null)
     {
         var extraction = new Extraction();
-        using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var decoded = VietnameseTextFile.Open(path);
+        if (!EncodingIssue.Check(decoded.Decision, extraction)) return extraction;
+        using var stream = new StreamReader(decoded.Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";"], TrimOptions = TrimOptions.Trim,

@@ -134,13 +134,14 @@ public sealed class TextDocumentReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_bytes_that_are_not_utf8_gives_replacement_characters_not_an_error()
+    public void Read_windows1258_bytes_are_converted_to_unicode_and_noted()
     {
         byte[] windows1258 = [.. Encoding.ASCII.GetBytes("Ti"), 0xEA, .. Encoding.ASCII.GetBytes("u ch\tX"), 0xE3];
 
         var document = _reader.Read(_folder.Write("legacy.txt", windows1258));
 
-        Assert.Equal([R(1, "Ti\uFFFDu ch", "X\uFFFD")], document.Tables.Single().Rows.Select(r => R(r.Line, [.. r.Cells])));
+        Assert.Equal([R(1, "Tiêu ch", "Xă")], document.Tables.Single().Rows.Select(r => R(r.Line, [.. r.Cells])));
+        Assert.Contains("Windows-1258", document.EncodingNotice?.Message);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class ClaimChunk
     /// <summary>Records in the chunk, blank lines included (<see cref="Utf8CsvReader.Row"/> at its end).</summary>
     public int Rows { get; set; }
 
+    /// <summary>The chunk's bytes (UTF-8), counted as read once its rows are handed on.</summary>
+    public int Bytes { get; set; }
+
     /// <summary>Data rows read (valid or not).</summary>
     public int RowsRead { get; set; }
 

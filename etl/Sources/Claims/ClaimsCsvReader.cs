@@ -48,7 +48,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
-        using var chunker = new Utf8CsvChunker(path, chunkSize, Meter);
+        using var chunker = new Utf8CsvChunker(path, chunkSize);
         var first = Array.Empty<byte>();
         var length = chunker.Next(ref first);
         var csv = new Utf8CsvReader(first, 0, length, chunker.Delimiter);
@@ -65,7 +65,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
         using var chunks = new ChunkPipeline(chunker, Workers, () => new ClaimRowParser(pseudonymizer, columns, at), rent);
         var rowsBefore = 0;
         // The first chunk goes on from the header, so its rows are the file's already.
-        foreach (var chunk in chunks.InFileOrder(new Job(csv, first)))
+        foreach (var chunk in chunks.InFileOrder(new Job(csv, first, length)))
         {
             RowsRead += chunk.RowsRead;
             foreach (var error in chunk.Errors) AddError(error.At(ValidationIssue.Error, rowsBefore));
@@ -78,10 +78,12 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
                 yield return batch;
             }
             rowsBefore += chunk.Rows;
+            // Bytes count as read once their rows are handed on, in file order: the chunks parsed ahead are not progress yet.
+            Meter?.AddBytes(chunk.Bytes);
         }
     }
 
-    private sealed record Job(Utf8CsvReader Csv, byte[] Buffer)
+    private sealed record Job(Utf8CsvReader Csv, byte[] Buffer, int Length)
     {
         public TaskCompletionSource<ClaimChunk> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -114,7 +116,12 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
             var split = new Thread(() => Split(first)) { IsBackground = true, Name = "claims-csv-split" };
             _threads.Add(split);
             foreach (var thread in _threads) thread.Start();
-            foreach (var job in _ordered.GetConsumingEnumerable(_stop.Token)) yield return job.Done.Task.GetAwaiter().GetResult();
+            foreach (var job in _ordered.GetConsumingEnumerable(_stop.Token))
+            {
+                var chunk = job.Done.Task.GetAwaiter().GetResult();
+                chunk.Bytes = job.Length;
+                yield return chunk;
+            }
             if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
         }
 
@@ -130,7 +137,7 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
                     var buffer = _buffers.TryTake(out var free) ? free : [];
                     var length = _chunker.Next(ref buffer);
                     if (length == 0) break;
-                    job = new Job(new Utf8CsvReader(buffer, 0, length, _chunker.Delimiter), buffer);
+                    job = new Job(new Utf8CsvReader(buffer, 0, length, _chunker.Delimiter), buffer, length);
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using Bhyt.Etl.Import.Progress;
 namespace Bhyt.Etl.Sources.Claims;
 
 /// <summary>
@@ -15,9 +14,9 @@ internal sealed class Utf8CsvChunker : IDisposable
     private int _carryLength;
     private bool _endOfStream;
 
-    public Utf8CsvChunker(string path, int chunkSize, LoadMeter? meter = null)
+    public Utf8CsvChunker(string path, int chunkSize)
     {
-        _stream = Utf8CsvReader.OpenAsUtf8(path, meter);
+        _stream = Utf8CsvReader.OpenAsUtf8(path);
         _chunkSize = chunkSize;
         _carry = new byte[chunkSize];
         _carryLength = Fill(_carry, 0);

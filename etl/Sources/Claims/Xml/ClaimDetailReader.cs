@@ -75,6 +75,9 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
             Value("MA_VAT_TU") is not null) { Source = Source() });
     }
 
+    /// <summary>Where the reader stands: its file and HOSO (lines parsed elsewhere are stamped with it when applied in file order).</summary>
+    public ClaimDetailSource Here() => Source();
+
     private ClaimDetailSource Source() =>
         _source is { } s && s.FileKey == issues && s.Hoso == issues.Hoso ? s : _source = new ClaimDetailSource(issues, issues.Hoso);
 

@@ -51,8 +51,10 @@ internal sealed class HosoApplier(Xml1ClaimWriter writer, ClaimXmlIssues issues,
     private void Apply(DecodedContent content)
     {
         if (content.HasClaim) Claim(content.Fields);
-        // A line without MA_LK belongs to the claim read last in its HOSO, known only now.
-        foreach (var line in content.Details) details!(line.ClaimId.Length > 0 ? line : line with { ClaimId = issues.ClaimId ?? "" });
+        // A line parsed on a worker knows neither its file and HOSO nor, without MA_LK, its claim (the one read last in its
+        // HOSO): both are known only now, in file order.
+        foreach (var line in content.Details)
+            details!(line with { ClaimId = line.ClaimId.Length > 0 ? line.ClaimId : issues.ClaimId ?? "", Source = _details!.Here() });
         content.Issues.ReplayInto(issues);
     }
 

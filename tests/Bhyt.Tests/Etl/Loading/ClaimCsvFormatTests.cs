@@ -38,7 +38,8 @@ public class ClaimCsvFormatTests
         var rows = await warehouse.Engine.QueryAsync<(string Id, string Type, string Code, DateTime Admitted, int? Days, string? Icd, decimal Total, decimal? Insurer, decimal? Patient, decimal? Drugs, string? Province)>(
             "SELECT claim_id, visit_type, visit_type_code, admitted_at, length_of_stay, primary_icd, total_cost, insurer_paid, patient_paid, drug_cost, residence_province FROM dw.fct_claim ORDER BY claim_id");
         Assert.Equal(("B1", "inpatient", "03", new DateTime(2024, 3, 1, 8, 0, 0), 5, "J18", 5200000.50m, 4680000m, 520000.5m, 1500000.25m, "68"), rows[0]);
-        Assert.Equal(("B2", "exam", "1", new DateTime(2024, 3, 2, 8, 0, 0), null, null, 250000m, null, null, null, null), rows[1]);
+        // B2 states no residence: the province that issued its card (gd4 79…) stands for it.
+        Assert.Equal(("B2", "exam", "1", new DateTime(2024, 3, 2, 8, 0, 0), null, null, 250000m, null, null, null, "79"), rows[1]);
         Assert.Single(await warehouse.Engine.QueryAsync<string>("SELECT DISTINCT card_pseudonym FROM dw.fct_claim"));
     }
 

@@ -32,7 +32,8 @@ public sealed class ProgressLinesTests(GeneratedClaimsFixture generated) : IClas
         Assert.Equal(generated.ClaimRows, last.Rows);
         Assert.Equal(new FileInfo(generated.ClaimsFile).Length / 1048576.0, last.MegabytesTotal, 0.051);
         Assert.Equal(last.MegabytesTotal, last.MegabytesRead);
-        Assert.Contains(reading, r => r.Percent < 100 && r.TimeLeft is not null && r.MegabytesPerSecond > 0);
+        // The time left needs half a second of reading to go by (LoadProgressTests): on a fast machine this file is read sooner.
+        Assert.Contains(reading, r => r.Percent < 100 && r.MegabytesPerSecond > 0);
         Assert.Contains($"{generated.ClaimRows.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} hồ sơ", lines[^1]);
 
         var after = lines.SkipWhile(l => !l.Contains("đang đọc 100 %")).Skip(1).ToList();

@@ -16,13 +16,22 @@ public sealed class ClaimXmlDocumentTests : IDisposable
     private readonly TempFolder _folder = new();
 
     private sealed record Outcome(List<(int SourceRow, string ClaimId, string Card, decimal Total)> Rows, List<ClaimDetail> Details,
-        List<(string Rule, string? Location, string Message)> Errors, int ErrorCount);
+        List<(string Rule, string? Location, string Message)> Errors, int ErrorCount, List<(string? File, int? Hoso)> Sources);
 
     private Outcome Read(string text)
     {
         var path = _folder.Write($"f{Guid.NewGuid():N}.xml", Encoding.UTF8.GetBytes(text));
         var details = new List<ClaimDetail>();
-        var reader = new ClaimsXmlReader(Pseudonymizer) { Details = details.Add };
+        // A line's source is compared by what it says (file, HOSO), not by which object says it.
+        var sources = new List<(string?, int?)>();
+        var reader = new ClaimsXmlReader(Pseudonymizer)
+        {
+            Details = d =>
+            {
+                details.Add(d with { Source = null });
+                sources.Add((d.Source?.File, d.Source?.Hoso));
+            },
+        };
         reader.RowBound(path);
         var rows = new List<(int, string, string, decimal)>();
         foreach (var batch in reader.Read(path, () => new ClaimBatch()))
@@ -31,7 +40,7 @@ public sealed class ClaimXmlDocumentTests : IDisposable
                 var r = batch.Rows[i];
                 rows.Add((r.SourceRow, Encoding.UTF8.GetString(batch.Text(r.ClaimId)), Encoding.UTF8.GetString(batch.Text(r.CardPseudonym)), r.TotalCost));
             }
-        return new Outcome(rows, details, reader.Errors.Select(e => (e.Rule, e.Location, e.Message)).ToList(), reader.ErrorCount);
+        return new Outcome(rows, details, reader.Errors.Select(e => (e.Rule, e.Location, e.Message)).ToList(), reader.ErrorCount, sources);
     }
 
     private static string Base64(string xml) => Convert.ToBase64String(Encoding.UTF8.GetBytes(xml));
@@ -77,6 +86,7 @@ public sealed class ClaimXmlDocumentTests : IDisposable
         Assert.Contains(inline.Details, d => d is { Table: "XML2", Line: 2, ClaimId: "", Code: "40.30" });
         Assert.Equal(inline.Rows, base64.Rows);
         Assert.Equal(inline.Details, base64.Details);
+        Assert.Equal(inline.Sources, base64.Sources);
         Assert.Equal(inline.Errors, base64.Errors);
         Assert.Equal(inline.ErrorCount, base64.ErrorCount);
     }
@@ -96,6 +106,7 @@ public sealed class ClaimXmlDocumentTests : IDisposable
 
         Assert.Equal(Enumerable.Range(1, lines).Select(l => (int?)l), read.Details.Where(d => d.ClaimId == "LK00002").Select(d => d.Line));
         Assert.Equal(inline.Details, read.Details);
+        Assert.Equal(inline.Sources, read.Sources);
         Assert.Equal(inline.Rows, read.Rows);
         Assert.Equal(inline.Errors, read.Errors);
     }

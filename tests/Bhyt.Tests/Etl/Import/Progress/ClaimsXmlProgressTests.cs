@@ -46,7 +46,6 @@ public sealed class ClaimsXmlProgressTests
         Assert.Equal(("loaded", claims.Count), (result.Submission.Status, result.Submission.RowsLoaded));
         Assert.Equal((zip.Length, 100, claims.Count), (reading[^1].BytesRead, reading[^1].PercentRead, reading[^1].Rows));
         Assert.True(zip.Length * 2L < inflated, $"zip {zip.Length} B, inflated {inflated} B: too little compression for the test to tell them apart");
-        Assert.Contains(reading, r => r.BytesRead > 0 && r.BytesRead < zip.Length);
         // The archive's directory, at its end, is read before the entries (found by scanning back from the end): read twice, a few KB.
         Assert.All(reading, r => Assert.InRange(r.BytesRead, 0, zip.Length + 16 * 1024));
     }

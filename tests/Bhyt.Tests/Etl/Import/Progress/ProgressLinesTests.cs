@@ -21,7 +21,8 @@ public sealed class ProgressLinesTests(GeneratedClaimsFixture generated) : IClas
 
         Assert.Equal("loaded", result.Submission.Status);
         var reading = lines.Select(l => ProgressLineParts.Reading("claims.csv", l)).OfType<ProgressLineParts>().ToList();
-        Assert.True(reading.Count >= 4, string.Join('\n', lines));
+        // The start and the end at least: lines in between come every quarter second, and a fast machine reads this file in less.
+        Assert.True(reading.Count >= 2, string.Join('\n', lines));
         Assert.All(reading.Zip(reading.Skip(1)), pair =>
         {
             Assert.True(pair.Second.Percent >= pair.First.Percent && pair.Second.Rows >= pair.First.Rows
@@ -33,7 +34,7 @@ public sealed class ProgressLinesTests(GeneratedClaimsFixture generated) : IClas
         Assert.Equal(new FileInfo(generated.ClaimsFile).Length / 1048576.0, last.MegabytesTotal, 0.051);
         Assert.Equal(last.MegabytesTotal, last.MegabytesRead);
         // The time left needs half a second of reading to go by (LoadProgressTests): on a fast machine this file is read sooner.
-        Assert.Contains(reading, r => r.Percent < 100 && r.MegabytesPerSecond > 0);
+        Assert.All(reading.Skip(1), r => Assert.True(r.MegabytesPerSecond > 0, string.Join('\n', lines)));
         Assert.Contains($"{generated.ClaimRows.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} hồ sơ", lines[^1]);
 
         var after = lines.SkipWhile(l => !l.Contains("đang đọc 100 %")).Skip(1).ToList();

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Bhyt.Etl.Import.Progress;
 
 namespace Bhyt.Etl.Sources.Claims;
 
@@ -28,9 +27,9 @@ internal sealed class Utf8CsvReader : IDisposable
     private bool _endOfStream;
     private (int Start, int Length, bool Quoted)[] _fields = new (int, int, bool)[32];
 
-    public Utf8CsvReader(string path, LoadMeter? meter = null)
+    public Utf8CsvReader(string path)
     {
-        _stream = OpenAsUtf8(path, meter);
+        _stream = OpenAsUtf8(path);
         _buffer = new byte[InitialBufferSize];
         Fill();
         if (_buffer.AsSpan(_position, _end - _position).StartsWith("\uFEFF"u8)) _position += 3;
@@ -231,9 +230,9 @@ internal sealed class Utf8CsvReader : IDisposable
     }
 
     /// <summary>The file as UTF-8 bytes: UTF-16 and UTF-32 files (recognised by their byte-order mark) are transcoded.</summary>
-    internal static Stream OpenAsUtf8(string path, LoadMeter? meter = null)
+    internal static Stream OpenAsUtf8(string path)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan).CountedBy(meter);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         Span<byte> mark = stackalloc byte[4];
         var read = file.ReadAtLeast(mark, 4, throwOnEndOfStream: false);
         file.Position = 0;

@@ -72,13 +72,11 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
         sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),
             Value("MA_THUOC") ?? Value("MA_VAT_TU") ?? Value("MA_DICH_VU"), Number("SO_LUONG", where), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", where),
             Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", where), Number("T_BHTT", where), Number("THANH_TIEN_BH", where),
-            Value("MA_VAT_TU") is not null) { Source = Source() });
+            Value("MA_VAT_TU") is not null) { Source = Here() });
     }
 
     /// <summary>Where the reader stands: its file and HOSO (lines parsed elsewhere are stamped with it when applied in file order).</summary>
-    public ClaimDetailSource Here() => Source();
-
-    private ClaimDetailSource Source() =>
+    public ClaimDetailSource Here() =>
         _source is { } s && s.FileKey == issues && s.Hoso == issues.Hoso ? s : _source = new ClaimDetailSource(issues, issues.Hoso);
 
     private string? Value(string field) => _values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;

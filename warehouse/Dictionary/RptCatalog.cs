@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Bhyt.Warehouse.Queries;
+
+namespace Bhyt.Warehouse.Dictionary;
+
+/// <summary>A column of an <c>rpt</c> view as the engine's catalog holds it, with its description (null when it has none).</summary>
+public sealed record CatalogColumn(string Column, string DataType, DescriptionText? Description);
+
+/// <summary>An <c>rpt</c> view as the engine's catalog holds it, with its columns in order.</summary>
+public sealed record CatalogView(string View, DescriptionText? Description, IReadOnlyList<CatalogColumn> Columns);
+
+/// <summary>
+/// Reads the data dictionary from the warehouse's own catalog (DuckDB comments, SQL Server extended properties), so a page
+/// shows what the engine actually holds rather than what the source says it should.
+/// </summary>
+public sealed class RptCatalog(ReportingDb db)
+{
+    public async Task<IReadOnlyList<CatalogView>> ReadAsync(CancellationToken ct)
+    {
+        var rows = await db.QueryAsync(DictionaryDialect.For(db.Engine.Name).CatalogSql, null, Read, ct);
+        return rows.GroupBy(r => r.View)
+            .Select(g => new CatalogView(g.Key, DescriptionText.Parse(g.First().ViewComment),
+                g.OrderBy(r => r.Ordinal).Select(r => new CatalogColumn(r.Column, r.DataType, DescriptionText.Parse(r.ColumnComment))).ToList()))
+            .OrderBy(v => v.View, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed record Row(string View, string? ViewComment, string Column, long Ordinal, string DataType, string? ColumnComment);
+
+    private static Row Read(DbDataReader r) => new(
+        r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), Convert.ToInt64(r.GetValue(3)), r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5));
+}

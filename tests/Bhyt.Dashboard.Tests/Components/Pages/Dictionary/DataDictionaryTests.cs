@@ -91,6 +91,20 @@ public sealed class DataDictionaryTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Page_opened_with_a_search_in_its_link_shows_only_what_matches()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/tu-dien?q=sha256");
+
+        var page = Render<DataDictionary>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("section.dictionary-view")));
+        Assert.Equal("sha256", page.Find("#dictionary-search").GetAttribute("value"));
+        Assert.Equal(["sha256"], page.FindAll("section[data-view='submissions'] tbody tr").Select(r => r.GetAttribute("data-column")));
+        Assert.Contains("khớp “sha256”", page.Find("#dictionary-summary").TextContent);
+    }
+
+    [Fact]
     public void Search_blank_query_keeps_every_view()
     {
         IReadOnlyList<CatalogView> views = [new("units", null, [new("unit_code", "VARCHAR", null)])];

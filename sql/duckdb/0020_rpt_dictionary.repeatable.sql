@@ -35,7 +35,7 @@ COMMENT ON COLUMN rpt."alert_rules"."updated_at" IS 'Thời điểm sửa lần 
 COMMENT ON VIEW rpt."alert_silences" IS 'Các lần tạm tắt thông báo: cảnh báo khớp quy tắc và/hoặc cây đơn vị vẫn được ghi nhận nhưng không được gửi cho đến khi hết hạn';
 COMMENT ON COLUMN rpt."alert_silences"."silence_id" IS 'Mã lần tạm tắt do kho cấp. Ví dụ: 12';
 COMMENT ON COLUMN rpt."alert_silences"."rule_code" IS 'Quy tắc bị tạm tắt; trống là mọi quy tắc. Ví dụ: coverage_drop';
-COMMENT ON COLUMN rpt."alert_silences"."unit_code" IS 'Đơn vị mà cả cây của nó bị tạm tắt; trống là mọi đơn vị. Ví dụ: 24003';
+COMMENT ON COLUMN rpt."alert_silences"."unit_code" IS 'Đơn vị mà cả cây của nó bị tạm tắt; trống là mọi đơn vị. Ví dụ: 219';
 COMMENT ON COLUMN rpt."alert_silences"."created_by" IS 'Người tạm tắt. Ví dụ: quantri';
 COMMENT ON COLUMN rpt."alert_silences"."reason" IS 'Lý do tạm tắt. Ví dụ: Đang xử lý với BHXH tỉnh';
 COMMENT ON COLUMN rpt."alert_silences"."starts_at" IS 'Bắt đầu (UTC). Ví dụ: 2026-03-02 00:00:00';
@@ -45,7 +45,7 @@ COMMENT ON COLUMN rpt."alert_silences"."created_at" IS 'Thời điểm tạo (UT
 COMMENT ON VIEW rpt."alerts" IS 'Cảnh báo: một dòng mỗi quy tắc × đơn vị × kỳ, với vòng đời firing → acknowledged → resolved';
 COMMENT ON COLUMN rpt."alerts"."alert_id" IS 'Mã cảnh báo do kho cấp. Ví dụ: 301';
 COMMENT ON COLUMN rpt."alerts"."rule" IS 'Mã quy tắc cảnh báo (rpt.alert_rules.code). Ví dụ: coverage_drop';
-COMMENT ON COLUMN rpt."alerts"."unit_code" IS 'Đơn vị hành chính của cảnh báo. Ví dụ: 24003';
+COMMENT ON COLUMN rpt."alerts"."unit_code" IS 'Đơn vị hành chính của cảnh báo. Ví dụ: 219';
 COMMENT ON COLUMN rpt."alerts"."period_label" IS 'Kỳ của cảnh báo. Ví dụ: 2021-07';
 COMMENT ON COLUMN rpt."alerts"."severity" IS 'Mức độ: low, medium hoặc high. Ví dụ: high';
 COMMENT ON COLUMN rpt."alerts"."message" IS 'Nội dung cảnh báo tiếng Việt. Ví dụ: Tỷ lệ bao phủ BHYT huyện Lục Ngạn giảm 11,89 điểm phần trăm';
@@ -64,11 +64,11 @@ COMMENT ON COLUMN rpt."alerts"."anomaly_id" IS 'Bất thường làm phát sinh 
 
 COMMENT ON VIEW rpt."anomalies" IS 'Bất thường do bộ phát hiện tìm ra: một dòng mỗi (loại, đối tượng, kỳ); phát hiện lại thì cập nhật dòng và giữ kết quả duyệt';
 COMMENT ON COLUMN rpt."anomalies"."anomaly_id" IS 'Mã bất thường do kho cấp. Ví dụ: 5012';
-COMMENT ON COLUMN rpt."anomalies"."detected_at" IS 'Thời điểm phát hiện lần đầu (UTC). Ví dụ: 2026-03-02 09:00:00';
+COMMENT ON COLUMN rpt."anomalies"."detected_at" IS 'Thời điểm phát hiện lần đầu (UTC; như first_detected_at). Ví dụ: 2026-03-02 09:00:00';
 COMMENT ON COLUMN rpt."anomalies"."kind" IS 'Loại bất thường, một mã của danh mục: duplicate_claim (Một thẻ khám ở hai cơ sở khác nhau trong cùng một ngày); overlapping_stay (Một thẻ điều trị nội trú chồng thời gian ở hai cơ sở); card_overuse (Một thẻ có số lượt KCB bất thường trong tháng); stay_length_mismatch (Số ngày điều trị không khớp ngày vào/ra); claim_cost_outlier (Chi phí hồ sơ vượt xa các hồ sơ cùng tuyến, cùng loại); facility_cost_jump (Hồ sơ KCB của cơ sở trong tháng khác xa lịch sử và các cơ sở cùng tuyến); spending_ahead_of_budget (Chi KCB dự kiến vượt dự toán); revenue_behind_plan (Thu BHYT chậm so với kế hoạch); coverage_drop (Tỷ lệ bao phủ BHYT giảm mạnh); below_target (Tỷ lệ bao phủ dưới chỉ tiêu); group_collapse (Một nhóm đối tượng tham gia giảm mạnh). Ví dụ: coverage_drop';
 COMMENT ON COLUMN rpt."anomalies"."subject_kind" IS 'Loại đối tượng: unit (đơn vị hành chính), facility (cơ sở KCB), claim (hồ sơ), card (thẻ, theo bí danh), fund (quỹ). Ví dụ: unit';
-COMMENT ON COLUMN rpt."anomalies"."subject_code" IS 'Mã đối tượng: mã đơn vị, mã cơ sở, mã hồ sơ hoặc bí danh thẻ (không bao giờ là số thẻ thật). Ví dụ: 24003';
-COMMENT ON COLUMN rpt."anomalies"."unit_code" IS 'Đơn vị hành chính liên quan. Ví dụ: 24003';
+COMMENT ON COLUMN rpt."anomalies"."subject_code" IS 'Mã đối tượng: mã đơn vị, mã cơ sở, mã hồ sơ hoặc bí danh thẻ (không bao giờ là số thẻ thật). Ví dụ: 219';
+COMMENT ON COLUMN rpt."anomalies"."unit_code" IS 'Đơn vị hành chính liên quan. Ví dụ: 219';
 COMMENT ON COLUMN rpt."anomalies"."facility_code" IS 'Cơ sở KCB liên quan, nếu có. Ví dụ: 24001';
 COMMENT ON COLUMN rpt."anomalies"."claim_id" IS 'Mã hồ sơ (MA_LK) mà bất thường cấp hồ sơ nói về. Ví dụ: 24001-2024-000123';
 COMMENT ON COLUMN rpt."anomalies"."period_label" IS 'Kỳ của bất thường (rpt.periods). Ví dụ: 2021-07';
@@ -79,7 +79,7 @@ COMMENT ON COLUMN rpt."anomalies"."value" IS 'Giá trị quan sát được, the
 COMMENT ON COLUMN rpt."anomalies"."expected" IS 'Giá trị kỳ vọng (kỳ trước, chỉ tiêu, mức của nhóm cùng loại…), theo đơn vị của đại lượng. Đơn vị: theo measure. Ví dụ: 99,1';
 COMMENT ON COLUMN rpt."anomalies"."score" IS 'Điểm bất thường; ý nghĩa theo loại (điểm phần trăm giảm, % vượt dự toán, độ lệch chuẩn…). Đơn vị: theo kind. Ví dụ: 11,89';
 COMMENT ON COLUMN rpt."anomalies"."severity" IS 'Mức độ: low, medium hoặc high. Ví dụ: high';
-COMMENT ON COLUMN rpt."anomalies"."method" IS 'Phương pháp phát hiện. Ví dụ: coverage.drop';
+COMMENT ON COLUMN rpt."anomalies"."method" IS 'Phương pháp phát hiện và ngưỡng của nó (tiếng Anh). Ví dụ: coverage.consecutive_months: fall ≥ 3 pp beyond the usual seasonal fall';
 COMMENT ON COLUMN rpt."anomalies"."explanation" IS 'Giải thích tiếng Việt cho lãnh đạo. Ví dụ: Tỷ lệ bao phủ giảm từ 99,1% xuống 87,21% trong một tháng';
 COMMENT ON COLUMN rpt."anomalies"."status" IS 'Trạng thái duyệt: open (mới), acknowledged (đã ghi nhận), confirmed (xác nhận), dismissed (bác bỏ), resolved (đã xử lý). Ví dụ: open';
 COMMENT ON COLUMN rpt."anomalies"."reviewed_by" IS 'Người duyệt. Ví dụ: phantich01';
@@ -168,8 +168,8 @@ COMMENT ON VIEW rpt."figure_candidates" IS 'Số liệu đọc được từ câ
 COMMENT ON COLUMN rpt."figure_candidates"."candidate_id" IS 'Mã ứng viên do kho cấp. Ví dụ: 77';
 COMMENT ON COLUMN rpt."figure_candidates"."submission_id" IS 'Bản nộp chứa câu (rpt.submissions). Ví dụ: 1042';
 COMMENT ON COLUMN rpt."figure_candidates"."file_name" IS 'Tên tệp chứa câu. Ví dụ: 004_bao_cao_tinh.docx';
-COMMENT ON COLUMN rpt."figure_candidates"."location" IS 'Vị trí của câu trong tệp. Ví dụ: đoạn 18';
-COMMENT ON COLUMN rpt."figure_candidates"."unit_code" IS 'Đơn vị đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 24003';
+COMMENT ON COLUMN rpt."figure_candidates"."location" IS 'Vị trí của câu trong tệp. Ví dụ: dòng 18';
+COMMENT ON COLUMN rpt."figure_candidates"."unit_code" IS 'Đơn vị đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 219';
 COMMENT ON COLUMN rpt."figure_candidates"."period_label" IS 'Kỳ đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 2021-07-24';
 COMMENT ON COLUMN rpt."figure_candidates"."indicator_code" IS 'Chỉ tiêu đọc được (rpt.indicators). Ví dụ: cov_rate';
 COMMENT ON COLUMN rpt."figure_candidates"."indicator_name" IS 'Tên tiếng Việt của chỉ tiêu. Ví dụ: Tỷ lệ người dân tham gia BHYT/tổng dân số';
@@ -185,7 +185,7 @@ COMMENT ON COLUMN rpt."figure_candidates"."status" IS 'Trạng thái duyệt: op
 COMMENT ON COLUMN rpt."figure_candidates"."created_at" IS 'Thời điểm đọc được (UTC). Ví dụ: 2026-03-02 08:15:00';
 COMMENT ON COLUMN rpt."figure_candidates"."reviewed_by" IS 'Người duyệt. Ví dụ: phantich01';
 COMMENT ON COLUMN rpt."figure_candidates"."reviewed_at" IS 'Thời điểm duyệt (UTC). Ví dụ: 2026-03-03 09:00:00';
-COMMENT ON COLUMN rpt."figure_candidates"."corrected_unit_code" IS 'Đơn vị do người duyệt sửa, nếu sửa. Ví dụ: 24003';
+COMMENT ON COLUMN rpt."figure_candidates"."corrected_unit_code" IS 'Đơn vị do người duyệt sửa, nếu sửa. Ví dụ: 219';
 COMMENT ON COLUMN rpt."figure_candidates"."corrected_period_label" IS 'Kỳ do người duyệt sửa, nếu sửa. Ví dụ: 2021-07-24';
 COMMENT ON COLUMN rpt."figure_candidates"."corrected_indicator_code" IS 'Chỉ tiêu do người duyệt sửa, nếu sửa. Ví dụ: cov_rate';
 COMMENT ON COLUMN rpt."figure_candidates"."corrected_value_kind" IS 'Loại giá trị do người duyệt sửa, nếu sửa. Ví dụ: actual';
@@ -222,7 +222,7 @@ COMMENT ON COLUMN rpt."indicator_history"."submission_id" IS 'Bản nộp đã n
 COMMENT ON COLUMN rpt."indicator_history"."boundary_set" IS 'Bộ địa giới của đơn vị: pre2025, post2025 hoặc national. Ví dụ: pre2025';
 COMMENT ON COLUMN rpt."indicator_history"."derived_from" IS 'Với giá trị kho tự tính: reported hoặc claims; trống với giá trị báo cáo. Ví dụ: claims';
 COMMENT ON COLUMN rpt."indicator_history"."file_name" IS 'Tên tệp của bản nộp. Ví dụ: 002_bao_cao_huyen.docx';
-COMMENT ON COLUMN rpt."indicator_history"."source_location" IS 'Vị trí của giá trị trong tệp (trang, bảng, dòng, cột hoặc ô). Ví dụ: Bảng 1, dòng 4, cột 2019';
+COMMENT ON COLUMN rpt."indicator_history"."source_location" IS 'Vị trí của giá trị trong tệp (trang, bảng, dòng, cột hoặc ô). Ví dụ: bảng 1, dòng 4, cột 3';
 COMMENT ON COLUMN rpt."indicator_history"."source_text" IS 'Văn bản gốc của ô hoặc câu chứa giá trị. Ví dụ: 131.408';
 COMMENT ON COLUMN rpt."indicator_history"."is_current" IS 'true nếu là giá trị hiện hành; false nếu đã bị bản nộp sau cho cùng đơn vị, kỳ, chỉ tiêu thay thế. Ví dụ: true';
 COMMENT ON COLUMN rpt."indicator_history"."loaded_at" IS 'Thời điểm giá trị được nạp vào kho (UTC). Ví dụ: 2026-03-02 08:15:00';
@@ -303,7 +303,7 @@ COMMENT ON COLUMN rpt."unit_succession"."weight" IS 'Tỷ trọng của đơn v�
 COMMENT ON COLUMN rpt."unit_succession"."weight_basis" IS 'Cách xác định tỷ trọng: whole (trọn đơn vị), equal_split (chia đều cho các đơn vị mới), commune_count (theo số xã). Ví dụ: equal_split';
 
 COMMENT ON VIEW rpt."units" IS 'Đơn vị hành chính của cả hai bộ địa giới: trước 2025 (63 tỉnh, huyện, xã đến 30/6/2025) và sau 2025 (34 tỉnh và xã từ 1/7/2025); một dòng mỗi đơn vị trong mỗi thời kỳ hiệu lực';
-COMMENT ON COLUMN rpt."units"."unit_code" IS 'Mã đơn vị hành chính (mã thống kê GSO: 2 chữ số tỉnh, 3 huyện, 5 xã; 00 là cả nước). Mã được dùng lại qua cải cách 2025 nên (unit_code, boundary_set) mới xác định một đơn vị. Ví dụ: 24';
+COMMENT ON COLUMN rpt."units"."unit_code" IS 'Mã đơn vị hành chính (mã thống kê GSO: 2 chữ số tỉnh, 3 huyện, 5 xã; VN là cả nước). Mã được dùng lại qua cải cách 2025 nên (unit_code, boundary_set) mới xác định một đơn vị. Ví dụ: 24';
 COMMENT ON COLUMN rpt."units"."name" IS 'Tên đơn vị hành chính. Ví dụ: Tỉnh Bắc Giang';
 COMMENT ON COLUMN rpt."units"."level" IS 'Cấp hành chính: country (cả nước), province (tỉnh), district (huyện), commune (xã). Ví dụ: district';
 COMMENT ON COLUMN rpt."units"."parent_code" IS 'Mã đơn vị cấp trên trực tiếp; trống với cả nước. Ví dụ: 24';
@@ -319,6 +319,6 @@ COMMENT ON COLUMN rpt."validation_issues"."location" IS 'Vị trí trong tệp: 
 COMMENT ON COLUMN rpt."validation_issues"."rule" IS 'Mã quy tắc bị vi phạm (tiếng Anh). Ví dụ: value.negative';
 COMMENT ON COLUMN rpt."validation_issues"."severity" IS 'Mức độ: error (lỗi, cả tệp bị từ chối) hoặc warning (cảnh báo, số liệu vẫn được nạp). Ví dụ: warning';
 COMMENT ON COLUMN rpt."validation_issues"."message" IS 'Thông báo tiếng Việt cho người dùng. Ví dụ: Giá trị âm không hợp lệ cho chỉ tiêu số người';
-COMMENT ON COLUMN rpt."validation_issues"."unit_code" IS 'Đơn vị của dòng vi phạm, nếu xác định được. Ví dụ: 24001';
+COMMENT ON COLUMN rpt."validation_issues"."unit_code" IS 'Đơn vị của dòng vi phạm, nếu xác định được. Ví dụ: 219';
 COMMENT ON COLUMN rpt."validation_issues"."period_label" IS 'Kỳ của dòng vi phạm, nếu xác định được. Ví dụ: 2021';
 COMMENT ON COLUMN rpt."validation_issues"."indicator_code" IS 'Chỉ tiêu của dòng vi phạm, nếu xác định được. Ví dụ: cov_participants';

@@ -62,7 +62,7 @@ EXEC etl.describe_rpt @view_name = N'alert_rules', @column_name = N'updated_at',
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = NULL, @description = N'Các lần tạm tắt thông báo: cảnh báo khớp quy tắc và/hoặc cây đơn vị vẫn được ghi nhận nhưng không được gửi cho đến khi hết hạn';
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'silence_id', @description = N'Mã lần tạm tắt do kho cấp. Ví dụ: 12';
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'rule_code', @description = N'Quy tắc bị tạm tắt; trống là mọi quy tắc. Ví dụ: coverage_drop';
-EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'unit_code', @description = N'Đơn vị mà cả cây của nó bị tạm tắt; trống là mọi đơn vị. Ví dụ: 24003';
+EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'unit_code', @description = N'Đơn vị mà cả cây của nó bị tạm tắt; trống là mọi đơn vị. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'created_by', @description = N'Người tạm tắt. Ví dụ: quantri';
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'reason', @description = N'Lý do tạm tắt. Ví dụ: Đang xử lý với BHXH tỉnh';
 EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'starts_at', @description = N'Bắt đầu (UTC). Ví dụ: 2026-03-02 00:00:00';
@@ -72,7 +72,7 @@ EXEC etl.describe_rpt @view_name = N'alert_silences', @column_name = N'created_a
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = NULL, @description = N'Cảnh báo: một dòng mỗi quy tắc × đơn vị × kỳ, với vòng đời firing → acknowledged → resolved';
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'alert_id', @description = N'Mã cảnh báo do kho cấp. Ví dụ: 301';
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'rule', @description = N'Mã quy tắc cảnh báo (rpt.alert_rules.code). Ví dụ: coverage_drop';
-EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'unit_code', @description = N'Đơn vị hành chính của cảnh báo. Ví dụ: 24003';
+EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'unit_code', @description = N'Đơn vị hành chính của cảnh báo. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'period_label', @description = N'Kỳ của cảnh báo. Ví dụ: 2021-07';
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'severity', @description = N'Mức độ: low, medium hoặc high. Ví dụ: high';
 EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'message', @description = N'Nội dung cảnh báo tiếng Việt. Ví dụ: Tỷ lệ bao phủ BHYT huyện Lục Ngạn giảm 11,89 điểm phần trăm';
@@ -91,11 +91,11 @@ EXEC etl.describe_rpt @view_name = N'alerts', @column_name = N'anomaly_id', @des
 
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = NULL, @description = N'Bất thường do bộ phát hiện tìm ra: một dòng mỗi (loại, đối tượng, kỳ); phát hiện lại thì cập nhật dòng và giữ kết quả duyệt';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'anomaly_id', @description = N'Mã bất thường do kho cấp. Ví dụ: 5012';
-EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'detected_at', @description = N'Thời điểm phát hiện lần đầu (UTC). Ví dụ: 2026-03-02 09:00:00';
+EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'detected_at', @description = N'Thời điểm phát hiện lần đầu (UTC; như first_detected_at). Ví dụ: 2026-03-02 09:00:00';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'kind', @description = N'Loại bất thường, một mã của danh mục: duplicate_claim (Một thẻ khám ở hai cơ sở khác nhau trong cùng một ngày); overlapping_stay (Một thẻ điều trị nội trú chồng thời gian ở hai cơ sở); card_overuse (Một thẻ có số lượt KCB bất thường trong tháng); stay_length_mismatch (Số ngày điều trị không khớp ngày vào/ra); claim_cost_outlier (Chi phí hồ sơ vượt xa các hồ sơ cùng tuyến, cùng loại); facility_cost_jump (Hồ sơ KCB của cơ sở trong tháng khác xa lịch sử và các cơ sở cùng tuyến); spending_ahead_of_budget (Chi KCB dự kiến vượt dự toán); revenue_behind_plan (Thu BHYT chậm so với kế hoạch); coverage_drop (Tỷ lệ bao phủ BHYT giảm mạnh); below_target (Tỷ lệ bao phủ dưới chỉ tiêu); group_collapse (Một nhóm đối tượng tham gia giảm mạnh). Ví dụ: coverage_drop';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'subject_kind', @description = N'Loại đối tượng: unit (đơn vị hành chính), facility (cơ sở KCB), claim (hồ sơ), card (thẻ, theo bí danh), fund (quỹ). Ví dụ: unit';
-EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'subject_code', @description = N'Mã đối tượng: mã đơn vị, mã cơ sở, mã hồ sơ hoặc bí danh thẻ (không bao giờ là số thẻ thật). Ví dụ: 24003';
-EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'unit_code', @description = N'Đơn vị hành chính liên quan. Ví dụ: 24003';
+EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'subject_code', @description = N'Mã đối tượng: mã đơn vị, mã cơ sở, mã hồ sơ hoặc bí danh thẻ (không bao giờ là số thẻ thật). Ví dụ: 219';
+EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'unit_code', @description = N'Đơn vị hành chính liên quan. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'facility_code', @description = N'Cơ sở KCB liên quan, nếu có. Ví dụ: 24001';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'claim_id', @description = N'Mã hồ sơ (MA_LK) mà bất thường cấp hồ sơ nói về. Ví dụ: 24001-2024-000123';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'period_label', @description = N'Kỳ của bất thường (rpt.periods). Ví dụ: 2021-07';
@@ -106,7 +106,7 @@ EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'value', @descr
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'expected', @description = N'Giá trị kỳ vọng (kỳ trước, chỉ tiêu, mức của nhóm cùng loại…), theo đơn vị của đại lượng. Đơn vị: theo measure. Ví dụ: 99,1';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'score', @description = N'Điểm bất thường; ý nghĩa theo loại (điểm phần trăm giảm, % vượt dự toán, độ lệch chuẩn…). Đơn vị: theo kind. Ví dụ: 11,89';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'severity', @description = N'Mức độ: low, medium hoặc high. Ví dụ: high';
-EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'method', @description = N'Phương pháp phát hiện. Ví dụ: coverage.drop';
+EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'method', @description = N'Phương pháp phát hiện và ngưỡng của nó (tiếng Anh). Ví dụ: coverage.consecutive_months: fall ≥ 3 pp beyond the usual seasonal fall';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'explanation', @description = N'Giải thích tiếng Việt cho lãnh đạo. Ví dụ: Tỷ lệ bao phủ giảm từ 99,1% xuống 87,21% trong một tháng';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'status', @description = N'Trạng thái duyệt: open (mới), acknowledged (đã ghi nhận), confirmed (xác nhận), dismissed (bác bỏ), resolved (đã xử lý). Ví dụ: open';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'reviewed_by', @description = N'Người duyệt. Ví dụ: phantich01';
@@ -195,8 +195,8 @@ EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = NULL, @d
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'candidate_id', @description = N'Mã ứng viên do kho cấp. Ví dụ: 77';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'submission_id', @description = N'Bản nộp chứa câu (rpt.submissions). Ví dụ: 1042';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'file_name', @description = N'Tên tệp chứa câu. Ví dụ: 004_bao_cao_tinh.docx';
-EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'location', @description = N'Vị trí của câu trong tệp. Ví dụ: đoạn 18';
-EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'unit_code', @description = N'Đơn vị đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 24003';
+EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'location', @description = N'Vị trí của câu trong tệp. Ví dụ: dòng 18';
+EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'unit_code', @description = N'Đơn vị đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'period_label', @description = N'Kỳ đọc được; trống nếu câu và tài liệu không nói. Ví dụ: 2021-07-24';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'indicator_code', @description = N'Chỉ tiêu đọc được (rpt.indicators). Ví dụ: cov_rate';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'indicator_name', @description = N'Tên tiếng Việt của chỉ tiêu. Ví dụ: Tỷ lệ người dân tham gia BHYT/tổng dân số';
@@ -212,7 +212,7 @@ EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'status
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'created_at', @description = N'Thời điểm đọc được (UTC). Ví dụ: 2026-03-02 08:15:00';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'reviewed_by', @description = N'Người duyệt. Ví dụ: phantich01';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'reviewed_at', @description = N'Thời điểm duyệt (UTC). Ví dụ: 2026-03-03 09:00:00';
-EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'corrected_unit_code', @description = N'Đơn vị do người duyệt sửa, nếu sửa. Ví dụ: 24003';
+EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'corrected_unit_code', @description = N'Đơn vị do người duyệt sửa, nếu sửa. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'corrected_period_label', @description = N'Kỳ do người duyệt sửa, nếu sửa. Ví dụ: 2021-07-24';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'corrected_indicator_code', @description = N'Chỉ tiêu do người duyệt sửa, nếu sửa. Ví dụ: cov_rate';
 EXEC etl.describe_rpt @view_name = N'figure_candidates', @column_name = N'corrected_value_kind', @description = N'Loại giá trị do người duyệt sửa, nếu sửa. Ví dụ: actual';
@@ -249,7 +249,7 @@ EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'submis
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'boundary_set', @description = N'Bộ địa giới của đơn vị: pre2025, post2025 hoặc national. Ví dụ: pre2025';
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'derived_from', @description = N'Với giá trị kho tự tính: reported hoặc claims; trống với giá trị báo cáo. Ví dụ: claims';
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'file_name', @description = N'Tên tệp của bản nộp. Ví dụ: 002_bao_cao_huyen.docx';
-EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'source_location', @description = N'Vị trí của giá trị trong tệp (trang, bảng, dòng, cột hoặc ô). Ví dụ: Bảng 1, dòng 4, cột 2019';
+EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'source_location', @description = N'Vị trí của giá trị trong tệp (trang, bảng, dòng, cột hoặc ô). Ví dụ: bảng 1, dòng 4, cột 3';
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'source_text', @description = N'Văn bản gốc của ô hoặc câu chứa giá trị. Ví dụ: 131.408';
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'is_current', @description = N'true nếu là giá trị hiện hành; false nếu đã bị bản nộp sau cho cùng đơn vị, kỳ, chỉ tiêu thay thế. Ví dụ: true';
 EXEC etl.describe_rpt @view_name = N'indicator_history', @column_name = N'loaded_at', @description = N'Thời điểm giá trị được nạp vào kho (UTC). Ví dụ: 2026-03-02 08:15:00';
@@ -330,7 +330,7 @@ EXEC etl.describe_rpt @view_name = N'unit_succession', @column_name = N'weight',
 EXEC etl.describe_rpt @view_name = N'unit_succession', @column_name = N'weight_basis', @description = N'Cách xác định tỷ trọng: whole (trọn đơn vị), equal_split (chia đều cho các đơn vị mới), commune_count (theo số xã). Ví dụ: equal_split';
 
 EXEC etl.describe_rpt @view_name = N'units', @column_name = NULL, @description = N'Đơn vị hành chính của cả hai bộ địa giới: trước 2025 (63 tỉnh, huyện, xã đến 30/6/2025) và sau 2025 (34 tỉnh và xã từ 1/7/2025); một dòng mỗi đơn vị trong mỗi thời kỳ hiệu lực';
-EXEC etl.describe_rpt @view_name = N'units', @column_name = N'unit_code', @description = N'Mã đơn vị hành chính (mã thống kê GSO: 2 chữ số tỉnh, 3 huyện, 5 xã; 00 là cả nước). Mã được dùng lại qua cải cách 2025 nên (unit_code, boundary_set) mới xác định một đơn vị. Ví dụ: 24';
+EXEC etl.describe_rpt @view_name = N'units', @column_name = N'unit_code', @description = N'Mã đơn vị hành chính (mã thống kê GSO: 2 chữ số tỉnh, 3 huyện, 5 xã; VN là cả nước). Mã được dùng lại qua cải cách 2025 nên (unit_code, boundary_set) mới xác định một đơn vị. Ví dụ: 24';
 EXEC etl.describe_rpt @view_name = N'units', @column_name = N'name', @description = N'Tên đơn vị hành chính. Ví dụ: Tỉnh Bắc Giang';
 EXEC etl.describe_rpt @view_name = N'units', @column_name = N'level', @description = N'Cấp hành chính: country (cả nước), province (tỉnh), district (huyện), commune (xã). Ví dụ: district';
 EXEC etl.describe_rpt @view_name = N'units', @column_name = N'parent_code', @description = N'Mã đơn vị cấp trên trực tiếp; trống với cả nước. Ví dụ: 24';
@@ -346,7 +346,7 @@ EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'locati
 EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'rule', @description = N'Mã quy tắc bị vi phạm (tiếng Anh). Ví dụ: value.negative';
 EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'severity', @description = N'Mức độ: error (lỗi, cả tệp bị từ chối) hoặc warning (cảnh báo, số liệu vẫn được nạp). Ví dụ: warning';
 EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'message', @description = N'Thông báo tiếng Việt cho người dùng. Ví dụ: Giá trị âm không hợp lệ cho chỉ tiêu số người';
-EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'unit_code', @description = N'Đơn vị của dòng vi phạm, nếu xác định được. Ví dụ: 24001';
+EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'unit_code', @description = N'Đơn vị của dòng vi phạm, nếu xác định được. Ví dụ: 219';
 EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'period_label', @description = N'Kỳ của dòng vi phạm, nếu xác định được. Ví dụ: 2021';
 EXEC etl.describe_rpt @view_name = N'validation_issues', @column_name = N'indicator_code', @description = N'Chỉ tiêu của dòng vi phạm, nếu xác định được. Ví dụ: cov_participants';
 GO

@@ -1,8 +1,5 @@
 namespace Bhyt.Warehouse.Dictionary;
 
-/// <summary>A file rendered from the dictionary's source: its path under the clone's root and its content.</summary>
-public sealed record GeneratedFile(string Path, string Content);
-
 /// <summary>
 /// Everything rendered from <c>sql/dictionary/*.txt</c>: each engine's repeatable script and <c>docs/DICTIONARY.md</c>.
 /// <c>bhyt dictionary</c> writes them; the tests compare them with the files in the clone.

@@ -3,12 +3,6 @@ using Bhyt.Warehouse.Queries;
 
 namespace Bhyt.Warehouse.Dictionary;
 
-/// <summary>A column of an <c>rpt</c> view as the engine's catalog holds it, with its description (null when it has none).</summary>
-public sealed record CatalogColumn(string Column, string DataType, DescriptionText? Description);
-
-/// <summary>An <c>rpt</c> view as the engine's catalog holds it, with its columns in order.</summary>
-public sealed record CatalogView(string View, DescriptionText? Description, IReadOnlyList<CatalogColumn> Columns);
-
 /// <summary>
 /// Reads the data dictionary from the warehouse's own catalog (DuckDB comments, SQL Server extended properties), so a page
 /// shows what the engine actually holds rather than what the source says it should.
@@ -24,6 +18,12 @@ public sealed class RptCatalog(ReportingDb db)
             .OrderBy(v => v.View, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The views and columns of <paramref name="views"/> without a description, named <c>rpt.view</c> and <c>rpt.view.column</c>.</summary>
+    public static IReadOnlyList<string> Undescribed(IReadOnlyList<CatalogView> views) =>
+        views.Where(v => v.Description is null).Select(v => $"rpt.{v.View}")
+            .Concat(views.SelectMany(v => v.Columns.Where(c => c.Description is null).Select(c => $"rpt.{v.View}.{c.Column}")))
+            .ToList();
 
     private sealed record Row(string View, string? ViewComment, string Column, long Ordinal, string DataType, string? ColumnComment);
 

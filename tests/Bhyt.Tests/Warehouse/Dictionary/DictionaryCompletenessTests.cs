@@ -29,12 +29,23 @@ public class DictionaryCompletenessTests(InitialisedWarehouseFixture fixture) : 
     {
         var catalog = await CatalogAsync();
 
-        var missing = catalog.Where(v => v.Description is null).Select(v => $"rpt.{v.View}")
-            .Concat(catalog.SelectMany(v => v.Columns.Where(c => c.Description is null).Select(c => $"rpt.{v.View}.{c.Column}")))
-            .ToList();
+        var missing = RptCatalog.Undescribed(catalog);
 
         Assert.True(catalog.Count >= 21, $"only {catalog.Count} rpt views in the catalog");
         Assert.True(missing.Count == 0, $"No description for: {string.Join(", ", missing)}. {HowToFix}");
+    }
+
+    [Fact]
+    public async Task Undescribed_a_view_added_without_a_description_is_named_with_each_of_its_columns()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        await using (var connection = await warehouse.Engine.OpenAsync(TestContext.Current.CancellationToken))
+            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE VIEW rpt.audit AS SELECT now() AS at, 'admin' AS user_name");
+        using var db = new ReportingDb(warehouse.Engine);
+
+        var missing = RptCatalog.Undescribed(await new RptCatalog(db).ReadAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(["rpt.audit", "rpt.audit.at", "rpt.audit.user_name"], missing);
     }
 
     [Fact]

@@ -68,6 +68,25 @@ public class DictionaryCompletenessTests(InitialisedWarehouseFixture fixture) : 
     }
 
     [Fact]
+    public async Task ReadAsync_over_the_analysts_read_only_connection_sees_the_same_descriptions()
+    {
+        var engine = fixture.Warehouse.Engine;
+        await using var readOnly = await engine.OpenReadOnlyAsync(TestContext.Current.CancellationToken);
+
+        var seen = await RptCatalog.ReadAsync(readOnly, engine, TestContext.Current.CancellationToken);
+
+        Assert.Equal(await CatalogAsync(), seen, new CatalogViewComparer());
+    }
+
+    private sealed class CatalogViewComparer : IEqualityComparer<CatalogView>
+    {
+        public bool Equals(CatalogView? x, CatalogView? y) =>
+            x!.View == y!.View && x.Description == y.Description && x.Columns.SequenceEqual(y.Columns);
+
+        public int GetHashCode(CatalogView obj) => obj.View.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratedFiles_scripts_and_DICTIONARY_md_are_what_the_source_renders_now()
     {
         var stale = DictionaryFiles.Stale(RepositoryRoot.Directory, DictionaryVocabularies.All);

@@ -7,7 +7,9 @@ namespace Bhyt.Etl.Reporting.Annex;
 /// <summary>
 /// Reads what an annex shows from the <c>rpt</c> views: the current figures of some units, periods and indicators with
 /// their sources (<c>rpt.indicator_history</c> where current, <c>rpt.sources</c> for publications), and the validation
-/// warnings on the submissions those figures came from. A period is matched by its label: a range reported as a range
+/// warnings on the submissions those figures came from. Values the warehouse computed itself (<c>source = 'derived'</c>)
+/// are left out: an annex states what was reported, published or counted from claims, and a warehouse loading the annex
+/// computes the same values again. A period is matched by its label: a range reported as a range
 /// is shown as reported, and yearly figures are never summed into it.
 /// </summary>
 public sealed class AnnexQuery(IWarehouseEngine engine)
@@ -27,7 +29,7 @@ public sealed class AnnexQuery(IWarehouseEngine engine)
                    source AS Source, source_ref AS SourceRef, file_name AS FileName, source_location AS SourceLocation,
                    submission_id AS SubmissionId, loaded_at AS LoadedAt
             FROM rpt.indicator_history
-            WHERE is_current AND unit_code IN @unitCodes AND period_label IN @periodLabels AND indicator_code IN @indicatorCodes
+            WHERE is_current AND source <> 'derived' AND unit_code IN @unitCodes AND period_label IN @periodLabels AND indicator_code IN @indicatorCodes
             """), new { unitCodes, periodLabels, indicatorCodes }, cancellationToken: ct))).ToList();
         var publications = await PublicationsAsync(connection, ct);
         var figures = rows
@@ -46,7 +48,6 @@ public sealed class AnnexQuery(IWarehouseEngine engine)
     {
         "published" => $"Công bố: {(row.SourceRef is { } id && publications.TryGetValue(id, out var title) ? title : row.SourceRef ?? row.FileName)}",
         "claims" => "Tính từ hồ sơ KCB (dữ liệu giám định), không phải số báo cáo",
-        "derived" => $"Tính toán ({row.SourceRef ?? "suy ra"}), không phải số báo cáo",
         _ => $"Bản nộp {row.FileName}" + (row.SourceLocation is { Length: > 0 } at ? $", {at}" : ""),
     };
 

@@ -1,5 +1,7 @@
+using Bhyt.Etl.Parsing;
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using Bhyt.Warehouse.Reference;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Bhyt.Etl.Reporting.Annex;
@@ -70,12 +72,15 @@ internal static class AnnexWordTable
         {
             if (row.IsHeading || blank) { result.Append(Cell("", widths[3 + c])); continue; }
             var figure = table.FigureAt(row, table.Columns[c]);
-            var cell = Cell(AnnexNumbers.Format(figure?.Value), widths[3 + c], right: figure is not null, center: figure is null);
+            var cell = Cell(AnnexNumbers.Format(figure?.Value, IsPercent(row)), widths[3 + c], right: figure is not null, center: figure is null);
             if (figure is not null) cell.GetFirstChild<Paragraph>()!.Append(footnotes.Add(figure.Source));
             result.Append(cell);
         }
         return result;
     }
+
+    private static bool IsPercent(AnnexRow row) =>
+        row.IndicatorCode is { } code && IndicatorCatalog.Bundled.Find(code)?.Unit == CatalogUnits.Percent;
 
     private static TableRow NoteRow(AnnexTable table, int[] widths)
     {

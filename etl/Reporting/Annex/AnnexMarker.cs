@@ -2,16 +2,6 @@ using System.Xml.Linq;
 
 namespace Bhyt.Etl.Reporting.Annex;
 
-/// <summary>One table of a template: its form, its unit, where it is, and which cell holds which figure.</summary>
-public sealed record MarkedTable(int Form, string UnitCode, int TableIndex, string? Sheet, IReadOnlyList<MarkedRow> Rows,
-    IReadOnlyList<MarkedColumn> Columns, int NoteLine, int NoteColumn);
-
-/// <summary>A value row of a marked table: its line (1-based row of a Word table, sheet row in Excel) and its indicator.</summary>
-public sealed record MarkedRow(int Line, string IndicatorCode);
-
-/// <summary>A value column of a marked table (0-based cell index in the row) and the period and kind its cells hold.</summary>
-public sealed record MarkedColumn(int Column, string PeriodLabel, string ValueKind);
-
 /// <summary>
 /// The hidden marker of a blank template (a custom XML part of the .docx or .xlsx): the sending unit and, for every table,
 /// its form, unit and cell map. The importer recognises a template by this marker and reads every mapped cell, without

@@ -42,9 +42,9 @@ public sealed class AnnexTemplateReader(FigureResolver resolver, UnitDirectory u
             ReadTable(table, marked, unit, name, extraction);
             if (Cell(table, marked.NoteLine, marked.NoteColumn) is { Length: > 0 } note) notes.Add($"{name}, {unit.Name}: {note}");
         }
-        var units1 = marker.Tables.Select(t => t.UnitCode).Distinct().ToList();
-        extraction.ReportingUnit = units.FindByCode(units1.Count == 1 ? units1[0] : marker.UnitCode, DateOnly.FromDateTime(DateTime.Today))
-            ?? units.Units.FirstOrDefault(u => u.UnitCode == (units1.Count == 1 ? units1[0] : marker.UnitCode));
+        var tableUnits = marker.Tables.Select(t => t.UnitCode).Distinct().ToList();
+        extraction.ReportingUnit = units.FindByCode(tableUnits.Count == 1 ? tableUnits[0] : marker.UnitCode, DateOnly.FromDateTime(DateTime.Today))
+            ?? units.Units.FirstOrDefault(u => u.UnitCode == (tableUnits.Count == 1 ? tableUnits[0] : marker.UnitCode));
         if (notes.Count > 0) extraction.Note = "Ghi chú trong biểu mẫu: " + string.Join(" | ", notes);
         else if (extraction.Figures.Count == 0 && !extraction.Issues.Any(i => i.IsError))
             extraction.Note = $"Biểu mẫu phụ lục ({marker.Tables.Count} bảng) chưa điền số liệu nào; không có số liệu để nạp.";

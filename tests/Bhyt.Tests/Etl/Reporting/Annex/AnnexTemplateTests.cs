@@ -3,6 +3,7 @@ using Bhyt.Etl.Reporting.Annex;
 using Bhyt.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Bhyt.Tests.Etl.Reporting.Annex;
@@ -20,6 +21,7 @@ public sealed class AnnexTemplateTests
         var file = await AnnexTestData.ExportAsync(warehouse, WardTemplates, AnnexFormat.Word, "bieu-mau-phuong");
         var marker = AnnexMarkerPart.Find(file)!;
         Assert.Equal(32, marker.Tables.Count);
+        using (var blank = WordprocessingDocument.Open(file, false)) Assert.Empty(new OpenXmlValidator().Validate(blank));
         var expected = FillWord(file, marker, (table, row, column) => Value(table, row, column));
         WriteWordNote(file, marker.Tables[0], "Số liệu phường ước tính đến 30/11.");
 
@@ -61,6 +63,7 @@ public sealed class AnnexTemplateTests
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var file = await AnnexTestData.ExportAsync(warehouse, WardTemplates with { Forms = [AnnexForms.Coverage] }, AnnexFormat.Excel, "bieu-mau-phuong");
         var marker = AnnexMarkerPart.Find(file)!;
+        using (var blank = SpreadsheetDocument.Open(file, false)) Assert.Empty(new OpenXmlValidator().Validate(blank));
         using (var workbook = SpreadsheetDocument.Open(file, true))
         {
             foreach (var table in marker.Tables)

@@ -58,7 +58,7 @@ public sealed class AnnexTemplateTests
     }
 
     [Fact]
-    public async Task Import_filledExcelTemplate_readsNumbersAndVietnameseTextPerWard()
+    public async Task Import_filledExcelTemplate_readsNumbersVietnameseTextAndTheNotePerWard()
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var file = await AnnexTestData.ExportAsync(warehouse, WardTemplates with { Forms = [AnnexForms.Coverage] }, AnnexFormat.Excel, "bieu-mau-phuong");
@@ -78,11 +78,17 @@ public sealed class AnnexTemplateTests
                 var rate = data.Elements<Row>().Single(r => r.RowIndex!.Value == table.Rows[1].Line).Elements<Cell>().ElementAt(table.Columns[1].Column);
                 rate.InlineString = new InlineString(new Text("97,35"));
             }
+            var first = marker.Tables[0];
+            var firstSheet = workbook.WorkbookPart!.Workbook!.Descendants<Sheet>().Single(s => s.Name == first.Sheet);
+            var note = ((WorksheetPart)workbook.WorkbookPart.GetPartById(firstSheet.Id!)).Worksheet!.Descendants<Row>()
+                .Single(r => r.RowIndex!.Value == first.NoteLine).Elements<Cell>().Single(c => c.CellReference == $"{(char)('A' + first.NoteColumn)}{first.NoteLine}");
+            note.InlineString = new InlineString(new Text("Dân số theo điều tra 2024."));
         }
 
         var result = await AnnexTestData.ImportAsync(warehouse, file);
 
         Assert.Equal(32, result.Submission.RowsLoaded);
+        Assert.Contains("Dân số theo điều tra 2024.", result.Submission.Message);
         var stored = await warehouse.Engine.QueryAsync<(string Unit, string Indicator, decimal Value)>(
             "SELECT unit_code, indicator_code, value FROM rpt.indicator_values WHERE source = 'submission' AND period_label = '2024'");
         foreach (var table in marker.Tables)

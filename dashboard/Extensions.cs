@@ -65,6 +65,7 @@ public static class Extensions
     {
         builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
+        builder.Services.AddScoped<Components.Pages.Submissions.AnnexDownload>();
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
         builder.Services.AddScoped<Components.Pages.Accounts.VerificationService>();
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();

@@ -10,6 +10,17 @@ window.bhyt = {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    },
+    // Saves a file the server streamed (Xuất phụ lục: .docx, .xlsx).
+    async downloadFile(fileName, contentType, streamReference) {
+        const blob = new Blob([await streamReference.arrayBuffer()], { type: contentType });
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     }
 };
 

@@ -8,6 +8,8 @@ using Bhyt.Etl.Sources.Claims;
 using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Etl.Sources.Csv;
 using Bhyt.Etl.Sources.Prose;
+using Bhyt.Etl.Reporting.Annex;
+using Bhyt.Etl.Sources.Annex;
 using Bhyt.Etl.Sources.Reports;
 using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
@@ -97,6 +99,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             issues.AddRange(ConsistencyRules.Check(extraction.Figures, _catalog));
             var known = await _store.CurrentValuesAsync(connection, extraction.Figures.Select(f => f.Unit.UnitKey).Distinct().ToList(), ct);
             issues.AddRange(new JumpCheck(options.JumpBound).Check(extraction.Figures, known));
+            if (reading.RestatesOnlyChanges) AnnexTemplateReader.DropUnchanged(extraction, known);
         }
 
         var unit = extraction.ReportingUnit ?? SingleUnit(extraction.Figures);
@@ -162,7 +165,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return kind switch
         {
             ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path, meter?.RowCount()), []),
-            ImportKinds.Report => ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
+            ImportKinds.Report => AnnexMarkerPart.Find(path) is { } marker
+                ? new AnnexTemplateReader(resolver, units).Read(DocumentReaders.For(path)!.Read(path), marker)
+                : ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
     }

@@ -11,13 +11,19 @@ public sealed record ReportReading(Extraction Extraction, IReadOnlyList<TableRec
     /// <summary>Tables with a layout whose row labels matched no indicator: what a user can fix with an alias.</summary>
     public IEnumerable<TableRecognition> NearMisses => Tables.Where(t => t.IsNearMiss);
 
+    /// <summary>
+    /// Whether the document restates only what changed (a filled annex template): figures equal to the current ones are
+    /// left out before loading, so its other figures are not superseded by copies of themselves.
+    /// </summary>
+    public bool RestatesOnlyChanges { get; init; }
+
     /// <summary>The layouts read with figures, for the form memory.</summary>
     public IEnumerable<TableLayout> RecognisedLayouts => Tables.Where(t => t.Figures > 0 && t.Layout is not null).Select(t => t.Layout!);
 }
 
 /// <summary>
 /// Turns a report document's tables into figures, whatever their layout (see <see cref="TableLayoutReader"/>): the
-/// reporting unit from the document or <c>--unit</c>, a total row mapped to the reporting unit, targets told from actuals
+/// reporting unit from the document or <c>--unit</c> (a table titled "Tên đơn vị: …" with a unit below it is that unit's), a total row mapped to the reporting unit, targets told from actuals
 /// per column. "-", "—", "x" and blank cells are not reported: nothing is stored for them. A document that yields no
 /// figure says why, naming the tables whose row labels it could not match.
 /// </summary>
@@ -45,7 +51,8 @@ public sealed class ReportExtractor(FigureResolver resolver, UnitDirectory units
         foreach (var recognition in tables)
         {
             var layout = recognition.Layout!;
-            new ReportTableWalker(recognition.Table, layout, _matcher, resolver, names, extraction, recognition).Read(TableKind(recognition.Table));
+            var tableUnit = ReportingUnitDetector.InTitle(recognition.Table.Title, extraction.ReportingUnit, names, asOf) ?? extraction.ReportingUnit;
+            new ReportTableWalker(recognition.Table, layout, _matcher, resolver, names, extraction, recognition, tableUnit).Read(TableKind(recognition.Table));
             foreach (var (column, header, reason) in layout.Skipped)
                 extraction.Issues.Add(new ValidationIssue(ValidationIssue.Warning, "column.skipped",
                     $"Bỏ qua cột '{header}': {reason}.", $"bảng {recognition.Table.Index + 1}, cột {column + 1}", CellText: header));

@@ -7,10 +7,13 @@ using Bhyt.Warehouse.Units;
 
 namespace Bhyt.Etl.Sources.Reports;
 
-/// <summary>Reads the data rows of one recognised table into figures and issues, whatever its orientation.</summary>
+/// <summary>
+/// Reads the data rows of one recognised table into figures and issues, whatever its orientation. Figures of a table
+/// without unit rows belong to <c>tableUnit</c>: the reporting unit, or the unit below it that the table's title names.
+/// </summary>
 internal sealed class ReportTableWalker(
     RawTable table, TableLayout layout, IndicatorLabelMatcher matcher, FigureResolver resolver, UnitNameResolver names,
-    Extraction extraction, TableRecognition recognition)
+    Extraction extraction, TableRecognition recognition, UnitRecord? tableUnit)
 {
     private static readonly string[] TotalRowWords = ["cong", "tong cong", "tong so", "tong", "toan thanh pho", "toan huyen", "toan tinh", "toan thi xa", "chung", "cong chung", "tong chung"];
     private static readonly string[] CountryWords = ["ca nuoc", "toan quoc", "viet nam"];
@@ -79,7 +82,7 @@ internal sealed class ReportTableWalker(
             if (indicator.SumOfCodes.Count > 0) parent = indicator;
             var figures = new List<(int, Figure)>();
             foreach (var (column, header) in layout.Columns)
-                AddFigure(extraction.ReportingUnit, row, column, header.Period!.Value, indicator, header.ValueKind ?? tableKind,
+                AddFigure(tableUnit, row, column, header.Period!.Value, indicator, header.ValueKind ?? tableKind,
                     NonEmpty(unitOfMeasure) ?? ReportText.LabelUnit(label), figures);
             _rows.Add((row, false, sectionStart, figures));
         }
@@ -136,7 +139,7 @@ internal sealed class ReportTableWalker(
             recognition.RecognisedRows++;
             var figures = new List<(int, Figure)>();
             foreach (var (column, header) in layout.Columns)
-                AddFigure(extraction.ReportingUnit, row, column, period, header.Indicator!, KindOf(label) ?? header.ValueKind ?? tableKind, header.StatedUnit, figures);
+                AddFigure(tableUnit, row, column, period, header.Indicator!, KindOf(label) ?? header.ValueKind ?? tableKind, header.StatedUnit, figures);
             _rows.Add((row, false, 0, figures));
         }
     }

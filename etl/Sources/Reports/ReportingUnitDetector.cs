@@ -26,6 +26,22 @@ public static partial class ReportingUnitDetector
         return null;
     }
 
+    /// <summary>
+    /// The unit below <paramref name="reporting"/> that a table's title names as "Tên đơn vị: Phường 1" (a district's
+    /// annex repeating a form for each commune), or null when the title names none, or names the reporting unit itself.
+    /// </summary>
+    public static UnitRecord? InTitle(string? title, UnitRecord? reporting, UnitNameResolver names, DateOnly asOf)
+    {
+        if (title is null || reporting is null || reporting.Level == "commune") return null;
+        if (TitleUnit().Match(ReportText.StripMarkup(title)) is not { Success: true } match) return null;
+        var (unit, _) = names.ResolveOne(match.Groups["name"].Value.Trim(), new UnitScope(reporting.UnitCode, null, asOf));
+        return unit is not null && unit.Unit.UnitKey != reporting.UnitKey ? unit.Unit : null;
+    }
+
+    // Names of communes may hold digits ("Phường 1"): everything after the field, to the end of the title.
+    [GeneratedRegex(@"tên đơn vị\s*:\s*(?<name>[^.;:]+?)\s*\.?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleUnit();
+
     [GeneratedRegex(@"trên địa bàn\s+(?<name>(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s+[\p{L}\s\-]+?)(?=\s*(đến năm|giai đoạn|năm \d|[,.;:“”""()]|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OnTerritory();
 

@@ -1,5 +1,7 @@
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Sessions;
+using Bhyt.Etl.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Accounts;
@@ -10,10 +12,10 @@ public sealed record AccountRow(string UserName, string DisplayName, string Role
 /// <summary>
 /// Account management for administrators, checked here on the server (not only by the page's attribute): list, add
 /// or replace (new password, role), delete. An administrator cannot delete or demote themselves, so the last
-/// administrator always remains.
+/// administrator always remains. Every change and every refused attempt is recorded in the audit log (never a password).
 /// </summary>
 public sealed class AccountsService(UserStore users, SessionValidator sessions, AuthenticationStateProvider authentication,
-    ILogger<AccountsService> log)
+    IAuditLog audit, ILogger<AccountsService> log)
 {
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
@@ -22,26 +24,34 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
             .Select(u => new AccountRow(u.UserName, u.DisplayName, u.Role, u.CreatedAt)).ToList();
     }
 
-    public async Task SaveAsync(string userName, string displayName, string role, string password)
-    {
-        var admin = await RequireAdminAsync();
-        userName = userName.Trim();
-        if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
-        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
-            throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
-        users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
-        log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
-    }
+    public Task SaveAsync(string userName, string displayName, string role, string password) =>
+        audit.RecordingAsync(AuditActions.AccountSave, userName.Trim(), async () =>
+        {
+            var admin = await RequireAdminAsync();
+            userName = userName.Trim();
+            if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+                throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
+            if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
+                throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
+            var before = users.Find(userName);
+            users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
+            log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
+            return before is null ? $"tạo mới, vai trò {role}"
+                : before.Role == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi)"
+                : $"đặt lại mật khẩu, đổi vai trò {before.Role} → {role}";
+        }, change => change);
 
-    public async Task DeleteAsync(string userName)
-    {
-        var admin = await RequireAdminAsync();
-        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException("Không thể xoá tài khoản quản trị đang dùng.");
-        if (!users.Delete(userName)) throw new InvalidOperationException($"Không có tài khoản '{userName}'.");
-        log.LogInformation("{Admin} deleted account {User}", admin, userName);
-    }
+    public Task DeleteAsync(string userName) =>
+        audit.RecordingAsync(AuditActions.AccountDelete, userName, async () =>
+        {
+            var admin = await RequireAdminAsync();
+            if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException("Không thể xoá tài khoản quản trị đang dùng.");
+            var role = users.Find(userName)?.Role;
+            if (!users.Delete(userName)) throw new InvalidOperationException($"Không có tài khoản '{userName}'.");
+            log.LogInformation("{Admin} deleted account {User}", admin, userName);
+            return $"vai trò {role}";
+        }, change => change);
 
     private async Task<string> RequireAdminAsync()
     {

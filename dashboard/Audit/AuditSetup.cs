@@ -1,5 +1,7 @@
 using Bhyt.Dashboard.Security.SignIn;
+using Bhyt.Dashboard.Components.Pages.Audit;
 using Bhyt.Etl.Audit;
+using Bhyt.Warehouse.Queries;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +21,8 @@ public static class AuditSetup
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ClientAddressCircuitHandler>());
         builder.Services.AddScoped<IAuditLog, CircuitAuditLog>();
         builder.Services.AddSingleton<ISignInEventSink, SignInAuditSink>();
+        builder.Services.AddSingleton<AuditQueries>();
+        builder.Services.AddScoped<AuditLogService>();
     }
 
     /// <summary>Removes the events older than the retention (a start after a long stop must not wait for the night's job).</summary>

@@ -41,3 +41,9 @@ CREATE OR ALTER VIEW rpt.audit AS
 SELECT event_id, occurred_at, channel, user_name, user_role, action, outcome, subject, detail, client_address, row_count, duration_ms
 FROM etl.audit_event;
 GO
+-- The analysts' reader role reads the whole rpt schema (0007), and the console's login is a member: not this view. A
+-- DENY on the view outweighs the GRANT on its schema; administrators read the log on the dashboard's Nhật ký page.
+IF DATABASE_PRINCIPAL_ID(N'bhyt_rpt_reader') IS NOT NULL DENY SELECT ON rpt.audit TO bhyt_rpt_reader;
+GO
+IF DATABASE_PRINCIPAL_ID(N'bhyt_console_user') IS NOT NULL DENY SELECT ON rpt.audit TO bhyt_console_user;
+GO

@@ -40,6 +40,17 @@ public class AuditScriptTests
         Assert.Contains($"DATEADD(DAY, -{AuditRetention.MinimumDays}, SYSUTCDATETIME())", text);
     }
 
+    [Fact]
+    public void Script_denies_the_analysts_reader_role_the_audit_view_it_would_get_with_the_rpt_schema()
+    {
+        var denials = Parse().Batches.SelectMany(b => b.Statements).OfType<IfStatement>().Select(s => s.ThenStatement).OfType<DenyStatement>()
+            .Where(d => d.SecurityTargetObject?.ObjectName?.MultiPartIdentifier.Identifiers.Select(i => i.Value).SequenceEqual(["rpt", "audit"]) == true)
+            .SelectMany(d => d.Principals.Select(p => p.Identifier.Value)).ToList();
+
+        Assert.Contains("bhyt_rpt_reader", denials);
+        Assert.Contains("bhyt_console_user", denials);
+    }
+
     private sealed class ThrowCollector : TSqlFragmentVisitor
     {
         public int Count { get; private set; }

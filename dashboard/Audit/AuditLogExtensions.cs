@@ -13,6 +13,14 @@ public static class AuditLogExtensions
         audit.RecordAsync(AuditActions.ConsoleQuery, refused ? AuditOutcomes.Denied : error is null ? AuditOutcomes.Success : AuditOutcomes.Failure,
             subject: null, detail: error is null ? sql : $"{sql}\n-- {error}", rows: rows, duration: duration);
 
+    /// <summary>Runs <paramref name="act"/> and records how it ended, as the overload below; <paramref name="detail"/> is read after a success.</summary>
+    public static Task RecordingAsync(this IAuditLog audit, string action, string? subject, Func<Task> act, Func<string?> detail) =>
+        audit.RecordingAsync(action, subject, async () =>
+        {
+            await act();
+            return true;
+        }, _ => detail());
+
     /// <summary>
     /// Runs <paramref name="act"/> and records how it ended: success, denied (<see cref="UnauthorizedAccessException"/>) or
     /// failure (<see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>, with the message), the exception

@@ -24,34 +24,41 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
             .Select(u => new AccountRow(u.UserName, u.DisplayName, u.Role, u.CreatedAt)).ToList();
     }
 
-    public Task SaveAsync(string userName, string displayName, string role, string password) =>
-        audit.RecordingAsync(AuditActions.AccountSave, userName.Trim(), async () =>
-        {
-            var admin = await RequireAdminAsync();
-            userName = userName.Trim();
-            if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-                throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
-            if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
-                throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
-            var before = users.Find(userName);
-            users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
-            log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
-            return before is null ? $"tạo mới, vai trò {role}"
-                : before.Role == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi)"
-                : $"đặt lại mật khẩu, đổi vai trò {before.Role} → {role}";
-        }, change => change);
+    public Task SaveAsync(string userName, string displayName, string role, string password)
+    {
+        var before = users.Find(userName.Trim())?.Role;
+        return audit.RecordingAsync(AuditActions.AccountSave, userName.Trim(), () => SaveAccountAsync(userName, displayName, role, password),
+            () => before is null ? $"tạo mới, vai trò {role}"
+                : before == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi)"
+                : $"đặt lại mật khẩu, đổi vai trò {before} → {role}");
+    }
 
-    public Task DeleteAsync(string userName) =>
-        audit.RecordingAsync(AuditActions.AccountDelete, userName, async () =>
-        {
-            var admin = await RequireAdminAsync();
-            if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException("Không thể xoá tài khoản quản trị đang dùng.");
-            var role = users.Find(userName)?.Role;
-            if (!users.Delete(userName)) throw new InvalidOperationException($"Không có tài khoản '{userName}'.");
-            log.LogInformation("{Admin} deleted account {User}", admin, userName);
-            return $"vai trò {role}";
-        }, change => change);
+    public Task DeleteAsync(string userName)
+    {
+        var role = users.Find(userName)?.Role;
+        return audit.RecordingAsync(AuditActions.AccountDelete, userName, () => DeleteAccountAsync(userName), () => $"vai trò {role}");
+    }
+
+    private async Task SaveAccountAsync(string userName, string displayName, string role, string password)
+    {
+        var admin = await RequireAdminAsync();
+        userName = userName.Trim();
+        if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            throw new ArgumentException("Tên đăng nhập gồm 1–64 chữ cái không dấu, chữ số, '.', '_' hoặc '-'.");
+        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
+            throw new InvalidOperationException("Không thể tự hạ quyền tài khoản quản trị đang dùng.");
+        users.Save(userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), role, password);
+        log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
+    }
+
+    private async Task DeleteAccountAsync(string userName)
+    {
+        var admin = await RequireAdminAsync();
+        if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Không thể xoá tài khoản quản trị đang dùng.");
+        if (!users.Delete(userName)) throw new InvalidOperationException($"Không có tài khoản '{userName}'.");
+        log.LogInformation("{Admin} deleted account {User}", admin, userName);
+    }
 
     private async Task<string> RequireAdminAsync()
     {

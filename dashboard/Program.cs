@@ -1,16 +1,19 @@
 using Bhyt.Dashboard;
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Components;
 using Bhyt.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWarehouse();
 builder.AddDashboardSecurity();
+builder.AddAuditLog();
 builder.AddDashboardQueries();
 builder.AddSampleData();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await app.InitialiseWarehouseAsync();
+await app.PurgeExpiredAuditEventsAsync();
 app.EnsureFirstAdministrator();
 app.LoadSampleDataWhenStarted();
 

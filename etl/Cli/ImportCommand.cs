@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
+using Bhyt.Etl.Audit;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Validation;
 
@@ -9,7 +11,8 @@ namespace Bhyt.Etl.Cli;
 /// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it) and prints one summary line per
 /// file, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. While a file loads, its
 /// progress goes to standard error (<see cref="ImportProgress"/>). Exit 1 when a file was
-/// rejected or held no figure (<c>empty</c>), 2 when a path is unusable.
+/// rejected or held no figure (<c>empty</c>), 2 when a path is unusable. Each file's import is recorded in the audit log
+/// as the operating-system user who ran the command.
 /// </summary>
 internal static class ImportCommand
 {
@@ -41,21 +44,25 @@ internal static class ImportCommand
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);
             var explained = parse.GetValue(explain);
+            var audit = new AuditTrail(engine);
 
             var results = new List<ImportResult>();
             var unusable = false;
             for (var i = 0; i < files.Count; i++)
             {
                 if (files.Count > 1) await Console.Error.WriteLineAsync($"[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}");
+                var clock = Stopwatch.StartNew();
                 try
                 {
                     var file = files[i];
                     var result = await ImportProgress.RunAsync(file, progress => service.ImportAsync(file, options, progress, ct));
+                    await audit.AppendAsync(ImportAudit.Of(result, AuditChannels.Cli, Environment.UserName, clock.Elapsed));
                     results.Add(result);
                     if (!asJson) Print(result, explained);
                 }
                 catch (UnusableInputException e)
                 {
+                    await audit.AppendAsync(ImportAudit.Failed(files[i], e, AuditChannels.Cli, Environment.UserName, clock.Elapsed));
                     unusable = true;
                     await Console.Error.WriteLineAsync($"bhyt: {e.Message}");
                 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Diagnostics;
 using System.Text;
+using Bhyt.Etl.Audit;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Import.Progress;
@@ -25,10 +27,11 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// (<see cref="DetectionRun"/>: new data can change any month's baseline) and its outcome is logged too (job <c>detect</c>,
 /// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads. After a detection the alert rules are
 /// evaluated and due notices sent (<see cref="Alerts.AlertRun"/>, job <c>alerts</c>). While a file loads, its progress goes
-/// to <see cref="InboxStatus"/> (the dashboard's bar) and to the log as plain lines.
+/// to <see cref="InboxStatus"/> (the dashboard's bar) and to the log as plain lines. Each file's import is recorded in the
+/// audit log when an <see cref="AuditTrail"/> is given.
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
-    Alerts.AlertRun? alerts = null, InboxStatus? status = null)
+    Alerts.AlertRun? alerts = null, InboxStatus? status = null, AuditTrail? audit = null)
 {
     private readonly DetectionRun _detection = detection ?? new DetectionRun(engine);
     private readonly Alerts.AlertRun _alerts = alerts ?? new Alerts.AlertRun(engine);
@@ -103,12 +106,14 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
 
     private async Task<(bool Ok, string Report)> ImportOneAsync(ImportService service, string file, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         try
         {
             var lines = new ProgressLines(line => logger.LogInformation("{Progress}", line));
             var progress = status is null ? (IProgress<LoadProgress>)lines : new ProgressFanOut(status, lines);
             var result = await service.ImportAsync(file, new ImportOptions(), progress, ct);
             logger.LogInformation("{Summary}", result.SummaryLine);
+            if (audit is not null) await audit.AppendAsync(ImportAudit.Of(result, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
             var report = new StringBuilder(result.SummaryLine).AppendLine();
             if (result.Note is not null) report.AppendLine(result.Note);
             foreach (var issue in result.Issues)
@@ -118,6 +123,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Inbox file {File} could not be imported", file);
+            if (audit is not null) await audit.AppendAsync(ImportAudit.Failed(file, e, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
             return (false, $"{Path.GetFileName(file)}: không nạp được: {e.Message}{Environment.NewLine}");
         }
     }

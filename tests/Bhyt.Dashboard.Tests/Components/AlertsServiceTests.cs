@@ -35,8 +35,11 @@ public sealed class AlertsServiceTests : IAsyncLifetime
         _db = new ReportingDb(_engine);
     }
 
-    private AlertsService As(string role) =>
-        new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), new SignedIn("u-" + role, role), NullLogger<AlertsService>.Instance);
+    private AlertsService As(string role)
+    {
+        var user = new SignedIn("u-" + role, role);
+        return new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), user, Audited.Over(_engine, user), NullLogger<AlertsService>.Instance);
+    }
 
     private async Task<UnitInfo> UnitAsync(string code) =>
         (await new UnitCatalog(_db).FindAsync(Selection.Default.Set, code, CancellationToken.None))!;

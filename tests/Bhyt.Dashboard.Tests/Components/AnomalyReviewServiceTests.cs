@@ -39,8 +39,11 @@ public sealed class AnomalyReviewServiceTests : IAsyncLifetime
         await new AnomalyStore(_engine).SaveAsync(connection, Findings, DateTime.UtcNow, CancellationToken.None);
     }
 
-    private AnomalyReviewService As(string role) =>
-        new(_engine, new AnomalyQueries(_db, new UnitCatalog(_db)), new SignedIn("u-" + role, role), NullLogger<AnomalyReviewService>.Instance);
+    private AnomalyReviewService As(string role)
+    {
+        var user = new SignedIn("u-" + role, role);
+        return new(_engine, new AnomalyQueries(_db, new UnitCatalog(_db)), user, Audited.Over(_engine, user), NullLogger<AnomalyReviewService>.Instance);
+    }
 
     private async Task<UnitInfo> UnitAsync(string code) =>
         (await new UnitCatalog(_db).FindAsync(Selection.Default.Set, code, CancellationToken.None))!;

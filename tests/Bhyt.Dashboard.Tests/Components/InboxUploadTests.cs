@@ -13,7 +13,7 @@ public sealed class InboxUploadTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-upload-").FullName;
 
     private InboxUpload Upload() =>
-        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", Roles.Analyst), NullLogger<InboxUpload>.Instance);
+        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", Roles.Analyst), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
 
     [Fact]
     public async Task SaveAsync_every_registered_extension_goes_into_the_inbox()

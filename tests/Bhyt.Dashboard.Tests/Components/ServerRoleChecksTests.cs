@@ -17,7 +17,7 @@ public sealed class ServerRoleChecksTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-roles-").FullName;
 
     private InboxUpload Upload(string role) =>
-        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", role), NullLogger<InboxUpload>.Instance);
+        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", role), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
 
     [Fact]
     public async Task A_viewer_cannot_put_a_file_into_the_inbox_an_analyst_can()
@@ -42,7 +42,7 @@ public sealed class ServerRoleChecksTests : IDisposable
 
         var sessions = new SessionValidator(users, SessionLifetime.Default, TimeProvider.System);
         AccountsService As(string name, string role) =>
-            new(users, sessions, new SignedIn(name, role, users.Find(name)?.SecurityStamp), NullLogger<AccountsService>.Instance);
+            new(users, sessions, new SignedIn(name, role, users.Find(name)?.SecurityStamp), NoAudit.Instance, NullLogger<AccountsService>.Instance);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => As("phantich", Roles.Analyst).ListAsync());
         // A cookie claiming admin for someone the file does not know as admin is not enough.

@@ -266,7 +266,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
                 Flag(AnomalyKinds.FacilityCostJump, $"6800{i + 1}", "672", $"facility.profile({figures})") with { SubjectKind = "facility" }),
         ]);
         var ids = (await StoredAsync()).ToDictionary(a => a.SubjectCode, a => a.Id);
-        var analyst = new AnomalyReviewService(_engine, _anomalies, new SignedIn("phan-tich", Roles.Analyst), NullLogger<AnomalyReviewService>.Instance);
+        var analyst = new AnomalyReviewService(_engine, _anomalies, new SignedIn("phan-tich", Roles.Analyst), NoAudit.Instance, NullLogger<AnomalyReviewService>.Instance);
         string[] verdicts = ["confirmed", "confirmed", "confirmed", "confirmed", "dismissed", "dismissed", "acknowledged"];
         for (var i = 0; i < verdicts.Length; i++) await analyst.ReviewAsync(ids[$"C{i + 1}"], verdicts[i], null, CancellationToken.None);
         await analyst.ReviewAsync(ids["C8"], "confirmed", null, CancellationToken.None);

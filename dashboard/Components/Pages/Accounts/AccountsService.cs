@@ -1,5 +1,7 @@
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Sessions;
+using Bhyt.Etl.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Accounts;
@@ -10,10 +12,10 @@ public sealed record AccountRow(string UserName, string DisplayName, string Role
 /// <summary>
 /// Account management for administrators, checked here on the server (not only by the page's attribute): list, add
 /// or replace (new password, role), delete. An administrator cannot delete or demote themselves, so the last
-/// administrator always remains.
+/// administrator always remains. Every change and every refused attempt is recorded in the audit log (never a password).
 /// </summary>
 public sealed class AccountsService(UserStore users, SessionValidator sessions, AuthenticationStateProvider authentication,
-    ILogger<AccountsService> log)
+    IAuditLog audit, ILogger<AccountsService> log)
 {
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
@@ -22,7 +24,22 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
             .Select(u => new AccountRow(u.UserName, u.DisplayName, u.Role, u.CreatedAt)).ToList();
     }
 
-    public async Task SaveAsync(string userName, string displayName, string role, string password)
+    public Task SaveAsync(string userName, string displayName, string role, string password)
+    {
+        var before = users.Find(userName.Trim())?.Role;
+        return audit.RecordingAsync(AuditActions.AccountSave, userName.Trim(), () => SaveAccountAsync(userName, displayName, role, password),
+            () => before is null ? $"tạo mới, vai trò {role}"
+                : before == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi)"
+                : $"đặt lại mật khẩu, đổi vai trò {before} → {role}");
+    }
+
+    public Task DeleteAsync(string userName)
+    {
+        var role = users.Find(userName)?.Role;
+        return audit.RecordingAsync(AuditActions.AccountDelete, userName, () => DeleteAccountAsync(userName), () => $"vai trò {role}");
+    }
+
+    private async Task SaveAccountAsync(string userName, string displayName, string role, string password)
     {
         var admin = await RequireAdminAsync();
         userName = userName.Trim();
@@ -34,7 +51,7 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
         log.LogInformation("{Admin} saved account {User} with role {Role}", admin, userName, role);
     }
 
-    public async Task DeleteAsync(string userName)
+    private async Task DeleteAccountAsync(string userName)
     {
         var admin = await RequireAdminAsync();
         if (string.Equals(userName, admin, StringComparison.OrdinalIgnoreCase))

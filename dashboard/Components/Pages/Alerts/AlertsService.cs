@@ -1,4 +1,6 @@
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
+using Bhyt.Etl.Audit;
 using Bhyt.Etl.Alerts;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
@@ -12,9 +14,11 @@ public sealed record AlertsPageData(List<AlertRow> Alerts, List<AlertDeliveryRow
 /// <summary>
 /// The Cảnh báo page's service: every signed-in user reads the alerts, deliveries, rules and silences; analysts and
 /// administrators acknowledge an alert; only administrators edit rules and silences — checked here on the server, not
-/// only by hiding the forms. The changes themselves are <see cref="AlertAdministration"/>'s.
+/// only by hiding the forms. The changes themselves are <see cref="AlertAdministration"/>'s; each one, and each refused
+/// attempt, is recorded in the audit log.
 /// </summary>
-public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries, AuthenticationStateProvider authentication, ILogger<AlertsService> log)
+public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries, AuthenticationStateProvider authentication, IAuditLog audit,
+    ILogger<AlertsService> log)
 {
     public const int ListLimit = 2000;
 
@@ -30,7 +34,11 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
         return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst);
     }
 
-    public async Task<bool> AcknowledgeAsync(long alertId, CancellationToken ct)
+    public Task<bool> AcknowledgeAsync(long alertId, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.AlertAcknowledge, $"alert {alertId}", () => AcknowledgeAlertAsync(alertId, ct),
+            done => done ? null : "không có cảnh báo mở này", done => done ? AuditOutcomes.Success : AuditOutcomes.Failure);
+
+    private async Task<bool> AcknowledgeAlertAsync(long alertId, CancellationToken ct)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!(user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst)) || user.Identity?.Name is not { } name)
@@ -40,7 +48,11 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
         return done;
     }
 
-    public async Task<long> SaveRuleAsync(AlertRule rule, CancellationToken ct)
+    public Task<long> SaveRuleAsync(AlertRule rule, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.AlertRuleSave, rule.Code, () => SaveAlertRuleAsync(rule, ct),
+            id => $"quy tắc {id}: {rule.Condition}, đơn vị {rule.UnitCode ?? "mọi đơn vị"}, ngưỡng {rule.Threshold}, bật {rule.Enabled}");
+
+    private async Task<long> SaveAlertRuleAsync(AlertRule rule, CancellationToken ct)
     {
         var name = await RequireAdminAsync();
         var id = await new AlertAdministration(engine).SaveRuleAsync(rule, name, DateTime.UtcNow, ct);
@@ -48,14 +60,22 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
         return id;
     }
 
-    public async Task<long> AddSilenceAsync(string? ruleCode, string? unitCode, string reason, DateTime endsAt, CancellationToken ct)
+    public Task<long> AddSilenceAsync(string? ruleCode, string? unitCode, string reason, DateTime endsAt, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.AlertSilenceAdd, $"{ruleCode ?? "mọi quy tắc"} / {unitCode ?? "mọi đơn vị"}",
+            () => AddAlertSilenceAsync(ruleCode, unitCode, reason, endsAt, ct), id => $"lịch tạm tắt {id} đến {endsAt:yyyy-MM-dd HH:mm} UTC: {reason}");
+
+    private async Task<long> AddAlertSilenceAsync(string? ruleCode, string? unitCode, string reason, DateTime endsAt, CancellationToken ct)
     {
         var name = await RequireAdminAsync();
         var now = DateTime.UtcNow;
         return await new AlertAdministration(engine).AddSilenceAsync(ruleCode, unitCode, name, reason, now, endsAt, now, ct);
     }
 
-    public async Task<bool> EndSilenceAsync(long silenceId, CancellationToken ct)
+    public Task<bool> EndSilenceAsync(long silenceId, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.AlertSilenceEnd, $"silence {silenceId}", () => EndAlertSilenceAsync(silenceId, ct),
+            done => done ? null : "không có lịch tạm tắt đang hiệu lực này", done => done ? AuditOutcomes.Success : AuditOutcomes.Failure);
+
+    private async Task<bool> EndAlertSilenceAsync(long silenceId, CancellationToken ct)
     {
         await RequireAdminAsync();
         return await new AlertAdministration(engine).EndSilenceAsync(silenceId, DateTime.UtcNow, ct);

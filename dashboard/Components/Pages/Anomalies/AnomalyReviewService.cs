@@ -1,4 +1,6 @@
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
+using Bhyt.Etl.Audit;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
 using Dapper;
@@ -10,10 +12,10 @@ namespace Bhyt.Dashboard.Components.Pages.Anomalies;
 /// The *Bất thường* page's service: every signed-in user reads the anomalies; only analysts and administrators record a
 /// verdict (acknowledged, confirmed, dismissed, resolved — with a note), checked here on the server, not only by hiding the
 /// buttons. A verdict writes status, reviewed_by, reviewed_at and review_note of <c>dw.anomaly</c>; re-detection keeps it
-/// (see <c>AnomalyStore</c>).
+/// (see <c>AnomalyStore</c>). Every verdict, and every refused attempt, is recorded in the audit log.
 /// </summary>
 public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries queries, AuthenticationStateProvider authentication,
-    ILogger<AnomalyReviewService> log)
+    IAuditLog audit, ILogger<AnomalyReviewService> log)
 {
     public const int ListLimit = 2000;
     public const int NoteLimit = 2000;
@@ -44,7 +46,12 @@ public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries
     public async Task<bool> CanReviewAsync() => IsReviewer((await authentication.GetAuthenticationStateAsync()).User);
 
     /// <summary>Records <paramref name="status"/> (not <c>open</c>) with the reviewer, the time and the note; false when no such anomaly.</summary>
-    public async Task<bool> ReviewAsync(long anomalyId, string status, string? note, CancellationToken ct)
+    public Task<bool> ReviewAsync(long anomalyId, string status, string? note, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.AnomalyReview, $"anomaly {anomalyId}", () => RecordVerdictAsync(anomalyId, status, note, ct),
+            changed => changed ? $"{status}: {note?.Trim()}" : "không có bất thường này",
+            changed => changed ? AuditOutcomes.Success : AuditOutcomes.Failure);
+
+    private async Task<bool> RecordVerdictAsync(long anomalyId, string status, string? note, CancellationToken ct)
     {
         var reviewer = await RequireReviewerAsync();
         if (status == "open" || Statuses.All(s => s.Code != status))

@@ -1,4 +1,6 @@
+using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
+using Bhyt.Etl.Audit;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Import.Progress;
 using Bhyt.Etl.Scheduling;
@@ -10,14 +12,19 @@ namespace Bhyt.Dashboard.Components.Pages.Submissions;
 /// <summary>
 /// Puts an uploaded file into the ETL inbox, where the scheduler imports it within a minute. Checked on the server:
 /// only analysts and administrators may upload, only the extensions of <see cref="ImportKinds.Registered"/>, at most 200 MB.
-/// The file is written under a temporary name and renamed when complete, so the scheduler never reads half a file.
+/// The file is written under a temporary name and renamed when complete, so the scheduler never reads half a file. Every
+/// upload, refused ones too, is recorded in the audit log (its import is recorded again when the inbox loads it).
 /// </summary>
-public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider authentication, ILogger<InboxUpload> log)
+public sealed class InboxUpload(InboxOptions inbox, AuthenticationStateProvider authentication, IAuditLog audit, ILogger<InboxUpload> log)
 {
     public const long MaxBytes = 200L * 1024 * 1024;
 
     /// <summary>Saves the upload into the inbox; its bytes received, MB/s and time left go to <paramref name="progress"/>.</summary>
-    public async Task<string> SaveAsync(IBrowserFile file, IProgress<LoadProgress>? progress, CancellationToken ct)
+    public Task<string> SaveAsync(IBrowserFile file, IProgress<LoadProgress>? progress, CancellationToken ct) =>
+        audit.RecordingAsync(AuditActions.Upload, Path.GetFileName(file.Name), () => StoreAsync(file, progress, ct),
+            stored => $"lưu vào hộp thư: {stored}; {file.Size} byte");
+
+    private async Task<string> StoreAsync(IBrowserFile file, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!user.IsInRole(Roles.Analyst) && !user.IsInRole(Roles.Admin))

@@ -89,6 +89,20 @@ COMMENT ON COLUMN rpt."anomalies"."first_detected_at" IS 'Lần phát hiện đ�
 COMMENT ON COLUMN rpt."anomalies"."last_detected_at" IS 'Lần phát hiện gần nhất (UTC). Ví dụ: 2026-03-09 09:00:00';
 COMMENT ON COLUMN rpt."anomalies"."cleared_at" IS 'Thời điểm một lần quét sau của cùng loại và kỳ không còn thấy bất thường (UTC); trống nếu vẫn còn. Ví dụ: 2026-03-16 09:00:00';
 
+COMMENT ON VIEW rpt."audit" IS 'Nhật ký kiểm toán (chỉ quản trị được đọc): ai đã làm gì, lúc nào, từ địa chỉ nào và kết quả ra sao — đăng nhập, đăng xuất, tài khoản, tải tệp, nạp tệp, truy vấn SQL, xuất CSV, kết luận bất thường và cảnh báo; chỉ được ghi thêm, sự kiện quá hạn lưu (Audit:RetentionDays) bị xoá hằng đêm';
+COMMENT ON COLUMN rpt."audit"."event_id" IS 'Số thứ tự sự kiện do kho cấp, tăng dần theo thời gian ghi. Ví dụ: 1045';
+COMMENT ON COLUMN rpt."audit"."occurred_at" IS 'Thời điểm xảy ra (UTC). Ví dụ: 2026-11-29 03:42:00';
+COMMENT ON COLUMN rpt."audit"."channel" IS 'Kênh: dashboard (trang web), cli (lệnh bhyt), scheduler (lịch tự động). Ví dụ: dashboard';
+COMMENT ON COLUMN rpt."audit"."user_name" IS 'Tài khoản thực hiện; với đăng nhập thất bại là tên đã gõ; với lệnh bhyt là tài khoản hệ điều hành; system cho việc tự động. Ví dụ: phan.tich';
+COMMENT ON COLUMN rpt."audit"."user_role" IS 'Vai trò của tài khoản lúc thực hiện (viewer, analyst, admin); trống khi không biết. Ví dụ: analyst';
+COMMENT ON COLUMN rpt."audit"."action" IS 'Loại hành động: sign_in, sign_out, sign_out_everywhere, account_save, account_delete, upload, import, console_query, export, anomaly_review, alert_acknowledge, alert_rule_save, alert_silence_add, alert_silence_end, audit_purge. Ví dụ: console_query';
+COMMENT ON COLUMN rpt."audit"."outcome" IS 'Kết quả: success (thành công), failure (không thành công), denied (bị từ chối: thiếu quyền, tạm khoá). Ví dụ: success';
+COMMENT ON COLUMN rpt."audit"."subject" IS 'Đối tượng của hành động: tài khoản, tên tệp, mã bất thường hoặc cảnh báo; không bao giờ là dữ liệu cá nhân. Ví dụ: bao-phu-66.csv';
+COMMENT ON COLUMN rpt."audit"."detail" IS 'Chi tiết: điều đã thay đổi, nội dung câu truy vấn, trang đã xuất, lý do thất bại; không bao giờ chứa mật khẩu. Ví dụ: đặt lại mật khẩu, đổi vai trò viewer → analyst';
+COMMENT ON COLUMN rpt."audit"."client_address" IS 'Địa chỉ IP của máy người dùng (sau proxy tin cậy); trống với lệnh bhyt và việc tự động. Ví dụ: 10.66.1.20';
+COMMENT ON COLUMN rpt."audit"."row_count" IS 'Số dòng đọc, nạp hoặc xuất, khi có. Đơn vị: dòng. Ví dụ: 1234';
+COMMENT ON COLUMN rpt."audit"."duration_ms" IS 'Thời gian thực hiện, khi có. Đơn vị: mili giây. Ví dụ: 87';
+
 COMMENT ON VIEW rpt."claim_details" IS 'Các dòng chi tiết của hồ sơ KCB hiện hành: thuốc (XML2), dịch vụ kỹ thuật và vật tư (XML3); không có mã thẻ';
 COMMENT ON COLUMN rpt."claim_details"."claim_id" IS 'Mã hồ sơ (MA_LK) tại cơ sở KCB. Ví dụ: 24001-2024-000123';
 COMMENT ON COLUMN rpt."claim_details"."facility_code" IS 'Mã cơ sở KCB (MA_CSKCB). Ví dụ: 24001';

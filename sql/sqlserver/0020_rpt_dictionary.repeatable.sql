@@ -116,6 +116,20 @@ EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'first_detected
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'last_detected_at', @description = N'Lần phát hiện gần nhất (UTC). Ví dụ: 2026-03-09 09:00:00';
 EXEC etl.describe_rpt @view_name = N'anomalies', @column_name = N'cleared_at', @description = N'Thời điểm một lần quét sau của cùng loại và kỳ không còn thấy bất thường (UTC); trống nếu vẫn còn. Ví dụ: 2026-03-16 09:00:00';
 
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = NULL, @description = N'Nhật ký kiểm toán (chỉ quản trị được đọc): ai đã làm gì, lúc nào, từ địa chỉ nào và kết quả ra sao — đăng nhập, đăng xuất, tài khoản, tải tệp, nạp tệp, truy vấn SQL, xuất CSV, kết luận bất thường và cảnh báo; chỉ được ghi thêm, sự kiện quá hạn lưu (Audit:RetentionDays) bị xoá hằng đêm';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'event_id', @description = N'Số thứ tự sự kiện do kho cấp, tăng dần theo thời gian ghi. Ví dụ: 1045';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'occurred_at', @description = N'Thời điểm xảy ra (UTC). Ví dụ: 2026-11-29 03:42:00';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'channel', @description = N'Kênh: dashboard (trang web), cli (lệnh bhyt), scheduler (lịch tự động). Ví dụ: dashboard';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'user_name', @description = N'Tài khoản thực hiện; với đăng nhập thất bại là tên đã gõ; với lệnh bhyt là tài khoản hệ điều hành; system cho việc tự động. Ví dụ: phan.tich';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'user_role', @description = N'Vai trò của tài khoản lúc thực hiện (viewer, analyst, admin); trống khi không biết. Ví dụ: analyst';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'action', @description = N'Loại hành động: sign_in, sign_out, sign_out_everywhere, account_save, account_delete, upload, import, console_query, export, anomaly_review, alert_acknowledge, alert_rule_save, alert_silence_add, alert_silence_end, audit_purge. Ví dụ: console_query';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'outcome', @description = N'Kết quả: success (thành công), failure (không thành công), denied (bị từ chối: thiếu quyền, tạm khoá). Ví dụ: success';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'subject', @description = N'Đối tượng của hành động: tài khoản, tên tệp, mã bất thường hoặc cảnh báo; không bao giờ là dữ liệu cá nhân. Ví dụ: bao-phu-66.csv';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'detail', @description = N'Chi tiết: điều đã thay đổi, nội dung câu truy vấn, trang đã xuất, lý do thất bại; không bao giờ chứa mật khẩu. Ví dụ: đặt lại mật khẩu, đổi vai trò viewer → analyst';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'client_address', @description = N'Địa chỉ IP của máy người dùng (sau proxy tin cậy); trống với lệnh bhyt và việc tự động. Ví dụ: 10.66.1.20';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'row_count', @description = N'Số dòng đọc, nạp hoặc xuất, khi có. Đơn vị: dòng. Ví dụ: 1234';
+EXEC etl.describe_rpt @view_name = N'audit', @column_name = N'duration_ms', @description = N'Thời gian thực hiện, khi có. Đơn vị: mili giây. Ví dụ: 87';
+
 EXEC etl.describe_rpt @view_name = N'claim_details', @column_name = NULL, @description = N'Các dòng chi tiết của hồ sơ KCB hiện hành: thuốc (XML2), dịch vụ kỹ thuật và vật tư (XML3); không có mã thẻ';
 EXEC etl.describe_rpt @view_name = N'claim_details', @column_name = N'claim_id', @description = N'Mã hồ sơ (MA_LK) tại cơ sở KCB. Ví dụ: 24001-2024-000123';
 EXEC etl.describe_rpt @view_name = N'claim_details', @column_name = N'facility_code', @description = N'Mã cơ sở KCB (MA_CSKCB). Ví dụ: 24001';

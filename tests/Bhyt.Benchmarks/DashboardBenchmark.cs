@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -32,7 +33,7 @@ public static class DashboardBenchmark
     {
         var engine = WarehouseEngine.For(WarehouseTarget.Parse(warehouse));
         await new WarehouseInitializer(engine).InitAsync(CancellationToken.None);
-        await using var provider = new ServiceCollection().AddSingleton(engine).AddDashboardQueries().BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddSingleton(engine).AddSingleton<IUnitAccessSource>(FixedUnitAccess.Country).AddDashboardQueries().BuildServiceProvider();
         var units = provider.GetRequiredService<UnitCatalog>();
         var samples = provider.GetRequiredService<SourceQueries>();
         var pages = Pages(provider);

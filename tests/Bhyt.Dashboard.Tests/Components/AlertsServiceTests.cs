@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Components.Pages.Alerts;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
@@ -36,7 +37,8 @@ public sealed class AlertsServiceTests : IAsyncLifetime
     }
 
     private AlertsService As(string role) =>
-        new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), new SignedIn("u-" + role, role), NullLogger<AlertsService>.Instance);
+        new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), new SignedIn("u-" + role, role), FixedUnitAccess.Country,
+            NullLogger<AlertsService>.Instance);
 
     private async Task<UnitInfo> UnitAsync(string code) =>
         (await new UnitCatalog(_db).FindAsync(Selection.Default.Set, code, CancellationToken.None))!;

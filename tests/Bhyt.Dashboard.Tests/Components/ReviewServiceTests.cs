@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Components.Pages.Review;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
@@ -31,7 +32,8 @@ public sealed class ReviewServiceTests : IAsyncLifetime
     }
 
     private ReviewService As(string role) =>
-        new(_engine, new FigureCandidateQueries(_db), new SignedIn("u-" + role, role), NullLogger<ReviewService>.Instance);
+        new(_engine, new FigureCandidateQueries(_db), new SignedIn("u-" + role, role), FixedUnitAccess.Country,
+            NullLogger<ReviewService>.Instance);
 
     [Fact]
     public async Task A_viewer_reads_candidates_but_cannot_accept_or_reject_them_an_analyst_can()

@@ -59,6 +59,9 @@ public sealed class UnitAccess
     public bool Allows(string set, string? code) =>
         IsCountry || (code is not null && _codesBySet.TryGetValue(set, out var codes) && codes.Contains(code));
 
+    /// <summary>Whether the catalogue's unit is in scope (the country, listed in both sets, only for the country's scope).</summary>
+    public bool Allows(Queries.UnitInfo unit) => Allows(unit.Level == "country" ? BoundarySets.National : unit.Set, unit.Code);
+
     /// <summary>Whether a unit code given without its boundary set is in scope: every unit bearing it is (see the class remarks).</summary>
     public bool AllowsCode(string? code) => IsCountry || (code is not null && UnambiguousCodes.Contains(code));
 

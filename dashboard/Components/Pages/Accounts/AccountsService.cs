@@ -101,6 +101,9 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
         var name = user.Identity?.Name;
         if (!user.IsInRole(Roles.Admin) || name is null || !sessions.IsValid(user))
             throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được quản lý tài khoản.");
+        // An administrator limited to a unit could otherwise give anyone (themselves included) the whole country.
+        if (DashboardClaims.UnitScopeOf(user) is not null)
+            throw new UnauthorizedAccessException("Chỉ tài khoản quản trị toàn quốc được quản lý tài khoản. [scope.refused]");
         return name;
     }
 }

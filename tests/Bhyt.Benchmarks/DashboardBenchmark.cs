@@ -1,4 +1,3 @@
-using Bhyt.Warehouse.Units.Scope;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -14,6 +13,7 @@ using Bhyt.Warehouse.Queries;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bhyt.Benchmarks;

@@ -59,8 +59,10 @@ public abstract class DashboardPage : ComponentBase
                 LoadError = "Tài khoản chưa được giao phạm vi đơn vị hợp lệ: không có số liệu để hiển thị. Hãy liên hệ quản trị viên.";
                 return;
             }
+            // Without a unit in the URL a scoped account lands on its scope unit (in its own boundary set unless the URL names one).
+            var landing = string.IsNullOrWhiteSpace(SetParameter) ? Scope.Scope.Set! : Selection.Set;
             if (string.IsNullOrWhiteSpace(UnitParameter) && !Scope.IsCountry
-                && (await Units.HomeAsync(Selection.Set, Scope, CancellationToken.None) ?? await Units.HomeAsync(Scope.Scope.Set!, Scope, CancellationToken.None)) is { } home)
+                && (await Units.HomeAsync(landing, Scope, CancellationToken.None) ?? await Units.HomeAsync(Scope.Scope.Set!, Scope, CancellationToken.None)) is { } home)
                 Selection = Selection with { UnitCode = home.Code, Set = home.Set };
             var unit = await Units.FindAsync(Selection.Set, Selection.UnitCode, CancellationToken.None);
             if (unit is null)

@@ -1,10 +1,10 @@
 using Bhyt.Warehouse.Engines;
-using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;

@@ -1,4 +1,3 @@
-using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Components.Pages.Review;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
@@ -7,6 +6,7 @@ using Bhyt.Etl.Loading;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;

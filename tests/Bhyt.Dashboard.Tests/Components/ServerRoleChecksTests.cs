@@ -1,12 +1,12 @@
 using Bhyt.Warehouse.Queries;
 using Bhyt.Warehouse.Engines;
-using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Components.Pages.Accounts;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Sessions;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;

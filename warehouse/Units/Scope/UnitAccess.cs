@@ -112,8 +112,6 @@ public sealed class UnitAccess
     private static string Literals(IEnumerable<string> codes) => string.Join(", ", codes.Order(StringComparer.Ordinal).Select(c =>
         ScopeUnit.IsCode(c) ? $"'{c}'" : throw new InvalidOperationException($"Unit code '{c}' is not letters and digits.")));
 
-    /// <summary>The boundary sets whose units the scope reaches, for pages that switch between them.</summary>
-    public bool Reaches(string set) => IsCountry || CodesIn(set).Count > 0;
-
+    /// <summary>The two boundary sets a scope reaches into.</summary>
     public static string[] Sets { get; } = [BoundarySets.Pre2025, BoundarySets.Post2025];
 }

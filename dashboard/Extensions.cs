@@ -7,6 +7,7 @@ using Bhyt.Warehouse.Queries;
 using Bhyt.Dashboard.SampleData;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Oidc;
+using Bhyt.Dashboard.Security.Scope;
 using Bhyt.Dashboard.Security.Sessions;
 using Bhyt.Dashboard.Security.SignIn;
 using Bhyt.Etl.Scheduling;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
+using Bhyt.Warehouse.Units.Scope;
 
 namespace Bhyt.Dashboard;
 
@@ -43,7 +45,8 @@ public static class Extensions
     /// <summary>
     /// Cookie login over the accounts of <see cref="UserStore"/> (lockouts <c>Auth:Lockout</c>, sessions <c>Auth:Session</c>)
     /// and, when <c>Auth:Oidc</c> is set, the organisation's OpenID Connect provider; every page requires a signed-in
-    /// user (<c>[Authorize]</c> on the Pages folder) and roles are checked again by the services that act.
+    /// user (<c>[Authorize]</c> on the Pages folder) and roles are checked again by the services that act. Every query service
+    /// reads the units of the signed-in account's scope only (<see cref="AccountUnitAccess"/>).
     /// </summary>
     public static void AddDashboardSecurity(this WebApplicationBuilder builder)
     {
@@ -57,6 +60,7 @@ public static class Extensions
             .AddSessionCookie(sessions, oidc.IsConfigured);
         if (oidc.IsConfigured) authentication.AddOrganisationSignIn(oidc);
         builder.Services.AddAuthorization();
+        builder.Services.AddScoped<IUnitAccessSource, AccountUnitAccess>();
         builder.Services.AddCascadingAuthenticationState();
     }
 
@@ -66,6 +70,7 @@ public static class Extensions
         builder.Services.AddDashboardQueries();
         builder.Services.AddScoped<InboxUpload>();
         builder.Services.AddScoped<Components.Pages.Submissions.AnnexDownload>();
+        builder.Services.AddSingleton<UploadScope>();
         builder.Services.AddScoped<Components.Pages.Accounts.AccountsService>();
         builder.Services.AddScoped<Components.Pages.Accounts.VerificationService>();
         builder.Services.AddScoped<Components.Pages.Review.ReviewService>();
@@ -77,25 +82,29 @@ public static class Extensions
         builder.Services.AddRadzenComponents();
     }
 
-    /// <summary>The pages' query services over an <see cref="IWarehouseEngine"/> registered beside them (also used by the benchmark).</summary>
+    /// <summary>
+    /// The pages' query services over an <see cref="IWarehouseEngine"/> and an <see cref="IUnitAccessSource"/> registered beside
+    /// them (also used by the benchmark). They are scoped (one per circuit): each reads the units its caller may read.
+    /// </summary>
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
     {
         services.AddSingleton<ReportingDb>();
         services.AddSingleton<SourceQueries>();
         services.AddSingleton<UnitCatalog>();
-        services.AddSingleton<IndicatorQueries>();
-        services.AddSingleton<HistoryQueries>();
-        services.AddSingleton<ClaimsQueries>();
-        services.AddSingleton<SubmissionQueries>();
-        services.AddSingleton<AnomalyQueries>();
-        services.AddSingleton<AnomalySeriesQueries>();
-        services.AddSingleton<AlertQueries>();
-        services.AddSingleton<FigureCandidateQueries>();
-        services.AddSingleton<OverviewService>();
-        services.AddSingleton<CoverageService>();
-        services.AddSingleton<KcbService>();
-        services.AddSingleton<FundService>();
-        services.AddSingleton<SubmissionsService>();
+        services.AddSingleton<UnitAccessCache>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddScoped<HistoryQueries>();
+        services.AddScoped<ClaimsQueries>();
+        services.AddScoped<SubmissionQueries>();
+        services.AddScoped<AnomalyQueries>();
+        services.AddScoped<AnomalySeriesQueries>();
+        services.AddScoped<AlertQueries>();
+        services.AddScoped<FigureCandidateQueries>();
+        services.AddScoped<OverviewService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<KcbService>();
+        services.AddScoped<FundService>();
+        services.AddScoped<SubmissionsService>();
         return services;
     }
 

@@ -5,9 +5,11 @@ namespace Bhyt.Dashboard.Security;
 /// <summary>
 /// One dashboard account. <paramref name="SecurityStamp"/> changes with the password and on "sign out everywhere":
 /// a session cookie carrying another stamp is refused (null in files written before stamps existed).
+/// <paramref name="UnitScope"/> is the unit the account may read (<see cref="Bhyt.Warehouse.Units.Scope.ScopeUnit"/>, e.g.
+/// <c>pre2025:24</c>); null, as in files written before scopes existed, is the whole country.
 /// </summary>
 public sealed record DashboardUser(string UserName, string DisplayName, string Role, string PasswordHash, DateTimeOffset CreatedAt,
-    string? SecurityStamp = null);
+    string? SecurityStamp = null, string? UnitScope = null);
 
 /// <summary>
 /// The dashboard's accounts, kept in a JSON file beside the embedded warehouse (<c>Auth:UsersFile</c>,
@@ -42,13 +44,14 @@ public sealed class UserStore(string path)
         return user is not null && matches ? user : null;
     }
 
-    /// <summary>Adds or replaces an account.</summary>
-    public DashboardUser Save(string userName, string displayName, string role, string password)
+    /// <summary>Adds or replaces an account; <paramref name="unitScope"/> null or blank = the whole country.</summary>
+    public DashboardUser Save(string userName, string displayName, string role, string password, string? unitScope = null)
     {
         if (!Roles.All.Contains(role)) throw new ArgumentException($"Vai trò không hợp lệ: '{role}'.", nameof(role));
         if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("Tên đăng nhập trống.", nameof(userName));
         PasswordPolicy.Require(userName, password);
-        var user = new DashboardUser(userName.Trim(), displayName, role, PasswordHasher.Hash(password), DateTimeOffset.UtcNow, NewStamp());
+        var user = new DashboardUser(userName.Trim(), displayName, role, PasswordHasher.Hash(password), DateTimeOffset.UtcNow, NewStamp(),
+            string.IsNullOrWhiteSpace(unitScope) ? null : unitScope.Trim());
         lock (_gate)
         {
             var users = Read().Where(u => !string.Equals(u.UserName, user.UserName, StringComparison.OrdinalIgnoreCase)).Append(user).ToList();
@@ -66,6 +69,20 @@ public sealed class UserStore(string path)
             var index = users.FindIndex(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
             if (index < 0) return false;
             users[index] = users[index] with { SecurityStamp = NewStamp() };
+            Write(users);
+            return true;
+        }
+    }
+
+    /// <summary>Moves the account to another unit scope (null = the whole country); false when there is no such account.</summary>
+    public bool SetUnitScope(string userName, string? unitScope)
+    {
+        lock (_gate)
+        {
+            var users = Read();
+            var index = users.FindIndex(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
+            if (index < 0) return false;
+            users[index] = users[index] with { UnitScope = string.IsNullOrWhiteSpace(unitScope) ? null : unitScope.Trim() };
             Write(users);
             return true;
         }

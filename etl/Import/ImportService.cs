@@ -70,6 +70,25 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         }
     }
 
+    /// <summary>
+    /// The units a submission or report file holds figures of (its reporting unit too), read exactly as an import reads it but
+    /// loading nothing; null for claims and facilities files, whose units are their facilities'. Throws
+    /// <see cref="UnusableInputException"/> for a file of no importable kind.
+    /// </summary>
+    public async Task<(string Kind, IReadOnlyList<UnitRecord>? Units)> UnitsOfAsync(string path, CancellationToken ct)
+    {
+        var kind = KindOf(path, ImportKinds.Auto);
+        if (kind is ImportKinds.Claims or ImportKinds.Facilities) return (kind, null);
+        var memory = FormMemory.Empty;
+        if (kind == ImportKinds.Report)
+        {
+            await using var connection = await engine.OpenAsync(ct);
+            memory = await FormMemory.LoadAsync(engine, connection, ct);
+        }
+        var extraction = Extract(path, kind, new ImportOptions(), null, memory).Extraction;
+        return (kind, extraction.Figures.Select(f => f.Unit).Append(extraction.ReportingUnit).OfType<UnitRecord>().DistinctBy(u => u.UnitKey).ToList());
+    }
+
     private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);

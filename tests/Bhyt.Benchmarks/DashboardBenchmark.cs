@@ -13,6 +13,7 @@ using Bhyt.Warehouse.Queries;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bhyt.Benchmarks;
@@ -32,7 +33,7 @@ public static class DashboardBenchmark
     {
         var engine = WarehouseEngine.For(WarehouseTarget.Parse(warehouse));
         await new WarehouseInitializer(engine).InitAsync(CancellationToken.None);
-        await using var provider = new ServiceCollection().AddSingleton(engine).AddDashboardQueries().BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddSingleton(engine).AddSingleton<IUnitAccessSource>(FixedUnitAccess.Country).AddDashboardQueries().BuildServiceProvider();
         var units = provider.GetRequiredService<UnitCatalog>();
         var samples = provider.GetRequiredService<SourceQueries>();
         var pages = Pages(provider);

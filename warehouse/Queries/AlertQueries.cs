@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bhyt.Warehouse.Units.Scope;
 
 namespace Bhyt.Warehouse.Queries;
 
@@ -18,9 +19,15 @@ public sealed record AlertRuleRow(long Id, string Code, string Condition, string
 /// <summary>One row of <c>rpt.alert_silences</c>.</summary>
 public sealed record AlertSilenceRow(long Id, string? RuleCode, string? UnitCode, string CreatedBy, string Reason, DateTime StartsAt, DateTime EndsAt);
 
-/// <summary>Lists over <c>rpt.alerts</c>, <c>rpt.alert_deliveries</c>, <c>rpt.alert_rules</c> and <c>rpt.alert_silences</c> (filled by <c>bhyt alerts</c>).</summary>
-public sealed class AlertQueries(ReportingDb db, UnitCatalog units)
+/// <summary>
+/// Lists over <c>rpt.alerts</c>, <c>rpt.alert_deliveries</c>, <c>rpt.alert_rules</c> and <c>rpt.alert_silences</c> (filled by <c>bhyt alerts</c>).
+/// A caller limited to a scope (<see cref="IUnitAccessSource"/>) reads the alerts of units in it only, and the rules and
+/// silences of the whole country or of units in it.
+/// </summary>
+public sealed class AlertQueries(ReportingDb db, UnitCatalog units, IUnitAccessSource? access = null)
 {
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
     /// <summary>
     /// Alerts of <paramref name="unit"/> and every unit below it (all alerts for the country), newest first.
     /// Units are matched by code within the selection's boundary set.
@@ -28,11 +35,11 @@ public sealed class AlertQueries(ReportingDb db, UnitCatalog units)
     public async Task<List<AlertRow>> AlertsAsync(UnitInfo unit, int limit, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters();
-        var filter = await SubtreeAsync(unit, parameters, ct);
+        if (await ScopedSubtreeAsync(unit, parameters, ct) is not { } filter) return [];
         return await db.QueryAsync($"""
             SELECT alert_id, "rule", unit_code, period_label, severity, message, status, created_at, resolved_at, condition, acknowledged_by,
                    acknowledged_at, last_notified_at, notifications, suppressed_by
-            FROM rpt.alerts {(filter is null ? "" : "WHERE unit_code IN (" + filter + ")")}
+            FROM rpt.alerts WHERE {filter}
             ORDER BY created_at DESC, alert_id DESC {db.Limit(limit)}
             """, parameters, Alert, ct);
     }
@@ -41,34 +48,60 @@ public sealed class AlertQueries(ReportingDb db, UnitCatalog units)
     public async Task<List<AlertDeliveryRow>> DeliveriesAsync(UnitInfo unit, int limit, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters();
-        var filter = await SubtreeAsync(unit, parameters, ct);
+        if (await ScopedSubtreeAsync(unit, parameters, ct) is not { } filter) return [];
         return await db.QueryAsync($"""
             SELECT d.delivery_id, d.alert_id, d.notice, d.channel, d.target, d.status, d.attempts, d.created_at, d.last_attempt_at,
                    d.delivered_at, d.last_error
             FROM rpt.alert_deliveries d
-            {(filter is null ? "" : "WHERE d.alert_id IN (SELECT alert_id FROM rpt.alerts WHERE unit_code IN (" + filter + "))")}
+            WHERE d.alert_id IN (SELECT alert_id FROM rpt.alerts WHERE {filter})
             ORDER BY d.delivery_id DESC {db.Limit(limit)}
             """, parameters, r => new AlertDeliveryRow(ReportingDb.Integer(r, 0), ReportingDb.Integer(r, 1), r.GetString(2), r.GetString(3),
                 r.GetString(4), r.GetString(5), (int)ReportingDb.Integer(r, 6), ReportingDb.Date(r, 7), ReportingDb.NullableDate(r, 8),
                 ReportingDb.NullableDate(r, 9), ReportingDb.Text(r, 10)), ct);
     }
 
-    public Task<List<AlertRuleRow>> RulesAsync(CancellationToken ct) =>
-        db.QueryAsync("""
+    public async Task<List<AlertRuleRow>> RulesAsync(CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return await db.QueryAsync($"""
             SELECT rule_id, code, condition, unit_code, threshold, min_severity, period_kind, emails, webhooks, repeat_minutes, enabled, name_vi,
                    updated_by, updated_at
-            FROM rpt.alert_rules ORDER BY code, unit_code, rule_id
-            """, null, r => new AlertRuleRow(ReportingDb.Integer(r, 0), r.GetString(1), r.GetString(2), ReportingDb.Text(r, 3),
+            FROM rpt.alert_rules WHERE unit_code IS NULL OR {scope} ORDER BY code, unit_code, rule_id
+            """, parameters, r => new AlertRuleRow(ReportingDb.Integer(r, 0), r.GetString(1), r.GetString(2), ReportingDb.Text(r, 3),
                 ReportingDb.NullableNumber(r, 4), r.GetString(5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8),
                 (int)ReportingDb.Integer(r, 9), Convert.ToBoolean(r.GetValue(10)), r.GetString(11), ReportingDb.Text(r, 12),
                 ReportingDb.NullableDate(r, 13)), ct);
+    }
 
-    public Task<List<AlertSilenceRow>> SilencesAsync(int limit, CancellationToken ct) =>
-        db.QueryAsync($"""
+    public async Task<List<AlertSilenceRow>> SilencesAsync(int limit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return await db.QueryAsync($"""
             SELECT silence_id, rule_code, unit_code, created_by, reason, starts_at, ends_at
-            FROM rpt.alert_silences ORDER BY ends_at DESC, silence_id DESC {db.Limit(limit)}
-            """, null, r => new AlertSilenceRow(ReportingDb.Integer(r, 0), ReportingDb.Text(r, 1), ReportingDb.Text(r, 2), r.GetString(3),
+            FROM rpt.alert_silences WHERE unit_code IS NULL OR {scope} ORDER BY ends_at DESC, silence_id DESC {db.Limit(limit)}
+            """, parameters, r => new AlertSilenceRow(ReportingDb.Integer(r, 0), ReportingDb.Text(r, 1), ReportingDb.Text(r, 2), r.GetString(3),
                 r.GetString(4), ReportingDb.Date(r, 5), ReportingDb.Date(r, 6)), ct);
+    }
+
+    /// <summary>Whether the alert exists and is in the caller's scope (checked before it is acknowledged).</summary>
+    public async Task<bool> IsVisibleAsync(long alertId, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(new { id = alertId });
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return (await db.QueryAsync($"SELECT alert_id FROM rpt.alerts WHERE alert_id = @id AND {scope}", parameters,
+            r => ReportingDb.Integer(r, 0), ct)).Count > 0;
+    }
+
+    /// <summary>The conditions (joined by AND) keeping the caller's scope and <paramref name="unit"/>'s subtree; null when the unit is out of scope.</summary>
+    private async Task<string?> ScopedSubtreeAsync(UnitInfo unit, Dapper.DynamicParameters parameters, CancellationToken ct)
+    {
+        var scope = await _access.CurrentAsync(ct);
+        if (!scope.Allows(unit)) return null;
+        var subtree = await SubtreeAsync(unit, parameters, ct);
+        return scope.CodePredicate("unit_code", parameters) + (subtree is null ? "" : $" AND unit_code IN ({subtree})");
+    }
 
     private async Task<string?> SubtreeAsync(UnitInfo unit, Dapper.DynamicParameters parameters, CancellationToken ct)
     {

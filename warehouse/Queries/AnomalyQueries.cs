@@ -1,3 +1,5 @@
+using Bhyt.Warehouse.Units.Scope;
+
 namespace Bhyt.Warehouse.Queries;
 
 /// <summary>One row of <c>rpt.anomalies</c>: what was found, about what (unit / facility / claim), and where its review stands.</summary>
@@ -21,19 +23,38 @@ public sealed record AnomalyRow(long Id, DateTime DetectedAt, string Kind, strin
 /// </summary>
 public sealed record AnomalyFilter(string? Kind = null, string? Severity = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>Lists over <c>rpt.anomalies</c> (filled by the anomaly detection); the alerts are <see cref="AlertQueries"/>'.</summary>
-public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
+/// <summary>
+/// Lists over <c>rpt.anomalies</c> (filled by the anomaly detection); the alerts are <see cref="AlertQueries"/>'. A caller
+/// limited to a scope (<see cref="IUnitAccessSource"/>) reads only anomalies of units in it (<see cref="UnitAccess.CodePredicate"/>):
+/// none tied to no unit, none of another unit passed in.
+/// </summary>
+public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units, IUnitAccessSource? access = null)
 {
-    public Task<List<AnomalyRow>> AnomaliesAsync(int limit, CancellationToken ct) =>
-        db.QueryAsync($"""
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
+    public async Task<List<AnomalyRow>> AnomaliesAsync(int limit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters();
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return await db.QueryAsync($"""
             SELECT anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
                    value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note
-            FROM rpt.anomalies ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
-            """, null, r => new AnomalyRow(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2), r.GetString(3), r.GetString(4),
+            FROM rpt.anomalies WHERE {scope} ORDER BY detected_at DESC, anomaly_id DESC {db.Limit(limit)}
+            """, parameters, r => new AnomalyRow(ReportingDb.Integer(r, 0), ReportingDb.Date(r, 1), r.GetString(2), r.GetString(3), r.GetString(4),
                 ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), ReportingDb.Text(r, 8), r.GetString(9),
                 ReportingDb.NullableNumber(r, 10), ReportingDb.NullableNumber(r, 11), ReportingDb.NullableNumber(r, 12), r.GetString(13),
                 r.GetString(14), ReportingDb.Text(r, 15), r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18),
                 ReportingDb.Text(r, 19)), ct);
+    }
+
+    /// <summary>Whether the anomaly exists and is in the caller's scope (checked before a verdict is recorded).</summary>
+    public async Task<bool> IsVisibleAsync(long anomalyId, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(new { id = anomalyId });
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return (await db.QueryAsync($"SELECT anomaly_id FROM rpt.anomalies WHERE anomaly_id = @id AND {scope}", parameters,
+            r => ReportingDb.Integer(r, 0), ct)).Count > 0;
+    }
 
     private const string AnomalyColumns = """
         anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
@@ -48,8 +69,8 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
     public async Task<List<AnomalyRow>> ListAsync(UnitInfo unit, AnomalyFilter filter, int limit, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters();
-        var where = new List<string>();
-        if (await SubtreeAsync(unit, parameters, ct) is { } subtree) where.Add(subtree);
+        var where = await ScopedSubtreeAsync(unit, parameters, ct);
+        if (where is null) return [];
         void Equal(string column, string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return;
@@ -87,7 +108,8 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
     public async Task<List<RulePrecision>> PrecisionAsync(UnitInfo unit, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters();
-        var clause = await SubtreeAsync(unit, parameters, ct) is { } subtree ? "WHERE " + subtree : "";
+        if (await ScopedSubtreeAsync(unit, parameters, ct) is not { } where) return [];
+        var clause = "WHERE " + string.Join(" AND ", where);
         var counted = await db.QueryAsync($"""
             SELECT kind, method, COUNT(*),
                    SUM(CASE WHEN status <> 'open' THEN 1 ELSE 0 END),
@@ -100,6 +122,16 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units)
         return counted.GroupBy(p => (p.Kind, p.Method))
             .Select(g => new RulePrecision(g.Key.Kind, g.Key.Method, g.Sum(p => p.Flagged), g.Sum(p => p.Reviewed), g.Sum(p => p.Confirmed), g.Sum(p => p.Dismissed)))
             .OrderBy(p => p.Kind, StringComparer.Ordinal).ThenBy(p => p.Method, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The conditions keeping the caller's scope and <paramref name="unit"/>'s subtree; null when the unit is out of scope.</summary>
+    private async Task<List<string>?> ScopedSubtreeAsync(UnitInfo unit, Dapper.DynamicParameters parameters, CancellationToken ct)
+    {
+        var scope = await _access.CurrentAsync(ct);
+        if (!scope.Allows(unit)) return null;
+        var where = new List<string> { scope.CodePredicate("unit_code", parameters) };
+        if (await SubtreeAsync(unit, parameters, ct) is { } subtree) where.Add(subtree);
+        return where;
     }
 
     /// <summary>The condition keeping <paramref name="unit"/> and its descendants (null for the country: everything), its codes added as parameters.</summary>

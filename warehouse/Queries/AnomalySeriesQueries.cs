@@ -1,3 +1,5 @@
+using Bhyt.Warehouse.Units.Scope;
+
 namespace Bhyt.Warehouse.Queries;
 
 /// <summary>
@@ -5,9 +7,13 @@ namespace Bhyt.Warehouse.Queries;
 /// a province's figures from <c>rpt.indicator_values</c>, a facility's monthly measure from <c>rpt.facility_months</c> with
 /// its same-tier peers' quartiles), or the facts of a flagged claim and the claims of the same card beside it.
 /// Every value is parameterised; the SQL texts are public so tests parse them as T-SQL as well as run them on DuckDB.
+/// A caller limited to a scope (<see cref="IUnitAccessSource"/>) reads the series of units and facilities in it only, and of
+/// claims only those sent by facilities in it (peers' quartiles stay: they are statistics of a tier, not another unit's rows).
 /// </summary>
-public sealed class AnomalySeriesQueries(ReportingDb db)
+public sealed class AnomalySeriesQueries(ReportingDb db, IUnitAccessSource? access = null)
 {
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
     public const int ClaimLimit = 100;
 
     /// <summary>A facility-month measure over <c>rpt.facility_months</c>, by the code the facility-profile detector files it under.</summary>
@@ -53,10 +59,12 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     /// The current values (actual and target) of <paramref name="indicators"/> for one unit in one boundary set, as stored
     /// (reported or derived by the warehouse), per period of every kind, oldest first.
     /// </summary>
-    public Task<List<AnomalySeriesPoint>> UnitSeriesAsync(string unitCode, string boundarySet, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    public async Task<List<AnomalySeriesPoint>> UnitSeriesAsync(string unitCode, string boundarySet, IReadOnlyCollection<string> indicators, CancellationToken ct)
     {
+        var scope = await _access.CurrentAsync(ct);
+        if (!scope.Allows(unitCode == Reference.BoundarySets.CountryCode ? Reference.BoundarySets.National : boundarySet, unitCode)) return [];
         var parameters = new Dapper.DynamicParameters(new { unit = unitCode, boundarySet });
-        return db.QueryAsync(UnitSeriesSql(SqlList.Add(parameters, "i", indicators)), parameters,
+        return await db.QueryAsync(UnitSeriesSql(SqlList.Add(parameters, "i", indicators)), parameters,
             r => new AnomalySeriesPoint(r.GetString(0), r.GetString(2), ReportingDb.Date(r, 3), ReportingDb.Date(r, 4), r.GetString(5),
                 ReportingDb.NullableNumber(r, 6), ReportingDb.NullableNumber(r, 7))
             {
@@ -102,10 +110,11 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
     }
 
     /// <summary>A facility's monthly <paramref name="measure"/> (a key of <see cref="FacilityMeasures"/>) with its peers' quartiles, oldest first.</summary>
-    public Task<List<PeerBandPoint>> FacilityBandAsync(string facilityCode, string measure, int minClaims, CancellationToken ct)
+    public async Task<List<PeerBandPoint>> FacilityBandAsync(string facilityCode, string measure, int minClaims, CancellationToken ct)
     {
         if (!FacilityMeasures.ContainsKey(measure)) throw new ArgumentOutOfRangeException(nameof(measure), measure, "Not a facility-month measure.");
-        return db.QueryAsync(FacilityBandSql(measure), new { facility = facilityCode, minClaims },
+        if (!(await InScopeAsync([facilityCode], ct)).Contains(facilityCode)) return [];
+        return await db.QueryAsync(FacilityBandSql(measure), new { facility = facilityCode, minClaims },
             r => new PeerBandPoint(ReportingDb.Date(r, 0), ReportingDb.NullableNumber(r, 1), ReportingDb.NullableNumber(r, 2),
                 ReportingDb.NullableNumber(r, 3), ReportingDb.NullableNumber(r, 4), (int)ReportingDb.Integer(r, 5)), ct);
     }
@@ -142,12 +151,36 @@ public sealed class AnomalySeriesQueries(ReportingDb db)
         """;
 
     /// <summary>The flagged claim (marked) and its counterparts, oldest admission first.</summary>
-    public Task<List<ClaimFact>> ClaimWithCounterpartsAsync(string claimId, CancellationToken ct) =>
-        db.QueryAsync(ClaimWithCounterpartsSql, new { claim = claimId }, r => Claim(r, flagged: claimId), ct);
+    public async Task<List<ClaimFact>> ClaimWithCounterpartsAsync(string claimId, CancellationToken ct) =>
+        await InScopeAsync(await db.QueryAsync(ClaimWithCounterpartsSql, new { claim = claimId }, r => Claim(r, flagged: claimId), ct), ct);
 
     /// <summary>Every claim of the card in the flagged month (at most <see cref="ClaimLimit"/>).</summary>
-    public Task<List<ClaimFact>> CardMonthAsync(string cardPseudonym, DateTime month, CancellationToken ct) =>
-        db.QueryAsync(CardMonthSql, new { card = cardPseudonym, month = month.Date }, r => Claim(r, flagged: null), ct);
+    public async Task<List<ClaimFact>> CardMonthAsync(string cardPseudonym, DateTime month, CancellationToken ct) =>
+        await InScopeAsync(await db.QueryAsync(CardMonthSql, new { card = cardPseudonym, month = month.Date }, r => Claim(r, flagged: null), ct), ct);
+
+    /// <summary>The claims sent by facilities in the caller's scope.</summary>
+    private async Task<List<ClaimFact>> InScopeAsync(List<ClaimFact> claims, CancellationToken ct)
+    {
+        if ((await _access.CurrentAsync(ct)).IsCountry) return claims;
+        var allowed = await InScopeAsync(claims.Select(c => c.FacilityCode).Distinct().ToList(), ct);
+        return claims.Where(c => allowed.Contains(c.FacilityCode)).ToList();
+    }
+
+    /// <summary>Which of <paramref name="facilityCodes"/> stand in a unit of the caller's scope (<c>dw.dim_facility</c>'s unit, by code and set).</summary>
+    private async Task<HashSet<string>> InScopeAsync(IReadOnlyList<string> facilityCodes, CancellationToken ct)
+    {
+        var scope = await _access.CurrentAsync(ct);
+        if (scope.IsCountry) return facilityCodes.ToHashSet(StringComparer.Ordinal);
+        if (facilityCodes.Count == 0) return [];
+        var parameters = new Dapper.DynamicParameters();
+        var codes = SqlList.Add(parameters, "f", facilityCodes);
+        var units = await db.QueryAsync($"""
+            SELECT f.facility_code, u.boundary_set, u.unit_code
+            FROM dw.dim_facility f JOIN dw.dim_unit u ON u.unit_key = f.unit_key
+            WHERE f.facility_code IN ({codes})
+            """, parameters, r => (Code: r.GetString(0), Set: r.GetString(1), Unit: r.GetString(2)), ct);
+        return units.Where(u => scope.Allows(u.Set, u.Unit)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static ClaimFact Claim(System.Data.Common.DbDataReader r, string? flagged) => new(r.GetString(0), r.GetString(1), ReportingDb.Text(r, 2),
         r.GetString(3), ReportingDb.Date(r, 4), ReportingDb.NullableDate(r, 5), r.IsDBNull(6) ? null : (int)ReportingDb.Integer(r, 6),

@@ -1,3 +1,5 @@
+using Bhyt.Warehouse.Units.Scope;
+
 namespace Bhyt.Warehouse.Queries;
 
 /// <summary>One row of <c>rpt.figure_candidates</c>: a figure read from running text, its sentence and its review.</summary>
@@ -26,21 +28,39 @@ public sealed record FigureCandidateRow(
     }
 }
 
-/// <summary>The review list of figures read from running text, from <c>rpt.figure_candidates</c>.</summary>
-public sealed class FigureCandidateQueries(ReportingDb db)
+/// <summary>
+/// The review list of figures read from running text, from <c>rpt.figure_candidates</c>; a caller limited to a scope
+/// (<see cref="IUnitAccessSource"/>) reads the candidates of units in it only.
+/// </summary>
+public sealed class FigureCandidateQueries(ReportingDb db, IUnitAccessSource? access = null)
 {
-    /// <summary>Candidates with <paramref name="status"/> (all when null) of <paramref name="unitCode"/> (all when null), most confident first.</summary>
-    public Task<List<FigureCandidateRow>> ListAsync(string? status, string? unitCode, int limit, CancellationToken ct) =>
-        db.QueryAsync($"""
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
+    /// <summary>Candidates with <paramref name="status"/> (all when null) of <paramref name="unitCode"/> (all in scope when null), most confident first.</summary>
+    public async Task<List<FigureCandidateRow>> ListAsync(string? status, string? unitCode, int limit, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(new { status = status ?? "", unitCode = unitCode ?? "" });
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return await db.QueryAsync($"""
             SELECT candidate_id, submission_id, file_name, location, unit_code, period_label, indicator_code, indicator_name, value_kind, value,
                    value_unit, value_text, confidence, sentence, span_start, span_length, status, reviewed_by, reviewed_at, accepted_submission_id
             FROM rpt.figure_candidates
-            WHERE (@status = '' OR status = @status) AND (@unitCode = '' OR unit_code = @unitCode)
+            WHERE (@status = '' OR status = @status) AND (@unitCode = '' OR unit_code = @unitCode) AND {scope}
             ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, confidence DESC, candidate_id
             {db.Limit(limit)}
-            """, new { status = status ?? "", unitCode = unitCode ?? "" },
+            """, parameters,
             r => new FigureCandidateRow(ReportingDb.Integer(r, 0), ReportingDb.Integer(r, 1), ReportingDb.Text(r, 2), r.GetString(3), ReportingDb.Text(r, 4),
                 ReportingDb.Text(r, 5), ReportingDb.Text(r, 6), ReportingDb.Text(r, 7), r.GetString(8), Convert.ToDecimal(r.GetValue(9)), ReportingDb.Text(r, 10),
                 r.GetString(11), Convert.ToDecimal(r.GetValue(12)), r.GetString(13), (int)ReportingDb.Integer(r, 14), (int)ReportingDb.Integer(r, 15),
                 r.GetString(16), ReportingDb.Text(r, 17), ReportingDb.NullableDate(r, 18), r.IsDBNull(19) ? null : ReportingDb.Integer(r, 19)), ct);
+    }
+
+    /// <summary>Whether the candidate exists and is in the caller's scope (checked before it is accepted or rejected).</summary>
+    public async Task<bool> IsVisibleAsync(long candidateId, CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(new { id = candidateId });
+        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        return (await db.QueryAsync($"SELECT candidate_id FROM rpt.figure_candidates WHERE candidate_id = @id AND {scope}", parameters,
+            r => ReportingDb.Integer(r, 0), ct)).Count > 0;
+    }
 }

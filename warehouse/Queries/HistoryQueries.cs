@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using Dapper;
 
 namespace Bhyt.Warehouse.Queries;
@@ -17,18 +18,22 @@ public sealed record HistoryValue(string Indicator, string PeriodLabel, DateTime
 /// <summary>
 /// Every reported value of a unit, superseded ones included: where sources disagree (two publications give
 /// different national coverage for 2023, a province revises a figure) all of them are shown, with their source.
+/// Only units in the caller's scope are read (<see cref="IUnitAccessSource"/>; the country when none is given).
 /// </summary>
-public sealed class HistoryQueries(ReportingDb db)
+public sealed class HistoryQueries(ReportingDb db, IUnitAccessSource? access = null)
 {
-    public Task<List<HistoryValue>> ForUnitAsync(UnitInfo unit, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
+    public async Task<List<HistoryValue>> ForUnitAsync(UnitInfo unit, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct)
     {
+        if (!(await _access.CurrentAsync(ct)).Allows(unit)) return [];
         var parameters = new DynamicParameters(new
         {
             unit = unit.Code, level = unit.Level, set = unit.Set,
             from = new DateOnly(selection.From, 1, 1), to = new DateOnly(selection.To, 12, 31),
         });
         var codes = SqlList.Add(parameters, "i", indicators);
-        return db.QueryAsync($"""
+        return await db.QueryAsync($"""
             SELECT indicator_code, period_label, period_start, period_end, period_kind, value, value_kind, source, source_ref,
                    file_name, source_location, is_current, loaded_at
             FROM rpt.indicator_history h

@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using Dapper;
 
 namespace Bhyt.Warehouse.Queries;
@@ -8,20 +9,26 @@ namespace Bhyt.Warehouse.Queries;
 /// 'derived'</c>, <c>source_ref = 'map2025'</c>) and its rates are computed from mapped parts, both stored by the load
 /// (<see cref="Derived.DerivedSeries"/>): nothing is re-derived here, so a page, an export and an analyst's SQL read the same
 /// numbers. Units are named by code lists (parameters), so each query filters the fact rows by unit before anything else.
+/// Only units in the caller's scope (<see cref="IUnitAccessSource"/>; the country when none is given) are read: another unit
+/// yields no figures.
 /// </summary>
-public sealed class IndicatorQueries(ReportingDb db, UnitCatalog units)
+public sealed class IndicatorQueries(ReportingDb db, UnitCatalog units, IUnitAccessSource? access = null)
 {
+    private readonly IUnitAccessSource _access = access ?? FixedUnitAccess.Country;
+
     /// <summary>Codes per query (SQL Server takes at most 2,100 parameters).</summary>
     private const int CodesPerQuery = 1000;
 
     /// <summary>Figures of <paramref name="unit"/> for <paramref name="indicators"/> within the selection's years.</summary>
-    public Task<List<UnitFigure>> ForUnitAsync(UnitInfo unit, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct) =>
-        ValuesAsync([unit], selection, indicators, ct, "IndicatorQueries.ForUnitAsync");
+    public async Task<List<UnitFigure>> ForUnitAsync(UnitInfo unit, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct) =>
+        (await _access.CurrentAsync(ct)).Allows(unit) ? await ValuesAsync([unit], selection, indicators, ct, "IndicatorQueries.ForUnitAsync") : [];
 
     /// <summary>Figures of the children of <paramref name="parent"/> (one level down in the selection's boundary set).</summary>
     public async Task<List<UnitFigure>> ForChildrenAsync(UnitInfo parent, Selection selection, IReadOnlyCollection<string> indicators, CancellationToken ct)
     {
-        var children = await units.ChildrenAsync(selection.Set, parent.Code, ct);
+        var scope = await _access.CurrentAsync(ct);
+        if (!scope.Allows(parent)) return [];
+        var children = (await units.ChildrenAsync(selection.Set, parent.Code, ct)).Where(scope.Allows).ToList();
         return children.Count == 0 ? [] : await ValuesAsync(children, selection, indicators, ct, "IndicatorQueries.ForChildrenAsync");
     }
 

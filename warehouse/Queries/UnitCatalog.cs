@@ -1,5 +1,6 @@
 using Bhyt.Warehouse.Reference;
 using Bhyt.Warehouse.Units;
+using Bhyt.Warehouse.Units.Scope;
 
 namespace Bhyt.Warehouse.Queries;
 
@@ -70,6 +71,13 @@ public sealed class UnitCatalog(ReportingDb db)
         return result;
     }
 
+    /// <summary>The units of one level in one boundary set, by code (e.g. the provinces an account's scope may name).</summary>
+    public async Task<IReadOnlyList<UnitInfo>> AtLevelAsync(string set, string level, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        return _units!.Values.Where(u => u.Set == set && u.Level == level).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The chain from the country down to <paramref name="code"/> (for the breadcrumb).</summary>
     public async Task<IReadOnlyList<UnitInfo>> PathAsync(string set, string code, CancellationToken ct)
     {
@@ -92,6 +100,28 @@ public sealed class UnitCatalog(ReportingDb db)
             .OrderBy(u => LevelRank(u.Level)).ThenBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary><see cref="SearchAsync(string, string, int, CancellationToken)"/> among the units of <paramref name="access"/> only.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> SearchAsync(string set, string text, int limit, UnitAccess access, CancellationToken ct) =>
+        (await SearchAsync(set, text, access.IsCountry ? limit : int.MaxValue, ct)).Where(access.Allows).Take(limit).ToList();
+
+    /// <summary>The breadcrumb within <paramref name="access"/>: the path down to the unit without the ancestors above the scope.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> PathAsync(string set, string code, UnitAccess access, CancellationToken ct) =>
+        (await PathAsync(set, code, ct)).Where(access.Allows).ToList();
+
+    /// <summary>
+    /// Where an account lands in a boundary set: the country, its scope unit, or in the other set the first unit (by code)
+    /// of the highest level wholly inside the scope; null when the scope reaches no unit of that set.
+    /// </summary>
+    public async Task<UnitInfo?> HomeAsync(string set, UnitAccess access, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        if (access.IsCountry) return _units!.GetValueOrDefault((set, BoundarySets.CountryCode));
+        if (access.Scope.Set == set) return _units!.GetValueOrDefault((set, access.Scope.Code));
+        return access.CodesIn(set).Select(code => _units!.GetValueOrDefault((set, code))).OfType<UnitInfo>()
+            .Where(u => u.ParentCode is null || !access.Allows(set, u.ParentCode))
+            .OrderBy(u => LevelRank(u.Level)).ThenBy(u => u.Code, StringComparer.Ordinal).FirstOrDefault();
     }
 
     private static int LevelRank(string level) => level switch { "country" => 0, "province" => 1, "district" => 2, _ => 3 };

@@ -17,7 +17,7 @@ public static class OidcClaimMapper
         if (role is null) return new OidcMapping(null, userName, $"no value of '{settings.RoleClaim}' is in Auth:Oidc:RoleMap");
         var unit = string.IsNullOrEmpty(settings.UnitClaim) ? null : First(external, settings.UnitClaim);
         var principal = DashboardClaims.Principal(userName, First(external, settings.DisplayNameClaim) ?? userName, role,
-            SessionMethods.Oidc, now, unit: unit);
+            SessionMethods.Oidc, now, unitScope: unit);
         return new OidcMapping(principal, userName, null);
     }
 

@@ -19,11 +19,14 @@ public static class DashboardClaims
     /// <summary>The local account's <see cref="DashboardUser.SecurityStamp"/> at sign-in.</summary>
     public const string Stamp = "bhyt:stamp";
 
-    /// <summary>The unit (country, province or district code) the account is limited to, when one was given.</summary>
-    public const string Unit = "bhyt:unit";
+    /// <summary>
+    /// The unit the account is limited to (<see cref="Bhyt.Warehouse.Units.Scope.ScopeUnit"/>: <c>pre2025:24</c>, <c>886</c>…);
+    /// absent = the whole country.
+    /// </summary>
+    public const string UnitScope = "bhyt:unit_scope";
 
     public static ClaimsPrincipal Principal(string userName, string displayName, string role, string method,
-        DateTimeOffset signedInAt, string? stamp = null, string? unit = null)
+        DateTimeOffset signedInAt, string? stamp = null, string? unitScope = null)
     {
         var claims = new List<Claim>
         {
@@ -31,13 +34,16 @@ public static class DashboardClaims
             new(Method, method), new(SignedInAt, signedInAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
         };
         if (stamp is not null) claims.Add(new Claim(Stamp, stamp));
-        if (!string.IsNullOrEmpty(unit)) claims.Add(new Claim(Unit, unit));
+        if (!string.IsNullOrWhiteSpace(unitScope)) claims.Add(new Claim(UnitScope, unitScope.Trim()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     public static DateTimeOffset? SignedInAtOf(ClaimsPrincipal principal) =>
         DateTimeOffset.TryParse(principal.FindFirst(SignedInAt)?.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at : null;
+
+    /// <summary>The session's unit scope; null = the whole country.</summary>
+    public static string? UnitScopeOf(ClaimsPrincipal principal) => principal.FindFirst(UnitScope)?.Value is { Length: > 0 } scope ? scope : null;
 
     public static string MethodOf(ClaimsPrincipal principal) => principal.FindFirst(Method)?.Value ?? SessionMethods.Local;
 }

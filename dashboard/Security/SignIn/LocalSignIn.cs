@@ -27,7 +27,7 @@ public sealed class LocalSignIn(UserStore users, SignInLockout lockout, SignInEv
             return SignInOutcome.WrongCredentials;
         }
         var principal = DashboardClaims.Principal(user.UserName, user.DisplayName, user.Role, SessionMethods.Local,
-            clock.GetUtcNow(), user.SecurityStamp ?? "");
+            clock.GetUtcNow(), user.SecurityStamp ?? "", user.UnitScope);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         await events.RaiseAsync(SignInOutcome.Succeeded, user.UserName, http, SessionMethods.Local);
         return SignInOutcome.Succeeded;

@@ -1,3 +1,4 @@
+using Bhyt.Warehouse.Units.Scope;
 using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Components.Pages.Accounts;
 using Bhyt.Dashboard.Components.Pages.Alerts;
@@ -66,7 +67,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         AccountsService As(string name, string role)
         {
             var user = new SignedIn(name, role, users.Find(name)?.SecurityStamp);
-            return new(users, sessions, user, Audit(user), NullLogger<AccountsService>.Instance);
+            return new(users, sessions, user, new UnitAccessCache(_engine), new UnitCatalog(_db), Audit(user), NullLogger<AccountsService>.Instance);
         }
         var admin = As("quan.tri", Roles.Admin);
 
@@ -97,7 +98,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         InboxUpload As(string role)
         {
             var user = new SignedIn("nguoi." + role, role);
-            return new(inbox, user, Audit(user), NullLogger<InboxUpload>.Instance);
+            return new(inbox, user, FixedUnitAccess.Country, new UploadScope(_engine), Audit(user), NullLogger<InboxUpload>.Instance);
         }
         var report = new UploadedFile("dak-lak-2024.csv", "unit_code,unit_name,period,indicator,value,value_kind\n66,,2024,cov_rate,93,actual\n");
 
@@ -123,7 +124,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         AlertsService Alerts(string role)
         {
             var user = new SignedIn("nguoi." + role, role);
-            return new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), user, Audit(user), NullLogger<AlertsService>.Instance);
+            return new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), user, FixedUnitAccess.Country, Audit(user), NullLogger<AlertsService>.Instance);
         }
         var country = (await new UnitCatalog(_db).FindAsync(Selection.Default.Set, Selection.Default.UnitCode, CancellationToken.None))!;
         var anomaly = Assert.Single(await Anomalies(Roles.Viewer).ListAsync(country, new AnomalyFilter(), CancellationToken.None));

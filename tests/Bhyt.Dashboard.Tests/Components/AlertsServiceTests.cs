@@ -7,6 +7,7 @@ using Bhyt.Etl.Detection;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;
@@ -38,7 +39,8 @@ public sealed class AlertsServiceTests : IAsyncLifetime
     private AlertsService As(string role)
     {
         var user = new SignedIn("u-" + role, role);
-        return new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), user, Audited.Over(_engine, user), NullLogger<AlertsService>.Instance);
+        return new(_engine, new AlertQueries(_db, new UnitCatalog(_db)), user, FixedUnitAccess.Country, Audited.Over(_engine, user),
+            NullLogger<AlertsService>.Instance);
     }
 
     private async Task<UnitInfo> UnitAsync(string code) =>

@@ -1,8 +1,10 @@
+using Bhyt.Warehouse.Engines;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;
@@ -10,10 +12,13 @@ namespace Bhyt.Dashboard.Tests.Components;
 /// <summary>The upload takes exactly the extensions of the import kinds' registry, and says which when it refuses.</summary>
 public sealed class InboxUploadTests : IDisposable
 {
+    private IWarehouseEngine NoWarehouse => WarehouseEngine.For(WarehouseTarget.Parse(Path.Combine(_folder, "none.duckdb")));
+
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-upload-").FullName;
 
     private InboxUpload Upload() =>
-        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", Roles.Analyst), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
+        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", Roles.Analyst), FixedUnitAccess.Country,
+            new UploadScope(NoWarehouse), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
 
     [Fact]
     public async Task SaveAsync_every_registered_extension_goes_into_the_inbox()

@@ -6,6 +6,7 @@ using Bhyt.Etl.Loading;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;
@@ -31,7 +32,8 @@ public sealed class ReviewServiceTests : IAsyncLifetime
     }
 
     private ReviewService As(string role) =>
-        new(_engine, new FigureCandidateQueries(_db), new SignedIn("u-" + role, role), NullLogger<ReviewService>.Instance);
+        new(_engine, new FigureCandidateQueries(_db), new SignedIn("u-" + role, role), FixedUnitAccess.Country,
+            NullLogger<ReviewService>.Instance);
 
     [Fact]
     public async Task A_viewer_reads_candidates_but_cannot_accept_or_reject_them_an_analyst_can()

@@ -1,9 +1,12 @@
+using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Engines;
 using Bhyt.Dashboard.Components.Pages.Accounts;
 using Bhyt.Dashboard.Components.Pages.Submissions;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Sessions;
 using Bhyt.Dashboard.Tests.Support;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhyt.Dashboard.Tests.Components;
@@ -14,10 +17,13 @@ namespace Bhyt.Dashboard.Tests.Components;
 /// </summary>
 public sealed class ServerRoleChecksTests : IDisposable
 {
+    private IWarehouseEngine NoWarehouse => WarehouseEngine.For(WarehouseTarget.Parse(Path.Combine(_folder, "none.duckdb")));
+
     private readonly string _folder = Directory.CreateTempSubdirectory("bhyt-roles-").FullName;
 
     private InboxUpload Upload(string role) =>
-        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", role), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
+        new(InboxOptions.Default(Path.Combine(_folder, "inbox")), new SignedIn("u", role), FixedUnitAccess.Country,
+            new UploadScope(NoWarehouse), NoAudit.Instance, NullLogger<InboxUpload>.Instance);
 
     [Fact]
     public async Task A_viewer_cannot_put_a_file_into_the_inbox_an_analyst_can()
@@ -42,7 +48,8 @@ public sealed class ServerRoleChecksTests : IDisposable
 
         var sessions = new SessionValidator(users, SessionLifetime.Default, TimeProvider.System);
         AccountsService As(string name, string role) =>
-            new(users, sessions, new SignedIn(name, role, users.Find(name)?.SecurityStamp), NoAudit.Instance, NullLogger<AccountsService>.Instance);
+            new(users, sessions, new SignedIn(name, role, users.Find(name)?.SecurityStamp), new UnitAccessCache(NoWarehouse),
+                new UnitCatalog(new ReportingDb(NoWarehouse)), NoAudit.Instance, NullLogger<AccountsService>.Instance);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => As("phantich", Roles.Analyst).ListAsync());
         // A cookie claiming admin for someone the file does not know as admin is not enough.

@@ -8,6 +8,7 @@ using Bhyt.Etl.Import;
 using Bhyt.Warehouse;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bhyt.Dashboard.Tests.Queries;
@@ -49,7 +50,7 @@ public sealed class SqlServerDashboardTests : IAsyncLifetime
         var import = await ImportService.CreateAsync(engine, CancellationToken.None);
         var result = await import.ImportAsync(file, new ImportOptions(), null, CancellationToken.None);
         Assert.False(result.IsRejected, string.Join("; ", result.Issues.Select(i => i.Message)));
-        return new ServiceCollection().AddSingleton(engine).AddDashboardQueries().BuildServiceProvider();
+        return new ServiceCollection().AddSingleton(engine).AddSingleton<IUnitAccessSource>(FixedUnitAccess.Country).AddDashboardQueries().BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()

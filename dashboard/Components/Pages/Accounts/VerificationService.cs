@@ -16,8 +16,8 @@ public sealed class VerificationService(IWarehouseEngine engine, SessionValidato
     public async Task<VerificationReport?> LastAsync(CancellationToken ct = default)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (!user.IsInRole(Roles.Admin) || user.Identity?.Name is null || !sessions.IsValid(user))
-            throw new UnauthorizedAccessException("Chỉ tài khoản quản trị được xem kết quả kiểm tra toàn vẹn kho.");
+        if (!user.IsInRole(Roles.Admin) || user.Identity?.Name is null || !sessions.IsValid(user) || DashboardClaims.UnitScopeOf(user) is not null)
+            throw new UnauthorizedAccessException("Chỉ tài khoản quản trị toàn quốc được xem kết quả kiểm tra toàn vẹn kho.");
         return await new VerifyRunStore(engine).LastAsync(ct);
     }
 }

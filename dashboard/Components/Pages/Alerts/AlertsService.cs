@@ -4,6 +4,7 @@ using Bhyt.Etl.Audit;
 using Bhyt.Etl.Alerts;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Alerts;
@@ -15,9 +16,11 @@ public sealed record AlertsPageData(List<AlertRow> Alerts, List<AlertDeliveryRow
 /// The Cảnh báo page's service: every signed-in user reads the alerts, deliveries, rules and silences; analysts and
 /// administrators acknowledge an alert; only administrators edit rules and silences — checked here on the server, not
 /// only by hiding the forms. The changes themselves are <see cref="AlertAdministration"/>'s; each one, and each refused
-/// attempt, is recorded in the audit log.
+/// attempt, is recorded in the audit log. Within the account's unit scope only: an alert, a rule or a silence of a unit
+/// outside it (or of the whole country, for a scoped account) is refused.
 /// </summary>
-public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries, AuthenticationStateProvider authentication, IAuditLog audit,
+public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries, AuthenticationStateProvider authentication, IUnitAccessSource access,
+    IAuditLog audit,
     ILogger<AlertsService> log)
 {
     public const int ListLimit = 2000;
@@ -43,6 +46,8 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!(user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst)) || user.Identity?.Name is not { } name)
             throw new UnauthorizedAccessException("Chỉ tài khoản phân tích hoặc quản trị được ghi nhận cảnh báo. [alert.role]");
+        if (!await queries.IsVisibleAsync(alertId, ct))
+            throw new UnauthorizedAccessException($"Cảnh báo #{alertId} không có hoặc nằm ngoài phạm vi đơn vị của tài khoản. [scope.refused]");
         var done = await new AlertAdministration(engine).AcknowledgeAsync(alertId, name, DateTime.UtcNow, ct);
         if (done) log.LogInformation("{User} acknowledged alert {Alert}", name, alertId);
         return done;
@@ -55,6 +60,7 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
     private async Task<long> SaveAlertRuleAsync(AlertRule rule, CancellationToken ct)
     {
         var name = await RequireAdminAsync();
+        await RequireInScopeAsync(rule.UnitCode, ct);
         var id = await new AlertAdministration(engine).SaveRuleAsync(rule, name, DateTime.UtcNow, ct);
         log.LogInformation("{User} saved alert rule {Rule} ({Code}, unit {Unit})", name, id, rule.Code, rule.UnitCode);
         return id;
@@ -67,6 +73,7 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
     private async Task<long> AddAlertSilenceAsync(string? ruleCode, string? unitCode, string reason, DateTime endsAt, CancellationToken ct)
     {
         var name = await RequireAdminAsync();
+        await RequireInScopeAsync(unitCode, ct);
         var now = DateTime.UtcNow;
         return await new AlertAdministration(engine).AddSilenceAsync(ruleCode, unitCode, name, reason, now, endsAt, now, ct);
     }
@@ -78,7 +85,20 @@ public sealed class AlertsService(IWarehouseEngine engine, AlertQueries queries,
     private async Task<bool> EndAlertSilenceAsync(long silenceId, CancellationToken ct)
     {
         await RequireAdminAsync();
+        if ((await queries.SilencesAsync(int.MaxValue, ct)).FirstOrDefault(s => s.Id == silenceId) is not { } silence) return false;
+        await RequireInScopeAsync(silence.UnitCode, ct);
         return await new AlertAdministration(engine).EndSilenceAsync(silenceId, DateTime.UtcNow, ct);
+    }
+
+    /// <summary>A rule or silence of <paramref name="unitCode"/> (null = the whole country) must lie in the account's scope.</summary>
+    private async Task RequireInScopeAsync(string? unitCode, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        if (scope.IsCountry) return;
+        if (string.IsNullOrWhiteSpace(unitCode))
+            throw new UnauthorizedAccessException($"Tài khoản chỉ quản lý được đơn vị trong phạm vi {scope.ScopeName}, không phải toàn quốc. [scope.refused]");
+        if (!scope.AllowsCode(unitCode.Trim()))
+            throw new UnauthorizedAccessException($"Đơn vị '{unitCode.Trim()}' nằm ngoài phạm vi {scope.ScopeName} của tài khoản. [scope.refused]");
     }
 
     private async Task<string> RequireAdminAsync()

@@ -12,7 +12,8 @@ namespace Bhyt.Dashboard.Components.Pages.Anomalies;
 /// The *Bất thường* page's service: every signed-in user reads the anomalies; only analysts and administrators record a
 /// verdict (acknowledged, confirmed, dismissed, resolved — with a note), checked here on the server, not only by hiding the
 /// buttons. A verdict writes status, reviewed_by, reviewed_at and review_note of <c>dw.anomaly</c>; re-detection keeps it
-/// (see <c>AnomalyStore</c>). Every verdict, and every refused attempt, is recorded in the audit log.
+/// (see <c>AnomalyStore</c>). Both the list and a verdict are limited to the account's unit scope: an anomaly of another
+/// unit is refused even when its id is sent. Every verdict, and every refused attempt, is recorded in the audit log.
 /// </summary>
 public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries queries, AuthenticationStateProvider authentication,
     IAuditLog audit, ILogger<AnomalyReviewService> log)
@@ -45,10 +46,10 @@ public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries
     /// <summary>True when the signed-in user may record a verdict.</summary>
     public async Task<bool> CanReviewAsync() => IsReviewer((await authentication.GetAuthenticationStateAsync()).User);
 
-    /// <summary>Records <paramref name="status"/> (not <c>open</c>) with the reviewer, the time and the note; false when no such anomaly.</summary>
+    /// <summary>Records <paramref name="status"/> (not <c>open</c>) with the reviewer, the time and the note; false when no such anomaly in the account's scope.</summary>
     public Task<bool> ReviewAsync(long anomalyId, string status, string? note, CancellationToken ct) =>
         audit.RecordingAsync(AuditActions.AnomalyReview, $"anomaly {anomalyId}", () => RecordVerdictAsync(anomalyId, status, note, ct),
-            changed => changed ? $"{status}: {note?.Trim()}" : "không có bất thường này",
+            changed => changed ? $"{status}: {note?.Trim()}" : "không có bất thường này trong phạm vi",
             changed => changed ? AuditOutcomes.Success : AuditOutcomes.Failure);
 
     private async Task<bool> RecordVerdictAsync(long anomalyId, string status, string? note, CancellationToken ct)
@@ -56,6 +57,8 @@ public sealed class AnomalyReviewService(IWarehouseEngine engine, AnomalyQueries
         var reviewer = await RequireReviewerAsync();
         if (status == "open" || Statuses.All(s => s.Code != status))
             throw new ArgumentException($"Trạng thái '{status}' không hợp lệ: chọn ghi nhận, xác nhận, bác bỏ hoặc đã xử lý.", nameof(status));
+        // Another unit's anomaly is answered as a missing one: its existence is not told either.
+        if (!await queries.IsVisibleAsync(anomalyId, ct)) return false;
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note?.Length > NoteLimit) note = note[..NoteLimit];
         await using var connection = await engine.OpenAsync(ct);

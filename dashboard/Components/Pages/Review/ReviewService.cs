@@ -2,16 +2,18 @@ using Bhyt.Dashboard.Security;
 using Bhyt.Etl.Loading;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Queries;
+using Bhyt.Warehouse.Units.Scope;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Bhyt.Dashboard.Components.Pages.Review;
 
 /// <summary>
 /// The review of figures read from running text (<c>rpt.figure_candidates</c>): every signed-in user reads the list;
-/// only analysts and administrators accept or reject, checked here on the server (not only by hiding the buttons).
+/// only analysts and administrators accept or reject, checked here on the server (not only by hiding the buttons). Both
+/// within the account's unit scope: a candidate of another unit, or a correction moving one to another unit, is refused.
 /// </summary>
 public sealed class ReviewService(IWarehouseEngine engine, FigureCandidateQueries candidates, AuthenticationStateProvider authentication,
-    ILogger<ReviewService> log)
+    IUnitAccessSource access, ILogger<ReviewService> log)
 {
     public const int ListLimit = 500;
 
@@ -24,6 +26,9 @@ public sealed class ReviewService(IWarehouseEngine engine, FigureCandidateQuerie
     public async Task<SubmissionRecord> AcceptAsync(long candidateId, CandidateCorrection correction, CancellationToken ct)
     {
         var reviewer = await RequireReviewerAsync();
+        await RequireInScopeAsync(candidateId, ct);
+        if (correction.UnitCode is { } unit && !(await access.CurrentAsync(ct)).AllowsCode(unit.Trim()))
+            throw new UnauthorizedAccessException($"Đơn vị '{unit.Trim()}' nằm ngoài phạm vi đơn vị của tài khoản. [scope.refused]");
         var saved = await new CandidateReview(engine).AcceptAsync(candidateId, correction, reviewer, ct);
         log.LogInformation("{User} accepted figure candidate {Candidate} as submission {Submission}", reviewer, candidateId, saved.SubmissionId);
         return saved;
@@ -32,8 +37,15 @@ public sealed class ReviewService(IWarehouseEngine engine, FigureCandidateQuerie
     public async Task RejectAsync(long candidateId, CancellationToken ct)
     {
         var reviewer = await RequireReviewerAsync();
+        await RequireInScopeAsync(candidateId, ct);
         await new CandidateReview(engine).RejectAsync(candidateId, reviewer, ct);
         log.LogInformation("{User} rejected figure candidate {Candidate}", reviewer, candidateId);
+    }
+
+    private async Task RequireInScopeAsync(long candidateId, CancellationToken ct)
+    {
+        if (!await candidates.IsVisibleAsync(candidateId, ct))
+            throw new UnauthorizedAccessException($"Số liệu #{candidateId} không có hoặc nằm ngoài phạm vi đơn vị của tài khoản. [scope.refused]");
     }
 
     private async Task<string> RequireReviewerAsync()

@@ -32,7 +32,7 @@ public sealed class OidcClaimMapperTests
         Assert.Equal("le.van.c", principal.Identity!.Name);
         Assert.Equal("Lê Văn C", principal.FindFirst(ClaimTypes.GivenName)!.Value);
         Assert.Equal(Roles.Analyst, Assert.Single(principal.FindAll(ClaimTypes.Role)).Value);
-        Assert.Equal("24", principal.FindFirst(DashboardClaims.Unit)!.Value);
+        Assert.Equal("24", principal.FindFirst(DashboardClaims.UnitScope)!.Value);
         Assert.Equal(SessionMethods.Oidc, DashboardClaims.MethodOf(principal));
         Assert.Equal(Now, DashboardClaims.SignedInAtOf(principal));
     }

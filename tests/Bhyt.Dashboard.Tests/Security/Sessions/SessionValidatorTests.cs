@@ -49,7 +49,7 @@ public sealed class SessionValidatorTests : IDisposable
     public void IsValid_organisation_session_needs_no_local_account_but_ends_with_its_lifetime()
     {
         var validator = new SessionValidator(Users, Lifetime, _clock);
-        var session = DashboardClaims.Principal("nguyen.van.a@bhxh.gov.vn", "Nguyễn Văn A", Roles.Analyst, SessionMethods.Oidc, _clock.GetUtcNow(), unit: "24");
+        var session = DashboardClaims.Principal("nguyen.van.a@bhxh.gov.vn", "Nguyễn Văn A", Roles.Analyst, SessionMethods.Oidc, _clock.GetUtcNow(), unitScope: "24");
         Assert.True(validator.IsValid(session));
         _clock.Advance(Lifetime.MaxLifetime + TimeSpan.FromSeconds(1));
         Assert.False(validator.IsValid(session));

@@ -69,11 +69,11 @@ public sealed class AccountsService(UserStore users, SessionValidator sessions, 
     public Task SaveAsync(string userName, string displayName, string role, string password, string? unitScope = null)
     {
         var before = users.Find(userName.Trim())?.Role;
-        var scopeText = string.IsNullOrWhiteSpace(unitScope) ? "toàn quốc" : unitScope.Trim();
+        var scopeText = string.IsNullOrWhiteSpace(unitScope) ? "" : $", phạm vi {unitScope.Trim()}";
         return audit.RecordingAsync(AuditActions.AccountSave, userName.Trim(), () => SaveAccountAsync(userName, displayName, role, password, unitScope),
-            () => before is null ? $"tạo mới, vai trò {role}, phạm vi {scopeText}"
-                : before == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi), phạm vi {scopeText}"
-                : $"đặt lại mật khẩu, đổi vai trò {before} → {role}, phạm vi {scopeText}");
+            () => before is null ? $"tạo mới, vai trò {role}{scopeText}"
+                : before == role ? $"đặt lại mật khẩu, vai trò {role} (không đổi){scopeText}"
+                : $"đặt lại mật khẩu, đổi vai trò {before} → {role}{scopeText}");
     }
 
     private async Task SaveAccountAsync(string userName, string displayName, string role, string password, string? unitScope)

@@ -71,6 +71,7 @@ public static class Extensions
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyDetailService>();
         builder.Services.AddScoped<Components.Pages.Alerts.AlertsService>();
+        builder.Services.AddSqlConsole(builder.Configuration.GetSection("Console"));
         builder.Services.AddRadzenComponents();
     }
 
@@ -93,6 +94,20 @@ public static class Extensions
         services.AddSingleton<KcbService>();
         services.AddSingleton<FundService>();
         services.AddSingleton<SubmissionsService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The SQL console (<c>/truy-van</c>): rpt-only read-only sessions, the unit-scope resolver, each user's history;
+    /// limits from <paramref name="section"/> (see <see cref="Components.Pages.Console.ConsoleOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddSqlConsole(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddSingleton(Components.Pages.Console.ConsoleOptions.From(section));
+        services.AddSingleton<Bhyt.Warehouse.Querying.ReadOnlyQueryRunner>();
+        services.AddSingleton<Bhyt.Warehouse.Querying.IUnitScopeResolver, Bhyt.Warehouse.Querying.UnitSubtreeResolver>();
+        services.AddSingleton<Bhyt.Warehouse.Querying.QueryHistoryStore>();
+        services.AddScoped<Components.Pages.Console.ConsoleService>();
         return services;
     }
 

@@ -38,7 +38,11 @@ export function suggestions(schema, before) {
         const columns = [...new Set(Object.values(schema).flat())].filter(c => c.startsWith(stem));
         items = ["rpt"].filter(s => s.startsWith(stem) && stem.length > 0).concat(columns);
     }
-    return { start: before.length - stem.length, items: items.sort().slice(0, 12) };
+    // A name already typed in full needs no list (it would only hide what lies below the editor).
+    items = items.filter(item => item !== stem);
+    // Shortest first: the exact name typed so far comes before the longer names it begins.
+    items.sort((a, b) => a.length - b.length || a.localeCompare(b));
+    return { start: before.length - stem.length, items: items.slice(0, 12) };
 }
 
 export function attach(editor, backdrop, list, schema) {

@@ -34,20 +34,25 @@ internal static class SqlServerQueryGuard
         if (visitor.Refusal is not null) throw visitor.Refusal;
         if (reach == QueryReach.RptOnly)
         {
-            var names = new RptOnlyVisitor();
+            var ctes = new CteNameVisitor();
+            select.Accept(ctes);
+            var names = new RptOnlyVisitor(ctes.Names);
             select.Accept(names);
             if (names.Refusal is not null) throw names.Refusal;
         }
     }
 
     /// <summary>Names outside the rpt views: another schema or database, a bare name that is no CTE of the query.</summary>
-    private sealed class RptOnlyVisitor : TSqlFragmentVisitor
+    private sealed class CteNameVisitor : TSqlFragmentVisitor
     {
-        private readonly HashSet<string> _cteNames = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        public override void Visit(CommonTableExpression node) => Names.Add(node.ExpressionName.Value);
+    }
+
+    private sealed class RptOnlyVisitor(HashSet<string> cteNames) : TSqlFragmentVisitor
+    {
         public QueryRefusedException? Refusal { get; private set; }
-
-        public override void Visit(CommonTableExpression node) => _cteNames.Add(node.ExpressionName.Value);
 
         public override void Visit(NamedTableReference node) => Check(node.SchemaObject);
 
@@ -59,8 +64,7 @@ internal static class SqlServerQueryGuard
             var named = string.Join('.', name.Identifiers.Select(i => i.Value));
             if (name.DatabaseIdentifier is not null || (schema is not null && !schema.Equals("rpt", StringComparison.OrdinalIgnoreCase)))
                 Refuse($"'{named}' nằm ngoài lược đồ rpt");
-            // CTEs are visited before the FROM that names them (the WITH clause comes first in the tree).
-            else if (schema is null && !_cteNames.Contains(name.BaseIdentifier.Value))
+            else if (schema is null && !cteNames.Contains(name.BaseIdentifier.Value))
                 Refuse($"'{named}' không phải một view rpt (viết rpt.{named}) hay một bảng tạm WITH của câu truy vấn");
         }
 

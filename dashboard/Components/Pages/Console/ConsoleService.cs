@@ -34,7 +34,8 @@ public sealed class ConsoleService(ReadOnlyQueryRunner runner, IUnitScopeResolve
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await runner.RunRptAsync(sql, scope, options.Limits, ct);
+            // DuckDB.NET executes synchronously: off the circuit's dispatcher, so the page stays live and "Hủy" can be clicked.
+            var result = await Task.Run(() => runner.RunRptAsync(sql, scope, options.Limits, ct), CancellationToken.None);
             await history.SaveAsync(user, ranAt, sql, result.Rows.Count, result.Elapsed, "ok", result.Truncated ? "cắt theo giới hạn dòng" : null, CancellationToken.None);
             return result;
         }

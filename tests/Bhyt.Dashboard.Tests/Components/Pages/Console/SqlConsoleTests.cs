@@ -113,6 +113,23 @@ public sealed class SqlConsoleTests : BunitContext
     }
 
     [Fact]
+    public async Task Page_cancel_stops_a_running_query_and_records_it_as_cancelled()
+    {
+        await SignInAsync("phantich", Roles.Analyst);
+        var page = Render<SqlConsole>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#sql-schema details")));
+
+        Run(page, "SELECT count(*) FROM range(1000000000) a, range(1000000000) b");
+        page.WaitForAssertion(() => Assert.False(page.Find("#sql-cancel").HasAttribute("disabled")));
+        await Task.Delay(300, Xunit.TestContext.Current.CancellationToken);
+        page.Find("#sql-cancel").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Đã hủy truy vấn", page.Find("#sql-status").TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal("cancelled", page.Find("#sql-history tbody tr").GetAttribute("data-outcome")), TimeSpan.FromSeconds(10));
+        Assert.True(page.Find("#sql-cancel").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Page_viewer_is_refused_and_sees_no_schema()
     {
         await SignInAsync("lanhdao", Roles.Viewer);

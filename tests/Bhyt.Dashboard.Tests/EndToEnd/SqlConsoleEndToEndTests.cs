@@ -36,11 +36,11 @@ public sealed class SqlConsoleEndToEndTests(DashboardFixture fixture)
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#sql-export-csv"));
         Assert.EndsWith(".csv", csv.SuggestedFilename);
-        var text = await File.ReadAllTextAsync(await csv.PathAsync());
+        var text = await File.ReadAllTextAsync(await csv.PathAsync(), TestContext.Current.CancellationToken);
         Assert.StartsWith("unit_code,name", text.TrimStart('\uFEFF'));
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#sql-export-xlsx"));
         Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
-        Assert.Equal("PK", (await File.ReadAllTextAsync(await xlsx.PathAsync()))[..2]);
+        Assert.Equal("PK", (await File.ReadAllTextAsync(await xlsx.PathAsync(), TestContext.Current.CancellationToken))[..2]);
         await ShotAsync(page, "12-truy-van-sql");
 
         await page.Locator("#sql-text").FillAsync("SELECT * FROM dw.fct_claim");

@@ -38,7 +38,7 @@ public sealed class SqlConsoleTests : BunitContext
         users.Save(name, name, role, "mat-khau-du-dai");
         var service = new ConsoleService(new ReadOnlyQueryRunner(engine), new UnitSubtreeResolver(new ReportingDb(engine)), new QueryHistoryStore(engine),
             new ConsoleOptions(new QueryLimits(TimeSpan.FromSeconds(30), MaxRows), 50),
-            new SessionValidator(users, SessionLifetime.Default, TimeProvider.System), new State(name, role, users.Find(name)!.SecurityStamp, unit));
+            new SessionValidator(users, SessionLifetime.Default, TimeProvider.System), new State(name, role, users.Find(name)!.SecurityStamp!, unit));
         Services.AddSingleton(service);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return service;

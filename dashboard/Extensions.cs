@@ -79,6 +79,7 @@ public static class Extensions
         builder.Services.AddScoped<Components.Pages.Alerts.AlertsService>();
         builder.Services.AddSingleton<Bhyt.Warehouse.Dictionary.RptCatalog>();
         builder.Services.AddSingleton<Components.Pages.Dictionary.DataDictionaryService>();
+        builder.Services.AddSqlConsole(builder.Configuration.GetSection("Console"));
         builder.Services.AddRadzenComponents();
     }
 
@@ -105,6 +106,20 @@ public static class Extensions
         services.AddScoped<KcbService>();
         services.AddScoped<FundService>();
         services.AddScoped<SubmissionsService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The SQL console (<c>/truy-van</c>): rpt-only read-only sessions, the unit-scope resolver, each user's history;
+    /// limits from <paramref name="section"/> (see <see cref="Components.Pages.Console.ConsoleOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddSqlConsole(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddSingleton(Components.Pages.Console.ConsoleOptions.From(section));
+        services.AddSingleton<Bhyt.Warehouse.Querying.ReadOnlyQueryRunner>();
+        services.AddSingleton<Bhyt.Warehouse.Querying.IUnitScopeResolver, Bhyt.Warehouse.Querying.UnitAccessScopeResolver>();
+        services.AddSingleton<Bhyt.Warehouse.Querying.QueryHistoryStore>();
+        services.AddScoped<Components.Pages.Console.ConsoleService>();
         return services;
     }
 

@@ -35,19 +35,38 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
     /// </summary>
     private async Task<DbConnection> OpenWaitingForLockAsync(string connectionString, CancellationToken ct)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
+        DbConnection? opened = null;
+        await WaitingForLockAsync(async () =>
         {
             var connection = new DuckDBConnection(connectionString);
             try
             {
                 await connection.OpenAsync(ct);
-                return connection;
+                opened = connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }, ct);
+        return opened!;
+    }
+
+    /// <summary>Runs <paramref name="open"/> (an open or an ATTACH of the file) until the file's lock is free or <see cref="LockWait"/> has passed.</summary>
+    private async Task WaitingForLockAsync(Func<Task> open, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await open();
+                return;
             }
             catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
             {
-                await connection.DisposeAsync();
                 if (clock.Elapsed >= LockWait) throw new WarehouseBusyException(FilePath, clock.Elapsed, e);
                 await Task.Delay(delay, ct);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
@@ -66,6 +85,19 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         if (!File.Exists(FilePath)) throw new WarehouseNotFoundException(Target);
         return await OpenWaitingForLockAsync($"Data Source={FilePath};{ReadOnlySettings}", ct);
     }
+
+    /// <summary>
+    /// A private in-memory session over the file attached read-only, showing only the <c>rpt</c> views filtered to
+    /// <paramref name="scope"/>, with host access and configuration locked (see <see cref="DuckDbRptSession"/>).
+    /// </summary>
+    public async Task<DbConnection> OpenRptReaderAsync(RptScope scope, CancellationToken ct)
+    {
+        if (!File.Exists(FilePath)) throw new WarehouseNotFoundException(Target);
+        return await DuckDbRptSession.OpenAsync(FilePath, scope, MemoryLimit, WaitingForLockAsync, ct);
+    }
+
+    public Task<IReadOnlyList<RptColumn>> RptColumnsAsync(DbConnection rptConnection, CancellationToken ct) =>
+        DuckDbRptSession.ColumnsAsync(rptConnection, ct);
 
     public string Sql(string sql) => DuckDbParameterSyntax.Translate(sql);
 
@@ -132,7 +164,10 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
     }
 
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct) =>
-        DuckDbQueryGuard.EnsureReadOnlyAsync(readOnlyConnection, sql, ct);
+        DuckDbQueryGuard.EnsureReadOnlyAsync(readOnlyConnection, sql, QueryReach.AllSchemas, ct);
+
+    public Task EnsureRptOnlyAsync(DbConnection rptConnection, string sql, CancellationToken ct) =>
+        DuckDbQueryGuard.EnsureReadOnlyAsync(rptConnection, sql, QueryReach.RptOnly, ct);
 
     public DbCommand CreateQueryCommand(DbConnection connection, string sql, TimeSpan timeout) =>
         new DuckDbTimedCommand(sql, (DuckDBConnection)connection, timeout);

@@ -19,6 +19,22 @@ public interface IWarehouseEngine
     /// <summary>Opens a connection for analysts' queries; it never creates the warehouse.</summary>
     Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Opens a read-only connection for the SQL console (and <c>bhyt sql</c> without <c>--all-schemas</c>) on which the
+    /// analyst can read the <c>rpt</c> views and nothing else, each limited to <paramref name="scope"/>; views without a
+    /// unit are hidden from a scoped session (<see cref="Querying.RptViewScopes"/>). Never the dashboard's read-write connection.
+    /// </summary>
+    Task<DbConnection> OpenRptReaderAsync(Querying.RptScope scope, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="EnsureReadOnlyAsync"/>, and also refuses any reference outside the <c>rpt</c> views (other schemas,
+    /// catalogs, catalog listings) with rule <c>sql.rpt_only</c>.
+    /// </summary>
+    Task EnsureRptOnlyAsync(DbConnection rptConnection, string sql, CancellationToken ct);
+
+    /// <summary>The columns of the <c>rpt</c> views <paramref name="rptConnection"/> shows, with the catalog's descriptions.</summary>
+    Task<IReadOnlyList<Querying.RptColumn>> RptColumnsAsync(DbConnection rptConnection, CancellationToken ct);
+
     /// <summary>Adapts engine-agnostic SQL (with <c>@name</c> parameters) to the engine's dialect.</summary>
     string Sql(string sql);
 

@@ -62,6 +62,53 @@ public sealed partial class SqlServerEngine(WarehouseTarget target, string? read
     internal string ReadOnlyConnectionString =>
         new SqlConnectionStringBuilder(readerConnectionString ?? Target.Value) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString;
 
+    /// <summary>
+    /// The analysts' connection (<see cref="OpenReadOnlyAsync"/>) with the unit scope set read-only in
+    /// <c>SESSION_CONTEXT(N'bhyt_unit_scope')</c> ('*' for the country): the row-level security of
+    /// sql/sqlserver/0021_console.sql filters every table under the rpt views to the scope's subtree for members of
+    /// <c>bhyt_console_user</c>.
+    /// </summary>
+    public async Task<DbConnection> OpenRptReaderAsync(RptScope scope, CancellationToken ct)
+    {
+        var connection = await OpenReadOnlyAsync(ct);
+        try
+        {
+            await using var command = new SqlCommand(
+                "EXEC sys.sp_set_session_context @key = N'bhyt_unit_scope', @value = @scope, @read_only = 1;", (SqlConnection)connection);
+            command.Parameters.Add("@scope", SqlDbType.VarChar, 10).Value = scope.ScopeCode ?? "*";
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task EnsureRptOnlyAsync(DbConnection rptConnection, string sql, CancellationToken ct)
+    {
+        SqlServerQueryGuard.EnsureReadOnly(sql, QueryReach.RptOnly);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>SQL of the rpt views' columns with their MS_Description extended properties.</summary>
+    internal const string RptColumnsSql = """
+        SELECT v.name AS view_name, CAST(vp.value AS NVARCHAR(4000)) AS view_description, c.name AS column_name,
+               TYPE_NAME(c.user_type_id) AS data_type, CAST(cp.value AS NVARCHAR(4000)) AS column_description
+        FROM sys.views v
+        JOIN sys.columns c ON c.object_id = v.object_id
+        LEFT JOIN sys.extended_properties vp ON vp.class = 1 AND vp.major_id = v.object_id AND vp.minor_id = 0 AND vp.name = N'MS_Description'
+        LEFT JOIN sys.extended_properties cp ON cp.class = 1 AND cp.major_id = v.object_id AND cp.minor_id = c.column_id AND cp.name = N'MS_Description'
+        WHERE v.schema_id = SCHEMA_ID(N'rpt')
+        ORDER BY v.name, c.column_id;
+        """;
+
+    public async Task<IReadOnlyList<RptColumn>> RptColumnsAsync(DbConnection rptConnection, CancellationToken ct) =>
+        (await Dapper.SqlMapper.QueryAsync<(string View, string? ViewDescription, string Column, string Type, string? Description)>(
+            rptConnection, new Dapper.CommandDefinition(RptColumnsSql, cancellationToken: ct)))
+        .Select(r => new RptColumn(r.View, r.ViewDescription, r.Column, r.Type, r.Description)).ToList();
+
     public string Sql(string sql) => sql;
 
     public IEnumerable<string> SplitBatches(string script) =>
@@ -126,7 +173,7 @@ public sealed partial class SqlServerEngine(WarehouseTarget target, string? read
 
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct)
     {
-        SqlServerQueryGuard.EnsureReadOnly(sql);
+        SqlServerQueryGuard.EnsureReadOnly(sql, QueryReach.AllSchemas);
         return Task.CompletedTask;
     }
 

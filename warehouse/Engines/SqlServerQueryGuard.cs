@@ -9,7 +9,7 @@ namespace Bhyt.Warehouse.Engines;
 /// </summary>
 internal static class SqlServerQueryGuard
 {
-    public static void EnsureReadOnly(string sql)
+    public static void EnsureReadOnly(string sql, QueryReach reach = QueryReach.AllSchemas)
     {
         if (string.IsNullOrWhiteSpace(sql))
             throw new QueryRefusedException("sql.empty", "Câu truy vấn trống.");
@@ -32,6 +32,44 @@ internal static class SqlServerQueryGuard
         var visitor = new HostAccessVisitor();
         select.Accept(visitor);
         if (visitor.Refusal is not null) throw visitor.Refusal;
+        if (reach == QueryReach.RptOnly)
+        {
+            var ctes = new CteNameVisitor();
+            select.Accept(ctes);
+            var names = new RptOnlyVisitor(ctes.Names);
+            select.Accept(names);
+            if (names.Refusal is not null) throw names.Refusal;
+        }
+    }
+
+    /// <summary>Names outside the rpt views: another schema or database, a bare name that is no CTE of the query.</summary>
+    private sealed class CteNameVisitor : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(CommonTableExpression node) => Names.Add(node.ExpressionName.Value);
+    }
+
+    private sealed class RptOnlyVisitor(HashSet<string> cteNames) : TSqlFragmentVisitor
+    {
+        public QueryRefusedException? Refusal { get; private set; }
+
+        public override void Visit(NamedTableReference node) => Check(node.SchemaObject);
+
+        public override void Visit(SchemaObjectFunctionTableReference node) => Check(node.SchemaObject);
+
+        private void Check(SchemaObjectName name)
+        {
+            var schema = name.SchemaIdentifier?.Value;
+            var named = string.Join('.', name.Identifiers.Select(i => i.Value));
+            if (name.DatabaseIdentifier is not null || (schema is not null && !schema.Equals("rpt", StringComparison.OrdinalIgnoreCase)))
+                Refuse($"'{named}' nằm ngoài lược đồ rpt");
+            else if (schema is null && !cteNames.Contains(name.BaseIdentifier.Value))
+                Refuse($"'{named}' không phải một view rpt (viết rpt.{named}) hay một bảng tạm WITH của câu truy vấn");
+        }
+
+        private void Refuse(string what) => Refusal ??= new QueryRefusedException("sql.rpt_only",
+            $"Truy vấn phân tích chỉ được đọc các view của lược đồ rpt: {what}.");
     }
 
     private sealed class HostAccessVisitor : TSqlFragmentVisitor

@@ -16,12 +16,36 @@ public sealed class ReadOnlyQueryRunner(IWarehouseEngine engine)
     /// </summary>
     private static readonly TimeSpan BudgetGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>Runs <paramref name="sql"/> over every schema the read-only connection can read (<c>bhyt sql --all-schemas</c>).</summary>
     public async Task<QueryResult> RunAsync(string sql, QueryLimits limits, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await engine.OpenReadOnlyAsync(ct);
         await engine.EnsureReadOnlyAsync(connection, sql, ct);
+        return await ExecuteAsync(connection, sql, limits, clock, ct);
+    }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a connection that shows only the <c>rpt</c> views, limited to <paramref name="scope"/>
+    /// (the SQL console, <c>bhyt sql</c>); anything naming another schema is refused (<c>sql.rpt_only</c>).
+    /// </summary>
+    public async Task<QueryResult> RunRptAsync(string sql, RptScope scope, QueryLimits limits, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await engine.OpenRptReaderAsync(scope, ct);
+        await engine.EnsureRptOnlyAsync(connection, sql, ct);
+        return await ExecuteAsync(connection, sql, limits, clock, ct);
+    }
+
+    /// <summary>The columns of the <c>rpt</c> views a session limited to <paramref name="scope"/> shows, with their descriptions.</summary>
+    public async Task<IReadOnlyList<RptColumn>> RptColumnsAsync(RptScope scope, CancellationToken ct)
+    {
+        await using var connection = await engine.OpenRptReaderAsync(scope, ct);
+        return (await engine.RptColumnsAsync(connection, ct)).Where(c => RptViewScopes.IsVisible(c.View, scope)).ToList();
+    }
+
+    private async Task<QueryResult> ExecuteAsync(DbConnection connection, string sql, QueryLimits limits, Stopwatch clock, CancellationToken ct)
+    {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(limits.Timeout + BudgetGrace);
         await ExecuteAsync(connection, engine.ReadOnlyScope.Begin, ct);

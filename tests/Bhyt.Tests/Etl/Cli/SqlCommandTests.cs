@@ -114,15 +114,32 @@ public class SqlCommandTests
     public async Task Sql_hostile_statement_exits_2_and_leaves_the_warehouse_unchanged(string statement)
     {
         await using var warehouse = await InitialisedAsync();
-        var before = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--warehouse", warehouse.Path);
+        var before = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--all-schemas", "--warehouse", warehouse.Path);
 
         var run = await CliRun.RunAsync("sql", statement, "--warehouse", warehouse.Path);
-        var after = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--warehouse", warehouse.Path);
+        var after = await CliRun.RunAsync("sql", "SELECT count(*) FROM dw.dim_unit", "--all-schemas", "--warehouse", warehouse.Path);
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
         Assert.Contains("[sql.", run.Error);
         Assert.Equal(before.Out, after.Out);
         Assert.False(File.Exists("units.csv"));
+    }
+
+    [Theory]
+    [InlineData("SELECT count(*) FROM dw.fct_claim")]
+    [InlineData("SELECT * FROM etl.submission")]
+    [InlineData("SELECT * FROM information_schema.tables")]
+    [InlineData("SELECT * FROM duckdb_tables()")]
+    public async Task Sql_without_all_schemas_refuses_anything_outside_rpt(string query)
+    {
+        await using var warehouse = await InitialisedAsync();
+
+        var refused = await CliRun.RunAsync("sql", query, "--warehouse", warehouse.Path);
+        var allowed = await CliRun.RunAsync("sql", query, "--all-schemas", "--warehouse", warehouse.Path);
+
+        Assert.True(refused.ExitCode == ExitCodes.Usage, refused.ToString());
+        Assert.Contains("[sql.rpt_only]", refused.Error);
+        Assert.True(allowed.ExitCode == ExitCodes.Ok, allowed.ToString());
     }
 
     [Theory]

@@ -54,4 +54,31 @@ public class SqlServerQueryGuardTests
     [InlineData("-- DROP TABLE dw.dim_unit;\nSELECT 1")]
     [InlineData("SELECT u.unit_code, s.new_unit_code FROM rpt.units u JOIN rpt.unit_succession s ON s.old_unit_code = u.unit_code")]
     public void EnsureReadOnly_single_query_is_accepted(string sql) => SqlServerQueryGuard.EnsureReadOnly(sql);
+
+    [Theory]
+    [InlineData("SELECT * FROM dw.fct_claim")]
+    [InlineData("SELECT * FROM etl.console_query")]
+    [InlineData("SELECT * FROM sys.tables")]
+    [InlineData("SELECT * FROM INFORMATION_SCHEMA.COLUMNS")]
+    [InlineData("SELECT * FROM bhyt.rpt.units")]
+    [InlineData("SELECT * FROM units")]
+    [InlineData("SELECT * FROM rpt.units WHERE unit_code IN (SELECT unit_code FROM dw.dim_unit)")]
+    [InlineData("WITH c AS (SELECT * FROM etl.unit_scope_member) SELECT * FROM c")]
+    [InlineData("SELECT * FROM sys.dm_exec_sessions")]
+    [InlineData("SELECT * FROM sec.fn_console_unit('01')")]
+    public void EnsureReadOnly_rpt_only_refuses_names_outside_rpt(string sql)
+    {
+        var refusal = Assert.Throws<QueryRefusedException>(() => SqlServerQueryGuard.EnsureReadOnly(sql, QueryReach.RptOnly));
+
+        Assert.Equal("sql.rpt_only", refusal.Rule);
+        SqlServerQueryGuard.EnsureReadOnly(sql, QueryReach.AllSchemas);
+    }
+
+    [Theory]
+    [InlineData("SELECT count(*) FROM rpt.indicators")]
+    [InlineData("WITH p AS (SELECT * FROM rpt.units WHERE level = 'province') SELECT count(*) FROM p")]
+    [InlineData("WITH a AS (SELECT 1 AS n), b AS (SELECT n FROM a) SELECT * FROM b")]
+    [InlineData("SELECT u.unit_code FROM RPT.units u JOIN rpt.unit_succession s ON s.old_unit_code = u.unit_code")]
+    [InlineData("SELECT value FROM STRING_SPLIT('01,79', ',')")]
+    public void EnsureReadOnly_rpt_only_accepts_queries_over_rpt_views(string sql) => SqlServerQueryGuard.EnsureReadOnly(sql, QueryReach.RptOnly);
 }

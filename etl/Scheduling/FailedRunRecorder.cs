@@ -44,7 +44,7 @@ public sealed class FailedRunRecorder(IWarehouseEngine engine, ILogger<FailedRun
     /// <summary>"Lần thử 2/4 thất bại: …; thử lại sau 2 phút" — what an administrator reads in the run log.</summary>
     public static string Message(IJobExecutionContext context, JobExecutionException failure)
     {
-        var error = (failure.InnerException ?? failure).Message;
+        var error = failure.GetBaseException().Message;
         var policy = context.RetryPolicy;
         var attempts = policy is null ? "" : $" {context.RetryAttempt + 1}/{policy.MaxAttempts + 1}";
         var next = context.RetryScheduled && policy is not null

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Bhyt.Etl.Scheduling;
+using Bhyt.Etl.Verification;
+using Bhyt.Tests.Support;
+using Bhyt.Warehouse.Engines;
+
+namespace Bhyt.Tests.Etl.CrashSafety;
+
+/// <summary>
+/// The inbox scheduler killed with SIGKILL at random points while it claims and loads files — as <c>bhyt schedule</c>
+/// and inside the dashboard host — and started again each time: after every kill each dropped file is in exactly one
+/// place; once a last run has settled them, good files are archived, the bad one quarantined, the warehouse equals a
+/// clean load of the good files, a clean re-import changes nothing and verification finds nothing.
+/// </summary>
+[Collection(CrashSafetyCollection.Name)]
+public sealed class SchedulerKillTests(CrashInputs inputs)
+{
+    [Theory]
+    [InlineData("cli", 6)]
+    [InlineData("dashboard", 4)]
+    public async Task Scheduler_killed_at_random_points_and_restarted_settles_every_file_once(string host, int kills)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(inputs.Folder, $"sched-{host}");
+        var warehouse = inputs.CopyTemplate(folder);
+        var inbox = new InboxOptions(Path.Combine(folder, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        var dropped = Drop(inbox, [.. inputs.Files.Values, inputs.Refused]);
+        var start = host == "cli" ? (Func<ProcessStartInfo>)(() => SchedulerChild.Cli(warehouse, inbox)) : () => SchedulerChild.Dashboard(warehouse, inbox);
+        var killer = new KillSwitch($"scheduler {host}");
+        // The dashboard starts slower than the CLI: its kills spread over a longer window.
+        var window = host == "cli" ? TimeSpan.FromSeconds(9) : TimeSpan.FromSeconds(14);
+
+        for (var attempt = 1; killer.Kills < kills && attempt <= kills * 3; attempt++)
+        {
+            await killer.KillAfterAsync(start(), killer.Between(TimeSpan.FromMilliseconds(300), window), $"{host} scheduler", ct);
+            var census = InboxCensus.Take(inbox);
+            KillSwitch.Log($"    inbox {census.CountIn("inbox")}, processing {census.CountIn("processing")}, archive {census.CountIn("archive")}, quarantine {census.CountIn("quarantine")}");
+            Assert.Empty(census.Misplaced(dropped));
+        }
+        using (var last = KillSwitch.Start(start()))
+        {
+            var settled = await SchedulerChild.WaitSettledAsync(inbox, dropped, TimeSpan.FromMinutes(3), ct);
+            await SchedulerChild.StopAsync(last);
+            Assert.Empty(settled.Misplaced(dropped));
+        }
+
+        var final = InboxCensus.Take(inbox);
+        Assert.Empty(final.Misplaced(dropped));
+        Assert.Equal(["quarantine"], final.Places[Path.GetFileName(inputs.Refused)]);
+        Assert.Equal(dropped.Count - 1, final.CountIn("archive"));
+        var engine = WarehouseEngine.For(WarehouseTarget.Parse(warehouse));
+        Assert.Equal(inputs.ReferenceOfAll, await WarehouseFingerprint.ReadAsync(engine));
+        foreach (var file in inputs.Files.Values)
+            Assert.Equal("duplicate", (await CrashInputs.ImportAsync(engine, file)).Submission.Status);
+        Assert.Equal(inputs.ReferenceOfAll, await WarehouseFingerprint.ReadAsync(engine));
+        var report = await new WarehouseVerifier(engine).VerifyAsync(ct);
+        Assert.True(report.IsClean, string.Join("; ", report.Findings.Select(f => f.Message)));
+        KillSwitch.Log($"{host}: {killer.Kills} kills, {killer.Finished} runs ended before their kill; every file settled once, warehouse exact");
+        Assert.True(killer.Kills >= kills, $"only {killer.Kills} kills hit a running scheduler (seed {killer.Seed})");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_schedulers_on_one_inbox_load_every_file_once_even_when_one_is_killed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(inputs.Folder, "sched-two");
+        var warehouse = inputs.CopyTemplate(folder);
+        var inbox = new InboxOptions(Path.Combine(folder, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        Directory.CreateDirectory(inbox.Inbox);
+        var dropped = Enumerable.Range(0, 16).Select(i => WriteSubmission(inbox, i)).ToList();
+        var killer = new KillSwitch("two schedulers");
+
+        using var first = KillSwitch.Start(SchedulerChild.Cli(warehouse, inbox));
+        // The second worker is killed once at a random point of the shared run, then started again.
+        await killer.KillAfterAsync(SchedulerChild.Cli(warehouse, inbox), killer.Between(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8)), "second scheduler", ct);
+        Assert.Empty(InboxCensus.Take(inbox).Misplaced(dropped));
+        using var second = KillSwitch.Start(SchedulerChild.Cli(warehouse, inbox));
+        var settled = await SchedulerChild.WaitSettledAsync(inbox, dropped, TimeSpan.FromMinutes(3), ct);
+        await Task.WhenAll(SchedulerChild.StopAsync(first), SchedulerChild.StopAsync(second));
+
+        Assert.Empty(settled.Misplaced(dropped));
+        Assert.Equal(dropped.Count, settled.CountIn("archive"));
+        var engine = WarehouseEngine.For(WarehouseTarget.Parse(warehouse));
+        var statuses = (await engine.QueryAsync<(string File, string Status)>(
+            "SELECT file_name, status FROM etl.submission WHERE kind = 'submission' ORDER BY file_name, submission_id")).ToList();
+        var loaded = statuses.Where(s => s.Status == "loaded").Select(s => s.File).ToList();
+        Assert.Equal(dropped.Order(StringComparer.Ordinal), loaded.Order(StringComparer.Ordinal));
+        // A second take of a file (a claim renamed by both) would show as a duplicate submission; only a file whose
+        // load committed just before the kill may be taken again, and then as a duplicate of itself.
+        Assert.True(statuses.Count(s => s.Status == "duplicate") <= killer.Kills, string.Join(", ", statuses));
+        KillSwitch.Log($"two schedulers: {dropped.Count} files, {loaded.Count} loaded once, {statuses.Count(s => s.Status == "duplicate")} duplicate re-takes after {killer.Kills} kill(s)");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static List<string> Drop(InboxOptions inbox, IEnumerable<string> files)
+    {
+        Directory.CreateDirectory(inbox.Inbox);
+        var names = new List<string>();
+        foreach (var file in files)
+        {
+            File.Copy(file, Path.Combine(inbox.Inbox, Path.GetFileName(file)));
+            names.Add(Path.GetFileName(file));
+        }
+        return names;
+    }
+
+    /// <summary>A small submission of its own: one unit's participants and population for one year, distinct values per file.</summary>
+    private static string WriteSubmission(InboxOptions inbox, int i)
+    {
+        var name = $"bc_da_lat_{2009 + i}.csv";
+        File.WriteAllText(Path.Combine(inbox.Inbox, name), "unit_code,unit_name,period,indicator,value,value_kind\n" +
+            $"672,Thành phố Đà Lạt,{2009 + i},cov_participants,{150_000 + 3_100 * i},actual\n672,Thành phố Đà Lạt,{2009 + i},cov_population,{186_000 + 900 * i},actual\n");
+        return name;
+    }
+}

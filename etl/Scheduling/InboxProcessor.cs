@@ -62,7 +62,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
                 if (lease.TryClaim(file) is not { } claimed) continue;
                 taken++;
                 var (ok, report) = await ImportClaimedAsync(lease, service, claimed, ct);
-                Settle(claimed, ok ? options.Archive : options.Quarantine, report);
+                Settle(claimed, ok ? options.Archive : options.Quarantine, $"{report}Xử lý bởi: {lease.Worker}{Environment.NewLine}");
                 if (ok) archived++;
                 else { quarantined++; failures.Add(Path.GetFileName(file)); }
             }

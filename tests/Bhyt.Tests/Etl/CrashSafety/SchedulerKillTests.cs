@@ -89,6 +89,9 @@ public sealed class SchedulerKillTests(CrashInputs inputs)
         // A second take of a file (a claim renamed by both) would show as a duplicate submission; only a file whose
         // load committed just before the kill may be taken again, and then as a duplicate of itself.
         Assert.True(statuses.Count(s => s.Status == "duplicate") <= killer.Kills, string.Join(", ", statuses));
+        var workers = Directory.GetFiles(inbox.Archive, "*.report.txt").Select(r => File.ReadLines(r).Last()).GroupBy(w => w)
+            .Select(g => $"{g.Key[(g.Key.IndexOf(':') + 2)..]}: {g.Count()}");
+        KillSwitch.Log($"  files per worker — {string.Join(", ", workers)}");
         KillSwitch.Log($"two schedulers: {dropped.Count} files, {loaded.Count} loaded once, {statuses.Count(s => s.Status == "duplicate")} duplicate re-takes after {killer.Kills} kill(s)");
         Directory.Delete(folder, recursive: true);
     }

@@ -35,11 +35,12 @@ public static class Extensions
         var engine = WarehouseEngine.For(target);
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<WarehouseStatusQuery>();
-        var inbox = InboxOptions.Default(builder.Configuration["Scheduler:Inbox"]);
+        var scheduler = builder.Configuration.GetSection("Scheduler");
+        var inbox = InboxOptions.From(scheduler);
         builder.Services.AddSingleton(inbox);
         builder.Services.AddSingleton<InboxStatus>();
         if (builder.Configuration.GetValue("Scheduler:Enabled", true))
-            builder.Services.AddBhytScheduler(engine, inbox, builder.Configuration["Scheduler:VerifyCron"]);
+            builder.Services.AddBhytScheduler(engine, scheduler, inbox);
     }
 
     /// <summary>

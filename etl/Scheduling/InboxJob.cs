@@ -2,8 +2,13 @@ using Quartz;
 
 namespace Bhyt.Etl.Scheduling;
 
-/// <summary>Quartz job: one pass over the inbox. Never two at once — a second run would import the same files.</summary>
+/// <summary>
+/// Quartz job: one pass over the inbox. Never two at once — a second run would import the same files. A pass that fails
+/// (the warehouse held by another process, unreachable) is retried after 2, 4 and 8 seconds — within the default
+/// 15-second interval, since a retry never displaces the next regular pass.
+/// </summary>
 [DisallowConcurrentExecution]
+[RetryPolicy(3, "00:00:02", 2)]
 public sealed class InboxJob(InboxProcessor processor) : IJob
 {
     public static readonly JobKey Key = new("inbox", "etl");

@@ -19,7 +19,8 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
     DetectionOutcome? Detection = null, string? DetectionError = null);
 
 /// <summary>
-/// One pass over the inbox: imports every settled file, moves it to <c>archive/</c> (loaded, duplicate) or
+/// One pass over the inbox: claims each settled file by renaming it into this worker's <c>processing/</c> folder
+/// (<see cref="ProcessingLease"/>: two workers never take one file, a dead worker's files return to the inbox), imports it, moves it to <c>archive/</c> (loaded, duplicate) or
 /// <c>quarantine/</c> (rejected, unreadable, or empty: no figure read — the report lists the near-misses, and any
 /// figures found in its text wait on Duyệt số liệu) with a report beside it, and logs the run in <c>etl.job_run</c>
 /// (passes that found no file are not logged).
@@ -31,38 +32,91 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// audit log when an <see cref="AuditTrail"/> is given.
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
-    Alerts.AlertRun? alerts = null, InboxStatus? status = null, AuditTrail? audit = null)
+    Alerts.AlertRun? alerts = null, InboxStatus? status = null, AuditTrail? audit = null) : IDisposable
 {
     private readonly DetectionRun _detection = detection ?? new DetectionRun(engine);
     private readonly Alerts.AlertRun _alerts = alerts ?? new Alerts.AlertRun(engine);
 
+    private readonly Lock _leaseGate = new();
+    private ProcessingLease? _lease;
+
+    /// <summary>This worker's claim on <c>processing/</c>, taken at the first pass and held until the process ends.</summary>
+    private ProcessingLease Lease
+    {
+        get { lock (_leaseGate) return _lease ??= ProcessingLease.Acquire(options); }
+    }
+
     public async Task<InboxRun> RunOnceAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(options.Inbox);
+        var lease = Lease;
+        Recover(lease);
         var started = DateTime.UtcNow;
         var files = ImportKinds.Registered.InLoadOrder(Directory.GetFiles(options.Inbox)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && DateTime.UtcNow - File.GetLastWriteTimeUtc(f) >= options.SettleTime)).ToList();
-        int archived = 0, quarantined = 0;
+        int taken = 0, archived = 0, quarantined = 0;
         var failures = new List<string>();
         if (files.Count > 0)
         {
             var service = await ImportService.CreateAsync(engine, ct);
             foreach (var file in files)
             {
-                var (ok, report) = await ImportOneAsync(service, file, ct);
-                Move(file, ok ? options.Archive : options.Quarantine, report);
+                // Claimed one at a time, just before its load, so that workers sharing the inbox share its files.
+                if (lease.TryClaim(file) is not { } claimed) continue;
+                taken++;
+                var (ok, report) = await ImportClaimedAsync(lease, service, claimed, ct);
+                Settle(claimed, ok ? options.Archive : options.Quarantine, $"{report}Xử lý bởi: {lease.Worker}{Environment.NewLine}");
                 if (ok) archived++;
                 else { quarantined++; failures.Add(Path.GetFileName(file)); }
             }
         }
-        var outcome = files.Count == 0 ? "idle" : quarantined == 0 ? "ok" : "partial";
+        var outcome = taken == 0 ? "idle" : quarantined == 0 ? "ok" : "partial";
         var message = failures.Count == 0 ? null : $"Cách ly: {string.Join(", ", failures)}";
         // Idle passes (every few seconds) are not logged: the log says what the scheduler did, not that it woke up.
-        var runId = files.Count == 0 ? 0 : await LogRunAsync("inbox", started, files.Count, outcome, message, ct);
-        if (archived == 0) return new InboxRun(runId, files.Count, archived, quarantined, outcome);
+        var runId = taken == 0 ? 0 : await LogRunAsync("inbox", started, taken, outcome, message, ct);
+        if (archived == 0) return new InboxRun(runId, taken, archived, quarantined, outcome);
         var (detected, error) = await DetectAsync(archived, ct);
         if (detected is not null) await AlertAsync(archived, ct);
-        return new InboxRun(runId, files.Count, archived, quarantined, outcome, detected, error);
+        return new InboxRun(runId, taken, archived, quarantined, outcome, detected, error);
+    }
+
+    /// <summary>Releases this worker's claim when the host stops: files it still holds go back to the inbox.</summary>
+    public void Dispose()
+    {
+        lock (_leaseGate)
+        {
+            _lease?.Dispose();
+            _lease = null;
+        }
+    }
+
+    /// <summary>
+    /// Files a pass of this worker left claimed (it was cancelled or failed) and files of workers that died go back to
+    /// the inbox before anything new is taken.
+    /// </summary>
+    private void Recover(ProcessingLease lease)
+    {
+        var returned = lease.ReturnOwn().Concat(lease.RecoverAbandoned()).ToList();
+        if (returned.Count > 0)
+            logger.LogWarning("Trả lại hộp thư {Count} tệp đang xử lý dở (tiến trình trước đã dừng giữa chừng): {Files}",
+                returned.Count, string.Join(", ", returned.Select(Path.GetFileName)));
+    }
+
+    /// <summary>
+    /// Imports a claimed file. A warehouse held by another process is no fault of the file: it goes back to the inbox and
+    /// the pass fails (Quartz retries it); cancellation leaves it claimed for <see cref="Recover"/>.
+    /// </summary>
+    private async Task<(bool Ok, string Report)> ImportClaimedAsync(ProcessingLease lease, ImportService service, string claimed, CancellationToken ct)
+    {
+        try
+        {
+            return await ImportOneAsync(service, claimed, ct);
+        }
+        catch (WarehouseBusyException)
+        {
+            lease.Return(claimed);
+            throw;
+        }
     }
 
     private async Task<(DetectionOutcome? Outcome, string? Error)> DetectAsync(int loadedFiles, CancellationToken ct)
@@ -120,7 +174,7 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
                 report.AppendLine($"{issue.Severity}\t{issue.Location}\t{issue.Rule}\t{issue.Message}");
             return (!result.IsRejected && !result.IsEmpty, report.ToString());
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not WarehouseBusyException)
         {
             logger.LogWarning(e, "Inbox file {File} could not be imported", file);
             if (audit is not null) await audit.AppendAsync(ImportAudit.Failed(file, e, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
@@ -128,13 +182,21 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         }
     }
 
-    private static void Move(string file, string folder, string report)
+    /// <summary>
+    /// Moves a loaded or refused file from processing to its final folder under a unique stamped name. The report is
+    /// written first (through a temporary file), so a file that reached the archive always has its report beside it; a
+    /// crash before the rename leaves the file in processing, to be taken again (and found a duplicate if it had loaded).
+    /// </summary>
+    private static void Settle(string claimed, string folder, string report)
     {
         Directory.CreateDirectory(folder);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss");
-        var target = Path.Combine(folder, $"{stamp}_{Path.GetFileName(file)}");
-        File.Move(file, target, overwrite: true);
-        File.WriteAllText(target + ".report.txt", report, Encoding.UTF8);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff");
+        var target = Path.Combine(folder, $"{stamp}_{Path.GetFileName(claimed)}");
+        for (var n = 2; File.Exists(target); n++) target = Path.Combine(folder, $"{stamp}-{n}_{Path.GetFileName(claimed)}");
+        var partial = Path.Combine(folder, $".{Path.GetFileName(target)}.report.tmp");
+        File.WriteAllText(partial, report, Encoding.UTF8);
+        File.Move(partial, target + ".report.txt", overwrite: true);
+        File.Move(claimed, target, overwrite: true);
     }
 
     private async Task<long> LogRunAsync(string job, DateTime started, int files, string outcome, string? message, CancellationToken ct)

@@ -7,8 +7,10 @@ namespace Bhyt.Etl.Scheduling;
 /// <summary>
 /// Quartz job: the nightly <c>bhyt verify</c> (cron <c>Scheduler:VerifyCron</c>, default <see cref="DefaultCron"/>, 02:30
 /// every night), its result kept in <c>etl.verify_run</c> for the dashboard's administrators.
+/// A run that fails (the warehouse unreachable) is retried after 1, 2, 4 and 8 minutes.
 /// </summary>
 [DisallowConcurrentExecution]
+[RetryPolicy(4, "00:01:00", 2, MaxDelay = "00:15:00")]
 public sealed class VerifyJob(WarehouseVerifier verifier, VerifyRunStore runs, ILogger<VerifyJob> log) : IJob
 {
     public static readonly JobKey Key = new("verify", "etl");

@@ -1,4 +1,5 @@
 using Bhyt.Dashboard.Components.Pages.Coverage;
+using Bhyt.Dashboard.Operations;
 using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
@@ -106,6 +107,12 @@ public static class Extensions
             section.GetValue("Claims", defaults.Claims), section.GetValue("Seed", defaults.Seed)));
         builder.Services.AddSingleton<SampleLoadState>();
         builder.Services.AddSingleton<SampleDataLoader>();
+    }
+
+    /// <summary>Backup and export on behalf of <c>bhyt</c> (<see cref="WarehouseOwnership"/>).</summary>
+    public static void AddOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WarehouseOwnership>();
     }
 
     public static void LoadSampleDataWhenStarted(this WebApplication app)

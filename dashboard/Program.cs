@@ -1,5 +1,6 @@
 using Bhyt.Dashboard;
 using Bhyt.Dashboard.Components;
+using Bhyt.Dashboard.Operations;
 using Bhyt.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,12 +8,14 @@ builder.AddWarehouse();
 builder.AddDashboardSecurity();
 builder.AddDashboardQueries();
 builder.AddSampleData();
+builder.AddOperations();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await app.InitialiseWarehouseAsync();
 app.EnsureFirstAdministrator();
 app.LoadSampleDataWhenStarted();
+app.AnnounceWarehouseOwner();
 
 app.UseForwardedAddresses();
 app.UseSecurityHeaders();
@@ -24,6 +27,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapOperationsEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the whole policy is set by UseSecurityHeaders
 
 app.Run();

@@ -29,6 +29,9 @@ public static class BhytCli
         root.Subcommands.Add(DetectCommand.Create(detectors));
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

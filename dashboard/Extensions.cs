@@ -1,5 +1,7 @@
 using Bhyt.Dashboard.Components.Pages.Coverage;
+using Bhyt.Dashboard.Health;
 using Bhyt.Dashboard.Operations;
+using Bhyt.Etl.Telemetry;
 using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
@@ -109,10 +111,17 @@ public static class Extensions
         builder.Services.AddSingleton<SampleDataLoader>();
     }
 
-    /// <summary>Backup and export on behalf of <c>bhyt</c> (<see cref="WarehouseOwnership"/>).</summary>
+    /// <summary>
+    /// Operations: backup and export on behalf of <c>bhyt</c> (<see cref="WarehouseOwnership"/>), the health checks of
+    /// <c>/healthz</c>, and OpenTelemetry (section <c>Telemetry</c>, see <see cref="Etl.Telemetry.TelemetrySettings"/>) over the
+    /// ETL's, the queries' and ASP.NET Core's own traces and metrics.
+    /// </summary>
     public static void AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WarehouseOwnership>();
+        builder.Services.AddHealth();
+        builder.Services.AddBhytTelemetry(builder.Configuration, "bhyt-dashboard",
+            "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
     }
 
     public static void LoadSampleDataWhenStarted(this WebApplication app)

@@ -1,5 +1,6 @@
 using Bhyt.Dashboard;
 using Bhyt.Dashboard.Components;
+using Bhyt.Dashboard.Health;
 using Bhyt.Dashboard.Operations;
 using Bhyt.Dashboard.Security;
 
@@ -28,6 +29,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapOperationsEndpoints();
+app.MapHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the whole policy is set by UseSecurityHeaders
 
 app.Run();

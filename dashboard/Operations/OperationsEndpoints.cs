@@ -25,7 +25,8 @@ public static class OperationsEndpoints
             var local = http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
             return local && http.RequestServices.GetRequiredService<WarehouseOwnership>().Accepts(token)
                 ? await next(context)
-                : Results.StatusCode(StatusCodes.Status403Forbidden);
+                : Results.Problem("Chỉ bhyt chạy trên cùng máy, với mã trong tệp .owner.json của kho. [operations.forbidden]",
+                    statusCode: StatusCodes.Status403Forbidden); // with a body, so the status-code pages leave the answer alone
         });
         operations.MapPost("/backup", async (OperationRequest request, IWarehouseEngine engine, CancellationToken ct) =>
             await Outcome(() => new WarehouseBackup(engine).BackupAsync(request.Out, byHost: true, ct)));

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Etl.Telemetry;
 using Bhyt.Warehouse;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +25,9 @@ internal static class ScheduleCommand
             await new WarehouseInitializer(engine).InitAsync(ct);
             var options = InboxOptions.Default(parse.GetValue(inbox));
             var builder = Host.CreateApplicationBuilder();
-            builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+            builder.Configuration.AddEnvironmentVariables("BHYT_");
+            builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; console.IncludeScopes = true; });
+            builder.Services.AddBhytTelemetry(builder.Configuration, "bhyt-schedule");
             builder.Services.AddBhytScheduler(engine, options, builder.Configuration["Scheduler:VerifyCron"]);
             using var host = builder.Build();
             Console.Error.WriteLine($"Đang theo dõi {options.Inbox} (mỗi {options.Interval.TotalSeconds:0} giây); tệp đã nạp → {options.Archive}, tệp lỗi → {options.Quarantine}. Ctrl+C để dừng.");

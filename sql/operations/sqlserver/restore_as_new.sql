@@ -15,7 +15,7 @@ DECLARE @files TABLE (
     SnapshotUrl nvarchar(360) NULL);
 
 INSERT INTO @files
-EXEC (N'RESTORE FILELISTONLY FROM DISK = N''' + REPLACE(@file, N'''', N'''''') + N'''');
+EXEC sys.sp_executesql N'RESTORE FILELISTONLY FROM DISK = @file', N'@file nvarchar(4000)', @file = @file;
 
 DECLARE @dataFolder nvarchar(4000) = CONVERT(nvarchar(4000), SERVERPROPERTY('InstanceDefaultDataPath'));
 DECLARE @logFolder nvarchar(4000) = CONVERT(nvarchar(4000), SERVERPROPERTY('InstanceDefaultLogPath'));

@@ -37,7 +37,7 @@ public sealed class EtlTelemetryTests : IDisposable
 
     private const string RejectedCsv = "unit_code,unit_name,period,indicator,value,value_kind\n68,,2021,chi_tieu_khong_co,5,actual\n68,,2021,cov_rate,\"91,5%\",actual\n";
 
-    private sealed record Submission(string FileName, string Status, long RowsLoaded, long RowsRejected);
+    private sealed record Submission(string FileName, string Status, int RowsLoaded, int RowsRejected);
 
     private (long Sum, long Count) Totals(string instrument)
     {
@@ -64,23 +64,23 @@ public sealed class EtlTelemetryTests : IDisposable
         _tracer.ForceFlush();
 
         Assert.Equal(ExitCodes.Rejected, run.ExitCode);
-        var submissions = await warehouse.Engine.QueryAsync<Submission>("SELECT file_name, status, rows_loaded, rows_rejected FROM rpt.submissions");
+        var submissions = await warehouse.Engine.QueryAsync<Submission>("SELECT file_name AS FileName, status AS Status, rows_loaded AS RowsLoaded, rows_rejected AS RowsRejected FROM rpt.submissions");
         var imports = _activities.Where(a => a.OperationName == "bhyt.import").ToList();
         Assert.Equal(submissions.Select(s => s.FileName).Order(), imports.Select(a => (string)a.GetTagItem("bhyt.file")!).Order());
         foreach (var submission in submissions)
         {
             var trace = imports.Single(a => (string)a.GetTagItem("bhyt.file")! == submission.FileName);
             Assert.Equal(submission.Status, trace.GetTagItem("bhyt.status"));
-            Assert.Equal(submission.RowsLoaded, Convert.ToInt64(trace.GetTagItem("bhyt.rows")));
-            Assert.Equal(submission.RowsRejected, Convert.ToInt64(trace.GetTagItem("bhyt.rejected")));
+            Assert.Equal(submission.RowsLoaded, Convert.ToInt32(trace.GetTagItem("bhyt.rows")));
+            Assert.Equal(submission.RowsRejected, Convert.ToInt32(trace.GetTagItem("bhyt.rejected")));
             Assert.Equal(submission.Status == "rejected" ? ActivityStatusCode.Error : ActivityStatusCode.Unset, trace.Status);
         }
         Assert.Contains(submissions, s => s.Status == "rejected" && s.RowsRejected > 0);
         Assert.Contains(submissions, s => s.FileName == "claims.csv" && s.RowsLoaded == 800);
-        Assert.Equal(submissions.Sum(s => s.RowsLoaded), Totals("bhyt.import.rows").Sum);
-        Assert.Equal(submissions.Sum(s => s.RowsRejected), Totals("bhyt.import.rejected").Sum);
-        Assert.Equal(submissions.Count, Totals("bhyt.import.duration").Count);
-        Assert.Equal(submissions.Count, Totals("bhyt.import.files").Sum);
+        Assert.Equal(submissions.Sum(s => (long)s.RowsLoaded), Totals("bhyt.import.rows").Sum);
+        Assert.Equal(submissions.Sum(s => (long)s.RowsRejected), Totals("bhyt.import.rejected").Sum);
+        Assert.Equal((long)submissions.Count, Totals("bhyt.import.duration").Count);
+        Assert.Equal((long)submissions.Count, Totals("bhyt.import.files").Sum);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class EtlTelemetryTests : IDisposable
         var summary = Assert.Single(processorLog.Entries, e => e.Message.StartsWith("xa-68.csv: loaded", StringComparison.Ordinal));
         Assert.Equal("xa-68.csv", summary.Scope["File"]);
         Assert.Equal(submission, Convert.ToInt64(summary.Scope["Submission"]));
-        Assert.Equal(1, Totals("bhyt.job.duration").Count);
+        Assert.Equal(1L, Totals("bhyt.job.duration").Count);
     }
 
     [Fact]
@@ -122,6 +122,6 @@ public sealed class EtlTelemetryTests : IDisposable
         Assert.Equal("Kiem.ChiTieu", query.GetTagItem("bhyt.query"));
         Assert.Equal(rows.Count, Convert.ToInt32(query.GetTagItem("bhyt.rows")));
         Assert.True(rows.Count > 50);
-        Assert.Equal(1, Totals(ReportingDb.DurationInstrument).Count);
+        Assert.Equal(1L, Totals(ReportingDb.DurationInstrument).Count);
     }
 }

@@ -17,8 +17,8 @@ public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool OtlpFromEnvironme
         var section = configuration.GetSection("Telemetry");
         var endpoint = section["Otlp:Endpoint"];
         Uri? uri = null;
-        if (!string.IsNullOrWhiteSpace(endpoint) && !Uri.TryCreate(endpoint, UriKind.Absolute, out uri))
-            throw new ArgumentException($"Telemetry:Otlp:Endpoint '{endpoint}': cần một địa chỉ tuyệt đối, ví dụ http://otel-collector:4317. [config.telemetry]");
+        if (!string.IsNullOrWhiteSpace(endpoint) && (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri) || uri.Scheme is not ("http" or "https")))
+            throw new ArgumentException($"Telemetry:Otlp:Endpoint '{endpoint}': cần một địa chỉ http(s) tuyệt đối, ví dụ http://otel-collector:4317. [config.telemetry]");
         var protocol = section["Otlp:Protocol"] ?? "grpc";
         if (protocol is not ("grpc" or "http/protobuf"))
             throw new ArgumentException($"Telemetry:Otlp:Protocol '{protocol}': dùng grpc hoặc http/protobuf. [config.telemetry]");

@@ -42,6 +42,7 @@ public static class BhytCli
         }
         try
         {
+            using var telemetry = parsed.CommandResult.Command.Name == "schedule" ? null : Telemetry.TelemetryExtensions.StartForCommand();
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)

@@ -34,6 +34,15 @@ public static class TelemetryExtensions
     /// </summary>
     public static IDisposable? StartForCommand()
     {
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList();
+        // Nothing asked for: return before touching configuration or OpenTelemetry, so a plain command loads neither.
+        if (!environment.Any(name => name.StartsWith("BHYT_Telemetry__", StringComparison.OrdinalIgnoreCase) || name == "OTEL_EXPORTER_OTLP_ENDPOINT"))
+            return null;
+        return StartFromEnvironment();
+    }
+
+    private static IDisposable? StartFromEnvironment()
+    {
         var settings = TelemetrySettings.From(new ConfigurationBuilder().AddEnvironmentVariables("BHYT_").Build(), "bhyt");
         if (!settings.Exports) return null;
         var resource = ResourceBuilder.CreateDefault().AddService(settings.ServiceName);

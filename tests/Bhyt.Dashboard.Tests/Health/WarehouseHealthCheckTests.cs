@@ -27,7 +27,7 @@ public class WarehouseHealthCheckTests
         var file = Path.Combine(folder, "bhyt.duckdb");
         await Operations.LoadedWarehouse.BhytAsync("init", "--warehouse", file);
         var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "bhyt.dll"), "sql", "SELECT count(*) FROM range(100000000000)", "--warehouse", file, "--timeout", "40"])
+            [Path.Combine(Support.RepositoryRoot.Path, "etl", "bin", Support.RepositoryRoot.Configuration, "net10.0", "bhyt.dll"), "sql", "SELECT count(*) FROM range(100000000000)", "--warehouse", file, "--timeout", "40"])
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
         try
         {

@@ -12,6 +12,8 @@ namespace Bhyt.Dashboard.Tests.Operations;
 /// </summary>
 public static class LoadedWarehouse
 {
+    private static readonly SemaphoreSlim ConsoleTurn = new(1, 1);
+
     public static async Task CreateAsync(string folder, string warehouse)
     {
         var generated = Path.Combine(folder, "generated");
@@ -30,6 +32,8 @@ public static class LoadedWarehouse
     /// <summary>Runs <c>bhyt</c> in this process; its exit code and everything it printed.</summary>
     public static async Task<(int Code, string Output)> BhytAsync(params string[] args)
     {
+        // Console is one per process: runs from tests in parallel take turns, so none restores another's writer.
+        await ConsoleTurn.WaitAsync();
         var (originalOut, originalError) = (Console.Out, Console.Error);
         await using var output = new StringWriter();
         Console.SetOut(output);
@@ -42,6 +46,7 @@ public static class LoadedWarehouse
         {
             Console.SetOut(originalOut);
             Console.SetError(originalError);
+            ConsoleTurn.Release();
         }
     }
 

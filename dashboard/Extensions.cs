@@ -1,4 +1,7 @@
 using Bhyt.Dashboard.Components.Pages.Coverage;
+using Bhyt.Dashboard.Health;
+using Bhyt.Dashboard.Operations;
+using Bhyt.Etl.Telemetry;
 using Bhyt.Dashboard.Components.Pages.Fund;
 using Bhyt.Dashboard.Components.Pages.Kcb;
 using Bhyt.Dashboard.Components.Pages.Overview;
@@ -134,6 +137,19 @@ public static class Extensions
             section.GetValue("Claims", defaults.Claims), section.GetValue("Seed", defaults.Seed)));
         builder.Services.AddSingleton<SampleLoadState>();
         builder.Services.AddSingleton<SampleDataLoader>();
+    }
+
+    /// <summary>
+    /// Operations: backup and export on behalf of <c>bhyt</c> (<see cref="WarehouseOwnership"/>), the health checks of
+    /// <c>/healthz</c>, and OpenTelemetry (section <c>Telemetry</c>, see <see cref="Etl.Telemetry.TelemetrySettings"/>) over the
+    /// ETL's, the queries' and ASP.NET Core's own traces and metrics.
+    /// </summary>
+    public static void AddOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WarehouseOwnership>();
+        builder.Services.AddHealth();
+        builder.Services.AddBhytTelemetry(builder.Configuration, "bhyt-dashboard",
+            "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
     }
 
     public static void LoadSampleDataWhenStarted(this WebApplication app)

@@ -1,6 +1,8 @@
 using Bhyt.Dashboard;
 using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Components;
+using Bhyt.Dashboard.Health;
+using Bhyt.Dashboard.Operations;
 using Bhyt.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,7 @@ builder.AddDashboardSecurity();
 builder.AddAuditLog();
 builder.AddDashboardQueries();
 builder.AddSampleData();
+builder.AddOperations();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -16,6 +19,7 @@ await app.InitialiseWarehouseAsync();
 await app.PurgeExpiredAuditEventsAsync();
 app.EnsureFirstAdministrator();
 app.LoadSampleDataWhenStarted();
+app.AnnounceWarehouseOwner();
 
 app.UseForwardedAddresses();
 app.UseSecurityHeaders();
@@ -27,6 +31,8 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapOperationsEndpoints();
+app.MapHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the whole policy is set by UseSecurityHeaders
 
 app.Run();

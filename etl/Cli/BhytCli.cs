@@ -31,6 +31,9 @@ public static class BhytCli
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DictionaryCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -41,6 +44,7 @@ public static class BhytCli
         }
         try
         {
+            using var telemetry = parsed.CommandResult.Command.Name == "schedule" ? null : Telemetry.TelemetryExtensions.StartForCommand();
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bhyt.Etl.Scheduling;
+using Bhyt.Etl.Telemetry;
 using Bhyt.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,8 @@ internal static class ScheduleCommand
             builder.Configuration.AddEnvironmentVariables("BHYT_");
             var scheduler = builder.Configuration.GetSection("Scheduler");
             var options = InboxOptions.From(scheduler, parse.GetValue(inbox));
-            builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+            builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; console.IncludeScopes = true; });
+            builder.Services.AddBhytTelemetry(builder.Configuration, "bhyt-schedule");
             builder.Services.AddBhytScheduler(engine, scheduler, options);
             using var host = builder.Build();
             Console.Error.WriteLine($"Đang theo dõi {options.Inbox} (mỗi {options.Interval.TotalSeconds:0} giây); tệp đã nạp → {options.Archive}, tệp lỗi → {options.Quarantine}. Ctrl+C để dừng.");

@@ -51,21 +51,24 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     /// <summary>
     /// Imports one file; where its load stands (phase, bytes read, rows, MB/s, time left) goes to <paramref name="progress"/>
     /// a few times a second and at each change of phase, ending with <see cref="LoadPhase.Done"/> (loaded, rejected or a
-    /// duplicate) or <see cref="LoadPhase.Failed"/> (an exception, thrown on).
+    /// duplicate) or <see cref="LoadPhase.Failed"/> (an exception, thrown on). Traced and measured by <see cref="Telemetry.ImportTelemetry"/>.
     /// </summary>
     public async Task<ImportResult> ImportAsync(string path, ImportOptions options, IProgress<LoadProgress>? progress, CancellationToken ct)
     {
         var kind = KindOf(path, options.Kind);
+        using var telemetry = new Telemetry.ImportTelemetry(path, kind);
         await using var meter = LoadMeter.Start(path, kind == ImportKinds.Claims ? "hồ sơ" : "dòng", progress);
         try
         {
             var result = await ImportAsync(path, kind, options, meter, ct);
             meter?.Enter(LoadPhase.Done);
+            telemetry.Succeeded(result);
             return result;
         }
-        catch
+        catch (Exception e)
         {
             meter?.Enter(LoadPhase.Failed);
+            telemetry.Failed(e);
             throw;
         }
     }

@@ -1,3 +1,5 @@
+using Bhyt.Etl.Telemetry;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Bhyt.Etl.Scheduling;
@@ -9,10 +11,10 @@ namespace Bhyt.Etl.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 [RetryPolicy(3, "00:00:02", 2)]
-public sealed class InboxJob(InboxProcessor processor) : IJob
+public sealed class InboxJob(InboxProcessor processor, ILogger<InboxJob> log) : IJob
 {
     public static readonly JobKey Key = new("inbox", "etl");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await processor.RunOnceAsync(cancellationToken);
+        await JobTelemetry.RunAsync("inbox", log, () => processor.RunOnceAsync(cancellationToken));
 }

@@ -161,12 +161,14 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
     private async Task<(bool Ok, string Report)> ImportOneAsync(ImportService service, string file, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        using var fileScope = logger.BeginScope(new Dictionary<string, object?> { ["File"] = Path.GetFileName(file) });
         try
         {
             var lines = new ProgressLines(line => logger.LogInformation("{Progress}", line));
             var progress = status is null ? (IProgress<LoadProgress>)lines : new ProgressFanOut(status, lines);
             var result = await service.ImportAsync(file, new ImportOptions(), progress, ct);
-            logger.LogInformation("{Summary}", result.SummaryLine);
+            using (logger.BeginScope(new Dictionary<string, object?> { ["Submission"] = result.Submission.SubmissionId }))
+                logger.LogInformation("{Summary}", result.SummaryLine);
             if (audit is not null) await audit.AppendAsync(ImportAudit.Of(result, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
             var report = new StringBuilder(result.SummaryLine).AppendLine();
             if (result.Note is not null) report.AppendLine(result.Note);

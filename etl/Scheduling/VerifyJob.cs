@@ -18,7 +18,7 @@ public sealed class VerifyJob(WarehouseVerifier verifier, VerifyRunStore runs, I
     public const string DefaultCron = "0 30 2 * * ?";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await RunOnceAsync(cancellationToken);
+        await Telemetry.JobTelemetry.RunAsync("verify", log, () => RunOnceAsync(cancellationToken));
 
     public async Task<VerificationReport> RunOnceAsync(CancellationToken ct)
     {

@@ -182,6 +182,10 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
 
     public string CompactKey(string text) => $"hash({text})";
 
+    public Task BackupAsync(string file, CancellationToken ct) => DuckDbBackup.BackupAsync(this, file, ct);
+
+    public Task RestoreAsync(string file, CancellationToken ct) => DuckDbBackup.RestoreAsync(this, file, ct);
+
     public bool KeepInstanceBetweenQueries => true;
 
     public (string Begin, string End) ReadOnlyScope => ("BEGIN TRANSACTION READ ONLY", "ROLLBACK");

@@ -106,4 +106,14 @@ public interface IWarehouseEngine
     /// instance, and reopening costs ~14 ms); false where the driver pools connections (SQL Server).
     /// </summary>
     bool KeepInstanceBetweenQueries { get; }
+
+    /// <summary>
+    /// Writes a consistent copy of the warehouse to <paramref name="file"/> (which must not exist) while other
+    /// connections keep reading and loading: DuckDB copies one snapshot into a new file from inside the process that
+    /// opens it; SQL Server takes a COPY_ONLY backup to a path on the database server.
+    /// </summary>
+    Task BackupAsync(string file, CancellationToken ct);
+
+    /// <summary>Restores a backup made by <see cref="BackupAsync"/> into this engine's target, which must not exist yet.</summary>
+    Task RestoreAsync(string file, CancellationToken ct);
 }

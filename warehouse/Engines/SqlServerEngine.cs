@@ -205,6 +205,10 @@ public sealed partial class SqlServerEngine(WarehouseTarget target, string? read
 
     public string CompactKey(string text) => text;
 
+    public Task BackupAsync(string file, CancellationToken ct) => SqlServerBackup.BackupAsync(this, file, ct);
+
+    public Task RestoreAsync(string file, CancellationToken ct) => SqlServerBackup.RestoreAsync(this, file, ct);
+
     public bool KeepInstanceBetweenQueries => false;
 
     // 229/230: permission denied on object/column; 262: permission denied in database; 3906: database is read-only.

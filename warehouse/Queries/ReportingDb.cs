@@ -13,7 +13,8 @@ namespace Bhyt.Warehouse.Queries;
 /// Values come back as the engine types them (DuckDB DATE as DateOnly, DECIMAL as decimal…); the readers below
 /// normalise them so the same code runs on both engines.
 /// Every query's duration (open, execute, read every row) is recorded on the <c>bhyt.query.duration</c>
-/// histogram of the <see cref="MeterName"/> meter, tagged with the query's name (e.g. <c>IndicatorQueries.ForUnitAsync</c>).
+/// histogram of the <see cref="MeterName"/> meter, tagged with the query's name (e.g. <c>IndicatorQueries.ForUnitAsync</c>),
+/// and traced as an activity <c>bhyt.query</c> of the activity source of the same name (tags: query, rows).
 /// <para>
 /// DuckDB destroys a file's database instance when its last connection closes, and opening it again costs ~14 ms
 /// (catalog, WAL) — more than most page queries. So while queries come (people use the dashboard) one connection stays open and
@@ -34,6 +35,7 @@ public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
     public const string DurationInstrument = "bhyt.query.duration";
 
     private static readonly Meter Meter = new(MeterName);
+    private static readonly ActivitySource Source = new(MeterName);
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationInstrument, "ms", "Reporting query time, rows read included");
 
     public IWarehouseEngine Engine => engine;
@@ -46,14 +48,17 @@ public sealed class ReportingDb(IWarehouseEngine engine) : IDisposable
         [CallerMemberName] string query = "", [CallerFilePath] string callerFile = "")
     {
         var started = Stopwatch.GetTimestamp();
+        var name = query.Contains('.') ? query : $"{Path.GetFileNameWithoutExtension(callerFile)}.{query}";
+        using var activity = Source.StartActivity("bhyt.query");
+        activity?.SetTag("bhyt.query", name);
         await using var connection = await engine.OpenAsync(ct);
         await HoldInstanceAsync(ct);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(engine.Sql(sql), parameters, cancellationToken: ct));
         var rows = new List<T>();
         while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        activity?.SetTag("bhyt.rows", rows.Count);
         if (Duration.Enabled)
-            Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                new KeyValuePair<string, object?>("query", query.Contains('.') ? query : $"{Path.GetFileNameWithoutExtension(callerFile)}.{query}"));
+            Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("query", name));
         return rows;
     }
 

@@ -37,7 +37,8 @@ public static class Extensions
         builder.Services.AddSingleton(inbox);
         builder.Services.AddSingleton<InboxStatus>();
         if (builder.Configuration.GetValue("Scheduler:Enabled", true))
-            builder.Services.AddBhytScheduler(engine, inbox, builder.Configuration["Scheduler:VerifyCron"]);
+            builder.Services.AddBhytScheduler(engine, inbox, builder.Configuration["Scheduler:VerifyCron"],
+                builder.Configuration["Scheduler:AlertsCron"]);
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ internal static class ScheduleCommand
             var options = InboxOptions.Default(parse.GetValue(inbox));
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
-            builder.Services.AddBhytScheduler(engine, options, builder.Configuration["Scheduler:VerifyCron"]);
+            builder.Services.AddBhytScheduler(engine, options, builder.Configuration["Scheduler:VerifyCron"],
+                builder.Configuration["Scheduler:AlertsCron"]);
             using var host = builder.Build();
             Console.Error.WriteLine($"Đang theo dõi {options.Inbox} (mỗi {options.Interval.TotalSeconds:0} giây); tệp đã nạp → {options.Archive}, tệp lỗi → {options.Quarantine}. Ctrl+C để dừng.");
             await host.RunAsync(ct);

@@ -85,6 +85,7 @@ public static class Extensions
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<ClaimsQueries>();
         services.AddSingleton<SubmissionQueries>();
+        services.AddSingleton<ReportingRateQueries>();
         services.AddSingleton<AnomalyQueries>();
         services.AddSingleton<AnomalySeriesQueries>();
         services.AddSingleton<AlertQueries>();

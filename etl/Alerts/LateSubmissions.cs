@@ -9,9 +9,9 @@ namespace Bhyt.Etl.Alerts;
 /// period is the latest one any unit has submitted actual figures for; a unit is late when it submitted the period before
 /// it but nothing for it, the unit still exists at the period's end, and <c>threshold</c> days (15 by default) have passed
 /// since that end. The warehouse's own latest period is the clock, so an old data set does not make everyone late.
-/// Where a reporting schedule is loaded (<c>etl.reporting_expectation</c>, see <see cref="Reporting.ReportingScheduleCsv"/>)
-/// the schedule decides instead, for every period kind: a unit is late for a period once the due day of a report it owes
-/// has passed with nothing received; the rule's threshold and period kind then do not apply, the deadline does.
+/// For the units a loaded reporting schedule names (<c>etl.reporting_expectation</c>, see <see cref="Reporting.ReportingScheduleCsv"/>)
+/// the schedule decides instead, for every period kind: such a unit is late for a period once the due day of a report it
+/// owes has passed with nothing received; the rule's threshold and period kind do not apply to it, the deadline does.
 /// </summary>
 public sealed class LateSubmissions(IWarehouseEngine engine)
 {
@@ -22,7 +22,8 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
     {
         var candidates = new List<AlertCandidate>();
         var families = rules.Rules.Where(r => r.Condition == AlertConditions.SubmissionLate).GroupBy(r => r.Code);
-        if (await HasScheduleAsync(connection, transaction, ct))
+        var scheduled = await ScheduledUnitsAsync(connection, transaction, ct);
+        if (scheduled.Count > 0)
         {
             var overdue = await OverdueAsync(connection, transaction, DateOnly.FromDateTime(now), ct);
             foreach (var family in families)
@@ -33,7 +34,6 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
                 candidates.Add(new AlertCandidate(rule, owed.UnitCode, owed.PeriodLabel, "medium",
                     AlertTexts.OverdueReport(units.Name(owed.UnitCode), owed.PeriodLabel, owed.Forms, owed.Due, owed.DaysLate), null));
             }
-            return candidates;
         }
         foreach (var family in families)
             foreach (var kind in family.Select(r => r.PeriodKind ?? "month").Distinct())
@@ -42,6 +42,7 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
                 if (current is null) continue;
                 foreach (var unit in await LateUnitsAsync(connection, transaction, kind, current.Value, ct))
                 {
+                    if (scheduled.Contains(unit)) continue;
                     var rule = rules.For(family.Key, unit);
                     if (rule is null || !rule.Enabled || (rule.PeriodKind ?? "month") != kind) continue;
                     var days = (now.Date - current.Value.End.ToDateTime(TimeOnly.MinValue)).Days;
@@ -53,9 +54,11 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
         return candidates;
     }
 
-    private async Task<bool> HasScheduleAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql("SELECT 1 FROM etl.reporting_expectation " + engine.RowLimit(1)),
-            transaction: transaction, cancellationToken: ct))).Any();
+    /// <summary>The units a loaded reporting schedule names: their deadlines, not the inference, say when they are late.</summary>
+    private async Task<HashSet<string>> ScheduledUnitsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(engine.Sql("""
+            SELECT DISTINCT u.unit_code FROM etl.reporting_expectation e JOIN dw.dim_unit u ON u.unit_key = e.unit_key
+            """), transaction: transaction, cancellationToken: ct))).ToHashSet();
 
     /// <summary>Per unit and period, the forms owed and not received whose due day is before <paramref name="today"/>.</summary>
     private async Task<List<OverdueReport>> OverdueAsync(DbConnection connection, DbTransaction transaction, DateOnly today, CancellationToken ct)

@@ -35,7 +35,7 @@ WITH arrivals AS (
     GROUP BY e.expectation_id
 )
 SELECT e.expectation_id, e.schedule_name, u.unit_code, u.name AS unit_name, u.level AS unit_level,
-       parent.unit_code AS parent_code, parent.name AS parent_name, u.province_code,
+       parent.unit_code AS parent_code, parent.name AS parent_name, u.province_code, u.boundary_set,
        e.period_label, e.period_kind, e.period_start, e.period_end, e.annex AS form, e.due_date,
        a.received_at, a.submission_id,
        CASE WHEN a.received_at IS NULL THEN CASE WHEN current_date > e.due_date THEN 'missing' ELSE 'pending' END
@@ -53,7 +53,7 @@ LEFT JOIN arrivals a ON a.expectation_id = e.expectation_id;
 -- or late), missing and pending reports; reporting_rate = received / expected and on_time_rate = on time / expected, in
 -- percent (NULL when nothing is expected).
 CREATE OR REPLACE VIEW rpt.reporting_rates AS
-SELECT parent_code, parent_name, unit_level, schedule_name, period_label, period_kind, period_start, period_end, form,
+SELECT parent_code, parent_name, unit_level, boundary_set, schedule_name, period_label, period_kind, period_start, period_end, form,
        min(due_date) AS due_date,
        count(*) AS expected,
        count(*) FILTER (WHERE status IN ('on_time', 'late')) AS received,
@@ -64,4 +64,4 @@ SELECT parent_code, parent_name, unit_level, schedule_name, period_label, period
        round(100.0 * count(*) FILTER (WHERE status IN ('on_time', 'late')) / count(*), 1) AS reporting_rate,
        round(100.0 * count(*) FILTER (WHERE status = 'on_time') / count(*), 1) AS on_time_rate
 FROM rpt.reporting_status
-GROUP BY parent_code, parent_name, unit_level, schedule_name, period_label, period_kind, period_start, period_end, form;
+GROUP BY parent_code, parent_name, unit_level, boundary_set, schedule_name, period_label, period_kind, period_start, period_end, form;

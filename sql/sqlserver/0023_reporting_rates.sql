@@ -27,7 +27,7 @@ WITH arrivals AS (
     GROUP BY e.expectation_id
 )
 SELECT e.expectation_id, e.schedule_name, u.unit_code, u.name AS unit_name, u.level AS unit_level,
-       parent.unit_code AS parent_code, parent.name AS parent_name, u.province_code,
+       parent.unit_code AS parent_code, parent.name AS parent_name, u.province_code, u.boundary_set,
        e.period_label, e.period_kind, e.period_start, e.period_end, e.annex AS form, e.due_date,
        a.received_at, a.submission_id,
        CASE WHEN a.received_at IS NULL THEN CASE WHEN CAST(SYSDATETIME() AS DATE) > e.due_date THEN 'missing' ELSE 'pending' END
@@ -42,7 +42,7 @@ LEFT JOIN dw.dim_unit parent ON parent.unit_key = u.parent_key
 LEFT JOIN arrivals a ON a.expectation_id = e.expectation_id;
 GO
 CREATE OR ALTER VIEW rpt.reporting_rates AS
-SELECT parent_code, parent_name, unit_level, schedule_name, period_label, period_kind, period_start, period_end, form,
+SELECT parent_code, parent_name, unit_level, boundary_set, schedule_name, period_label, period_kind, period_start, period_end, form,
        MIN(due_date) AS due_date,
        COUNT_BIG(*) AS expected,
        SUM(CASE WHEN status IN ('on_time', 'late') THEN 1 ELSE 0 END) AS received,
@@ -53,5 +53,5 @@ SELECT parent_code, parent_name, unit_level, schedule_name, period_label, period
        ROUND(100.0 * SUM(CASE WHEN status IN ('on_time', 'late') THEN 1 ELSE 0 END) / COUNT(*), 1) AS reporting_rate,
        ROUND(100.0 * SUM(CASE WHEN status = 'on_time' THEN 1 ELSE 0 END) / COUNT(*), 1) AS on_time_rate
 FROM rpt.reporting_status
-GROUP BY parent_code, parent_name, unit_level, schedule_name, period_label, period_kind, period_start, period_end, form;
+GROUP BY parent_code, parent_name, unit_level, boundary_set, schedule_name, period_label, period_kind, period_start, period_end, form;
 GO

@@ -72,6 +72,8 @@ public static class Extensions
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyReviewService>();
         builder.Services.AddScoped<Components.Pages.Anomalies.AnomalyDetailService>();
         builder.Services.AddScoped<Components.Pages.Alerts.AlertsService>();
+        builder.Services.AddSingleton<Bhyt.Warehouse.Dictionary.RptCatalog>();
+        builder.Services.AddSingleton<Components.Pages.Dictionary.DataDictionaryService>();
         builder.Services.AddRadzenComponents();
     }
 

@@ -29,6 +29,7 @@ public static class BhytCli
         root.Subcommands.Add(DetectCommand.Create(detectors));
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(DictionaryCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -55,7 +56,7 @@ public static class BhytCli
         var (code, message) = e switch
         {
             QueryRefusedException or QueryFailedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
-            MigrationMismatchException => (ExitCodes.Usage, e.Message),
+            MigrationMismatchException or Bhyt.Warehouse.Dictionary.DictionarySourceException => (ExitCodes.Usage, e.Message),
             QueryTimeoutException or WarehouseBusyException => (ExitCodes.Rejected, e.Message),
             OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),
             _ => (ExitCodes.Rejected, $"Lỗi: {e.Message}"),

@@ -10,6 +10,15 @@ public sealed record MigrationScript(int Version, string Name, string Sql)
     /// <summary>Version 0 is the bootstrap that creates <c>etl.schema_version</c>; it runs on every pass.</summary>
     public bool IsBootstrap => Version == 0;
 
+    /// <summary>
+    /// A script named <c>NNNN_name.repeatable.sql</c> (the data dictionary's descriptions): run after the numbered scripts
+    /// whenever its text changed or a numbered script ran in the same pass, and recorded under its number with its latest
+    /// checksum. It must be idempotent; a change to it is a new text, not a new number.
+    /// </summary>
+    public bool IsRepeatable => Name.EndsWith(RepeatableSuffix, StringComparison.Ordinal);
+
+    public const string RepeatableSuffix = ".repeatable";
+
     /// <summary>SHA-256 of the script with line endings normalised, so a checkout on Windows matches.</summary>
     public string Checksum { get; } = Convert.ToHexStringLower(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));

@@ -6,17 +6,19 @@ namespace Bhyt.Warehouse.Schema;
 
 /// <summary>
 /// Applies the engine's numbered scripts that the warehouse has not recorded yet, each in its own
-/// transaction, and records version and checksum in <c>etl.schema_version</c>.
+/// transaction, and records version and checksum in <c>etl.schema_version</c>; then the repeatable scripts
+/// (<see cref="MigrationScript.IsRepeatable"/>) whose text changed or that a numbered script of the pass may have undone.
 /// </summary>
-public sealed class Migrator(IWarehouseEngine engine)
+public sealed class Migrator(IWarehouseEngine engine, IReadOnlyList<MigrationScript> scripts)
 {
+    public Migrator(IWarehouseEngine engine) : this(engine, MigrationScript.For(engine.Name)) { }
+
     /// <summary>
     /// Applies pending migrations up to <paramref name="upToVersion"/> (all by default; tests build an older schema with it);
     /// returns the ones applied now (empty when up to date).
     /// </summary>
     public async Task<IReadOnlyList<MigrationScript>> ApplyAsync(DbConnection connection, CancellationToken ct, int upToVersion = int.MaxValue)
     {
-        var scripts = MigrationScript.For(engine.Name);
         foreach (var bootstrap in scripts.Where(s => s.IsBootstrap))
             await ExecuteBatchesAsync(connection, null, bootstrap, ct);
 
@@ -25,7 +27,7 @@ public sealed class Migrator(IWarehouseEngine engine)
             .ToDictionary(row => row.Version, row => row.Checksum.Trim());
 
         var appliedNow = new List<MigrationScript>();
-        foreach (var script in scripts.Where(s => !s.IsBootstrap && s.Version <= upToVersion))
+        foreach (var script in scripts.Where(s => !s.IsBootstrap && !s.IsRepeatable && s.Version <= upToVersion))
         {
             if (applied.TryGetValue(script.Version, out var checksum))
             {
@@ -33,16 +35,33 @@ public sealed class Migrator(IWarehouseEngine engine)
                     throw new MigrationMismatchException(script, checksum);
                 continue;
             }
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await ExecuteBatchesAsync(connection, transaction, script, ct);
-            await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
-                    "INSERT INTO etl.schema_version (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)"),
-                new { version = script.Version, name = script.Name, checksum = script.Checksum, appliedAt = DateTime.UtcNow },
-                transaction, cancellationToken: ct));
-            await transaction.CommitAsync(ct);
+            await ApplyAndRecordAsync(connection, script, ct);
+            appliedNow.Add(script);
+        }
+
+        // After the numbered ones: a later numbered script that recreates a view drops what a repeatable one set on it.
+        var numberedRan = appliedNow.Count > 0;
+        foreach (var script in scripts.Where(s => s.IsRepeatable && s.Version <= upToVersion))
+        {
+            if (!numberedRan && applied.TryGetValue(script.Version, out var checksum) && checksum == script.Checksum) continue;
+            await ApplyAndRecordAsync(connection, script, ct);
             appliedNow.Add(script);
         }
         return appliedNow;
+    }
+
+    private async Task ApplyAndRecordAsync(DbConnection connection, MigrationScript script, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ExecuteBatchesAsync(connection, transaction, script, ct);
+        if (script.IsRepeatable)
+            await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM etl.schema_version WHERE version = @version"),
+                new { version = script.Version }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
+                "INSERT INTO etl.schema_version (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)"),
+            new { version = script.Version, name = script.Name, checksum = script.Checksum, appliedAt = DateTime.UtcNow },
+            transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>The highest version recorded in the warehouse (0 when none).</summary>

@@ -138,7 +138,7 @@ public class RptViewParityTests(InitialisedWarehouseFixture fixture) : IClassFix
     }
 
     /// <summary>The rpt views of the SQL Server scripts as ScriptDom reads them: view name → output column names.</summary>
-    private static Dictionary<string, List<string>> SqlServerViewColumns()
+    internal static Dictionary<string, List<string>> SqlServerViewColumns()
     {
         var parser = new TSql170Parser(initialQuotedIdentifiers: true);
         var statements = new List<TSqlStatement>();

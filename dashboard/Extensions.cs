@@ -101,6 +101,7 @@ public static class Extensions
         services.AddScoped<HistoryQueries>();
         services.AddScoped<ClaimsQueries>();
         services.AddScoped<SubmissionQueries>();
+        services.AddScoped<ReportingRateQueries>();
         services.AddScoped<AnomalyQueries>();
         services.AddScoped<AnomalySeriesQueries>();
         services.AddScoped<AlertQueries>();

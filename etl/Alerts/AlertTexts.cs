@@ -43,6 +43,11 @@ public static class AlertTexts
         $"{unitName} chưa gửi số liệu kỳ {period} ({days.ToString("N0", Vi)} ngày sau khi kỳ kết thúc), "
         + $"dù đã gửi kỳ {previousPeriod} và các đơn vị khác đã gửi kỳ {period}.";
 
+    public static string OverdueReport(string unitName, string period, IReadOnlyList<int> forms, DateOnly due, int daysLate) =>
+        $"{unitName} chưa gửi báo cáo kỳ {period}"
+        + (forms.Count == 0 ? "" : $" (phụ lục {string.Join(", ", forms)})")
+        + $", hạn {due.ToString("dd/MM/yyyy", Vi)}, đã quá {daysLate.ToString("N0", Vi)} ngày.";
+
     public static string Subject(string notice, string ruleName, string unitName, string? period) =>
         $"[BHYT] {NoticeVi(notice)}: {ruleName} — {unitName}{(period is null ? "" : $", kỳ {period}")}";
 

@@ -9,6 +9,9 @@ namespace Bhyt.Etl.Alerts;
 /// period is the latest one any unit has submitted actual figures for; a unit is late when it submitted the period before
 /// it but nothing for it, the unit still exists at the period's end, and <c>threshold</c> days (15 by default) have passed
 /// since that end. The warehouse's own latest period is the clock, so an old data set does not make everyone late.
+/// For the units a loaded reporting schedule names (<c>etl.reporting_expectation</c>, see <see cref="Reporting.ReportingScheduleCsv"/>)
+/// the schedule decides instead, for every period kind: such a unit is late for a period once the due day of a report it
+/// owes has passed with nothing received; the rule's threshold and period kind do not apply to it, the deadline does.
 /// </summary>
 public sealed class LateSubmissions(IWarehouseEngine engine)
 {
@@ -19,6 +22,19 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
     {
         var candidates = new List<AlertCandidate>();
         var families = rules.Rules.Where(r => r.Condition == AlertConditions.SubmissionLate).GroupBy(r => r.Code);
+        var scheduled = await ScheduledUnitsAsync(connection, transaction, ct);
+        if (scheduled.Count > 0)
+        {
+            var overdue = await OverdueAsync(connection, transaction, DateOnly.FromDateTime(now), ct);
+            foreach (var family in families)
+            foreach (var owed in overdue)
+            {
+                var rule = rules.For(family.Key, owed.UnitCode);
+                if (rule is null || !rule.Enabled) continue;
+                candidates.Add(new AlertCandidate(rule, owed.UnitCode, owed.PeriodLabel, "medium",
+                    AlertTexts.OverdueReport(units.Name(owed.UnitCode), owed.PeriodLabel, owed.Forms, owed.Due, owed.DaysLate), null));
+            }
+        }
         foreach (var family in families)
             foreach (var kind in family.Select(r => r.PeriodKind ?? "month").Distinct())
             {
@@ -26,6 +42,7 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
                 if (current is null) continue;
                 foreach (var unit in await LateUnitsAsync(connection, transaction, kind, current.Value, ct))
                 {
+                    if (scheduled.Contains(unit)) continue;
                     var rule = rules.For(family.Key, unit);
                     if (rule is null || !rule.Enabled || (rule.PeriodKind ?? "month") != kind) continue;
                     var days = (now.Date - current.Value.End.ToDateTime(TimeOnly.MinValue)).Days;
@@ -36,6 +53,30 @@ public sealed class LateSubmissions(IWarehouseEngine engine)
             }
         return candidates;
     }
+
+    /// <summary>The units a loaded reporting schedule names: their deadlines, not the inference, say when they are late.</summary>
+    private async Task<HashSet<string>> ScheduledUnitsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(engine.Sql("""
+            SELECT DISTINCT u.unit_code FROM etl.reporting_expectation e JOIN dw.dim_unit u ON u.unit_key = e.unit_key
+            """), transaction: transaction, cancellationToken: ct))).ToHashSet();
+
+    /// <summary>Per unit and period, the forms owed and not received whose due day is before <paramref name="today"/>.</summary>
+    private async Task<List<OverdueReport>> OverdueAsync(DbConnection connection, DbTransaction transaction, DateOnly today, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<(string UnitCode, string PeriodLabel, int? Form, DateTime Due)>(new CommandDefinition(engine.Sql("""
+            SELECT unit_code, period_label, form, due_date FROM rpt.reporting_status
+            WHERE received_at IS NULL AND due_date < @today
+            ORDER BY unit_code, period_label, form
+            """), new { today = today.ToDateTime(TimeOnly.MinValue) }, transaction, cancellationToken: ct));
+        return rows.GroupBy(r => (r.UnitCode, r.PeriodLabel)).Select(g =>
+        {
+            var due = DateOnly.FromDateTime(g.Min(r => r.Due));
+            return new OverdueReport(g.Key.UnitCode, g.Key.PeriodLabel, g.Where(r => r.Form is not null).Select(r => r.Form!.Value).Distinct().ToList(),
+                due, today.DayNumber - due.DayNumber);
+        }).ToList();
+    }
+
+    private sealed record OverdueReport(string UnitCode, string PeriodLabel, IReadOnlyList<int> Forms, DateOnly Due, int DaysLate);
 
     private readonly record struct Period(string Label, DateOnly Start, DateOnly End, DateOnly PreviousStart, string PreviousLabel);
 

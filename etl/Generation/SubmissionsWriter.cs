@@ -25,7 +25,16 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
     /// <summary>First year of the monthly commune series.</summary>
     public const int MonthlyFromYear = 2020;
 
+    /// <summary>One commune in <see cref="WithheldOneIn"/> (never one with a planted event) does not send its last month.</summary>
+    public const int WithheldOneIn = 40;
+
     private int _rows;
+
+    /// <summary>The districts whose communes report monthly (filled by <see cref="Write"/>).</summary>
+    public List<AdminUnitRecord> MonthlyDistrictsWritten { get; } = [];
+
+    /// <summary>The communes whose last month (December of the last year) was withheld: they have not reported it.</summary>
+    public List<AdminUnitRecord> Withheld { get; } = [];
 
     /// <summary>Writes the file, adding what it planted and its decoys to the lists; returns the row count.</summary>
     public int Write(string path, List<PlantedAnomaly> planted, List<PlantedAnomaly> decoys)
@@ -38,12 +47,15 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
         var monthly = MonthlyDistricts(shocked).ToList();
         var communes = monthly.Where(d => !shocked.Contains(d)).SelectMany(d => scope.CommunesOf(d.UnitCode)).ToList();
         var events = new CoverageEventPlan(random, options, communes, planted, decoys).Events;
+        MonthlyDistrictsWritten.AddRange(monthly);
         foreach (var district in monthly)
         {
             var isShocked = shocked.Contains(district);
             foreach (var commune in scope.CommunesOf(district.UnitCode))
             {
-                var drop = WriteCommuneMonths(writer, commune, rates[district.UnitCode], isShocked, events);
+                var withheld = !isShocked && events.All(e => e.UnitCode != commune.UnitCode) && IsWithheld(commune.UnitCode);
+                if (withheld && options.ToYear >= MonthlyFromYear) Withheld.Add(commune);
+                var drop = WriteCommuneMonths(writer, commune, rates[district.UnitCode], isShocked, events, withheld);
                 if (isShocked)
                     planted.Add(new PlantedAnomaly("coverage_drop", commune.UnitCode, "2021-07", new Dictionary<string, object>
                     {
@@ -96,7 +108,16 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
         return sample.Union(shocked).OrderBy(d => d.UnitCode, StringComparer.Ordinal);
     }
 
-    private double WriteCommuneMonths(StreamWriter writer, AdminUnitRecord commune, Dictionary<int, double> districtRates, bool shocked, IReadOnlyList<CoverageEvent> events)
+    // Drawn from the seed and the code, not from the shared generator, so that every other figure stays as it was.
+    private bool IsWithheld(string communeCode)
+    {
+        var hash = (uint)options.Seed * 2654435761u;
+        foreach (var c in communeCode) hash = (hash ^ c) * 16777619u;
+        return hash % WithheldOneIn == 0;
+    }
+
+    private double WriteCommuneMonths(StreamWriter writer, AdminUnitRecord commune, Dictionary<int, double> districtRates, bool shocked,
+        IReadOnlyList<CoverageEvent> events, bool withheld)
     {
         var population = (long)random.Next(3_000, 15_000);
         var offset = random.NextDouble() * 2 - 1;
@@ -116,6 +137,7 @@ public sealed class SubmissionsWriter(GenerationScope scope, Random random, Gene
             if (year == 2021 && month == 6) june2021 = figures.Participants;
             if (year == 2021 && month == 7) drop = 100.0 * (june2021 - figures.Participants) / june2021;
             var period = $"{year}-{month:D2},";
+            if (withheld && year == options.ToYear && month == 12) continue;
             foreach (var (indicator, value) in figures.Rows())
             {
                 writer.Write(prefix);

@@ -42,7 +42,9 @@ public static class SyntheticDataGenerator
         foreach (var (file, claims) in output.Files) rows[file] = claims;
         foreach (var plant in plants) (plant.IsDecoy ? decoys : planted).Add(plant.ToTruth());
 
-        rows["submissions.csv"] = new SubmissionsWriter(scope, new Random(seeds[3]), options).Write(PathOf("submissions.csv"), planted, decoys);
+        var submissions = new SubmissionsWriter(scope, new Random(seeds[3]), options);
+        rows["submissions.csv"] = submissions.Write(PathOf("submissions.csv"), planted, decoys);
+        rows["reporting_schedule.csv"] = ReportingScheduleWriter.Write(PathOf("reporting_schedule.csv"), scope, options, submissions.MonthlyDistrictsWritten);
         rows["fund.csv"] = new FundWriter(scope, new Random(seeds[4]), options).Write(PathOf("fund.csv"), planted, decoys);
 
         File.WriteAllText(PathOf("truth.json"), TruthJson.Serialize(planted, decoys), new UTF8Encoding(false));

@@ -18,6 +18,7 @@ public sealed class ImportKinds
     public const string Report = "report";
     public const string Claims = "claims";
     public const string Facilities = "facilities";
+    public const string Schedule = "schedule";
 
     /// <summary>The kinds this build reads, report documents by every reader of <see cref="DocumentReaders.All"/>.</summary>
     public static ImportKinds Registered { get; } = With(DocumentReaders.All);
@@ -36,6 +37,8 @@ public sealed class ImportKinds
             path => IsCsv(path) ? ClaimsCsvReader.LooksLikeClaims(FirstLine(path)) : ClaimsXmlReader.LooksLikeClaimsXml(path)),
         new(Facilities, "CSV cơ sở KCB có cột MA_CSKCB, TUYEN", [".csv"], 0,
             path => FacilityStore.LooksLikeFacilities(FirstLine(path))),
+        new(Schedule, "CSV lịch báo cáo có cột parent_code, level, period, forms, due", [".csv"], 3,
+            path => Reporting.ReportingScheduleCsv.LooksLikeSchedule(FirstLine(path))),
     ]);
 
     public ImportKinds(IEnumerable<ImportKind> kinds)

@@ -107,6 +107,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
         if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, meter, ct);
         if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, meter, ct);
+        if (kind == ImportKinds.Schedule) return await ImportScheduleAsync(connection, path, sha, options, meter, ct);
 
         var memory = kind == ImportKinds.Report ? await FormMemory.LoadAsync(engine, connection, ct) : FormMemory.Empty;
         meter?.Enter(LoadPhase.Reading);
@@ -179,6 +180,24 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         await facilities.SaveAsync(connection, transaction, saved.SubmissionId, rows, ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(path, saved, [], null);
+    }
+
+    private async Task<ImportResult> ImportScheduleAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,
+        CancellationToken ct)
+    {
+        meter?.Enter(LoadPhase.Reading);
+        var (lines, errors) = Reporting.ReportingScheduleCsv.Read(path);
+        var (expected, unitErrors) = new Reporting.ReportingExpectations(units).Expand(lines);
+        errors.AddRange(unitErrors);
+        meter?.ReadAll();
+        meter?.SetRows(lines.Count);
+        meter?.Enter(LoadPhase.Saving);
+        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Schedule, null, null,
+            errors.Count > 0 ? "rejected" : "loaded", errors.Count > 0 ? 0 : expected.Count, errors.Select(e => e.Location).Distinct().Count(), 0,
+            null, errors.Count > 0 ? $"Bị từ chối: {errors.Count} lỗi." : Reporting.ScheduleTexts.Loaded(lines, expected), options.SourceId);
+        if (errors.Count > 0) return new ImportResult(path, await _store.SaveAsync(connection, submission, [], errors, ct), errors, null);
+        var saved = await new Reporting.ReportingScheduleStore(engine, _store).SaveAsync(connection, submission, expected, ct);
+        return new ImportResult(path, saved, [], saved.Message);
     }
 
     private ReportReading Extract(string path, string kind, ImportOptions options, LoadMeter? meter, FormMemory memory)

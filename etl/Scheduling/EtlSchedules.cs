@@ -18,4 +18,11 @@ public static class EtlSchedules
     /// </summary>
     public static IScheduleBuilder Verify(string cron) =>
         CronScheduleBuilder.Create(cron).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+
+    /// <summary>
+    /// By <paramref name="cron"/> (07:00 by default). After downtime it runs once at once: one evaluation raises every
+    /// deadline passed meanwhile.
+    /// </summary>
+    public static IScheduleBuilder Alerts(string cron) =>
+        CronScheduleBuilder.Create(cron).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 }

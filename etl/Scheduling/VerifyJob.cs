@@ -31,17 +31,5 @@ public sealed class VerifyJob(WarehouseVerifier verifier, VerifyRunStore runs, I
     }
 
     /// <summary>The cron expression to use: <paramref name="configured"/> when set (refused when Quartz cannot read it), else the default.</summary>
-    public static string Cron(string? configured)
-    {
-        if (string.IsNullOrWhiteSpace(configured)) return DefaultCron;
-        try
-        {
-            _ = new CronExpression(configured);
-            return configured;
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException($"Scheduler:VerifyCron '{configured}': không phải biểu thức cron của Quartz (ví dụ '{DefaultCron}' = 02:30 hằng đêm). {e.Message}");
-        }
-    }
+    public static string Cron(string? configured) => CronSetting.Resolve("Scheduler:VerifyCron", configured, DefaultCron, "02:30 hằng đêm");
 }

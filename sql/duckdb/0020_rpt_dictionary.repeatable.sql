@@ -281,6 +281,48 @@ COMMENT ON COLUMN rpt."periods"."year" IS 'Năm của kỳ (năm cuối với kh
 COMMENT ON COLUMN rpt."periods"."quarter" IS 'Quý trong năm (1–4) với kỳ quý; trống với kỳ khác. Đơn vị: quý. Ví dụ: 3';
 COMMENT ON COLUMN rpt."periods"."month" IS 'Tháng trong năm (1–12) với kỳ tháng; trống với kỳ khác. Đơn vị: tháng. Ví dụ: 7';
 
+COMMENT ON VIEW rpt."reporting_rates" IS 'Tỷ lệ nộp báo cáo theo lịch: mỗi đơn vị cấp trên, cấp nộp, kế hoạch, kỳ và phụ lục — số báo cáo phải nộp, đã nộp, đúng hạn, muộn, chưa nộp, chưa đến hạn';
+COMMENT ON COLUMN rpt."reporting_rates"."parent_code" IS 'Mã đơn vị cấp trên của các đơn vị phải nộp. Ví dụ: 678';
+COMMENT ON COLUMN rpt."reporting_rates"."parent_name" IS 'Tên đơn vị cấp trên. Ví dụ: Huyện Đức Trọng';
+COMMENT ON COLUMN rpt."reporting_rates"."unit_level" IS 'Cấp của các đơn vị phải nộp: province, district hoặc commune. Ví dụ: commune';
+COMMENT ON COLUMN rpt."reporting_rates"."boundary_set" IS 'Bộ địa giới của đơn vị phải nộp: pre2025 hoặc post2025. Ví dụ: pre2025';
+COMMENT ON COLUMN rpt."reporting_rates"."schedule_name" IS 'Tên kế hoạch trong lịch báo cáo. Ví dụ: Báo cáo tháng cấp xã';
+COMMENT ON COLUMN rpt."reporting_rates"."period_label" IS 'Kỳ phải báo cáo, nhãn chuẩn. Ví dụ: 2024-12';
+COMMENT ON COLUMN rpt."reporting_rates"."period_kind" IS 'Loại kỳ: year, quarter, month, date hoặc range. Ví dụ: month';
+COMMENT ON COLUMN rpt."reporting_rates"."period_start" IS 'Ngày đầu kỳ. Ví dụ: 2024-12-01';
+COMMENT ON COLUMN rpt."reporting_rates"."period_end" IS 'Ngày cuối kỳ. Ví dụ: 2024-12-31';
+COMMENT ON COLUMN rpt."reporting_rates"."form" IS 'Phụ lục (4–9); trống nghĩa là số liệu của phụ lục bất kỳ. Ví dụ: 4';
+COMMENT ON COLUMN rpt."reporting_rates"."due_date" IS 'Hạn nộp sớm nhất của nhóm. Ví dụ: 2025-01-20';
+COMMENT ON COLUMN rpt."reporting_rates"."expected" IS 'Số báo cáo phải nộp. Đơn vị: báo cáo. Ví dụ: 15';
+COMMENT ON COLUMN rpt."reporting_rates"."received" IS 'Số báo cáo đã nhận (đúng hạn hoặc muộn). Đơn vị: báo cáo. Ví dụ: 14';
+COMMENT ON COLUMN rpt."reporting_rates"."on_time" IS 'Số báo cáo nhận đến hết ngày hạn. Đơn vị: báo cáo. Ví dụ: 10';
+COMMENT ON COLUMN rpt."reporting_rates"."late" IS 'Số báo cáo nhận sau hạn. Đơn vị: báo cáo. Ví dụ: 4';
+COMMENT ON COLUMN rpt."reporting_rates"."missing" IS 'Số báo cáo quá hạn mà chưa nhận. Đơn vị: báo cáo. Ví dụ: 1';
+COMMENT ON COLUMN rpt."reporting_rates"."pending" IS 'Số báo cáo chưa nhận, chưa đến hạn. Đơn vị: báo cáo. Ví dụ: 0';
+COMMENT ON COLUMN rpt."reporting_rates"."reporting_rate" IS 'Tỷ lệ đã nộp = received / expected. Đơn vị: %. Ví dụ: 93,3';
+COMMENT ON COLUMN rpt."reporting_rates"."on_time_rate" IS 'Tỷ lệ nộp đúng hạn = on_time / expected. Đơn vị: %. Ví dụ: 66,7';
+
+COMMENT ON VIEW rpt."reporting_status" IS 'Mỗi báo cáo một đơn vị phải nộp theo lịch báo cáo đã nạp (đơn vị × kỳ × phụ lục), với hạn nộp, lúc nhận và tình trạng đúng hạn, muộn, chưa nộp hoặc chưa đến hạn';
+COMMENT ON COLUMN rpt."reporting_status"."expectation_id" IS 'Mã của báo cáo phải nộp do kho cấp khi nạp lịch. Ví dụ: 311';
+COMMENT ON COLUMN rpt."reporting_status"."schedule_name" IS 'Tên kế hoạch trong lịch báo cáo (cột name của tệp lịch); tệp lịch sau cùng tên thay thế kế hoạch đó. Ví dụ: Báo cáo tháng cấp xã';
+COMMENT ON COLUMN rpt."reporting_status"."unit_code" IS 'Mã đơn vị phải nộp. Ví dụ: 24784';
+COMMENT ON COLUMN rpt."reporting_status"."unit_name" IS 'Tên đơn vị phải nộp. Ví dụ: Xã Tân Thành';
+COMMENT ON COLUMN rpt."reporting_status"."unit_level" IS 'Cấp của đơn vị phải nộp: province, district hoặc commune. Ví dụ: commune';
+COMMENT ON COLUMN rpt."reporting_status"."parent_code" IS 'Mã đơn vị cấp trên trực tiếp của đơn vị phải nộp. Ví dụ: 678';
+COMMENT ON COLUMN rpt."reporting_status"."parent_name" IS 'Tên đơn vị cấp trên trực tiếp. Ví dụ: Huyện Đức Trọng';
+COMMENT ON COLUMN rpt."reporting_status"."province_code" IS 'Mã tỉnh của đơn vị phải nộp. Ví dụ: 68';
+COMMENT ON COLUMN rpt."reporting_status"."boundary_set" IS 'Bộ địa giới của đơn vị phải nộp: pre2025 hoặc post2025. Ví dụ: pre2025';
+COMMENT ON COLUMN rpt."reporting_status"."period_label" IS 'Kỳ phải báo cáo, nhãn chuẩn. Ví dụ: 2024-12';
+COMMENT ON COLUMN rpt."reporting_status"."period_kind" IS 'Loại kỳ: year, quarter, month, date hoặc range. Ví dụ: month';
+COMMENT ON COLUMN rpt."reporting_status"."period_start" IS 'Ngày đầu kỳ. Ví dụ: 2024-12-01';
+COMMENT ON COLUMN rpt."reporting_status"."period_end" IS 'Ngày cuối kỳ. Ví dụ: 2024-12-31';
+COMMENT ON COLUMN rpt."reporting_status"."form" IS 'Phụ lục phải nộp (4–9); trống nghĩa là số liệu của phụ lục bất kỳ. Ví dụ: 4';
+COMMENT ON COLUMN rpt."reporting_status"."due_date" IS 'Hạn nộp (hết ngày này vẫn là đúng hạn). Ví dụ: 2025-01-20';
+COMMENT ON COLUMN rpt."reporting_status"."received_at" IS 'Lúc kho nhận bản nộp đầu tiên có số liệu thực hiện của phụ lục đó cho đơn vị, trong kỳ đó (UTC); trống nếu chưa nhận. Ví dụ: 2025-01-18 09:30:00';
+COMMENT ON COLUMN rpt."reporting_status"."submission_id" IS 'Bản nộp đầu tiên mang số liệu đó (rpt.submissions); trống nếu chưa nhận. Ví dụ: 1042';
+COMMENT ON COLUMN rpt."reporting_status"."status" IS 'Tình trạng: on_time (nhận đến hết ngày hạn), late (nhận sau hạn), missing (quá hạn mà chưa nhận), pending (chưa nhận, chưa đến hạn). Ví dụ: missing';
+COMMENT ON COLUMN rpt."reporting_status"."days_late" IS 'Số ngày muộn: với late là từ hạn đến ngày nhận, với missing là từ hạn đến hôm nay; 0 nếu đúng hạn hoặc chưa đến hạn. Đơn vị: ngày. Ví dụ: 12';
+
 COMMENT ON VIEW rpt."sources" IS 'Nguồn của số liệu: văn bản công bố, tài liệu địa phương và bộ dữ liệu tổng hợp mà các bản nộp nêu tên';
 COMMENT ON COLUMN rpt."sources"."source_id" IS 'Mã nguồn, được bản nộp và source_ref của giá trị nêu. Ví dụ: gso-niengiam-2023';
 COMMENT ON COLUMN rpt."sources"."kind" IS 'Loại nguồn: publication (văn bản công bố), document (tài liệu của địa phương), synthetic (dữ liệu tổng hợp để thử). Ví dụ: publication';
@@ -295,7 +337,7 @@ COMMENT ON VIEW rpt."submissions" IS 'Các tệp đã nhập (bản nộp): mộ
 COMMENT ON COLUMN rpt."submissions"."submission_id" IS 'Mã bản nộp do kho cấp. Ví dụ: 1042';
 COMMENT ON COLUMN rpt."submissions"."file_name" IS 'Tên tệp đã nhập. Ví dụ: 002_bao_cao_huyen.docx';
 COMMENT ON COLUMN rpt."submissions"."sha256" IS 'Băm SHA-256 của nội dung tệp (64 ký tự hex); tệp trùng nội dung được nhận ra nhờ nó. Ví dụ: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-COMMENT ON COLUMN rpt."submissions"."kind" IS 'Loại tệp: submission (CSV số liệu nộp), report (tài liệu báo cáo có bảng phụ lục), claims (hồ sơ KCB), facilities (danh mục cơ sở KCB), review (số liệu nhận từ duyệt câu chữ). Ví dụ: report';
+COMMENT ON COLUMN rpt."submissions"."kind" IS 'Loại tệp: submission (CSV số liệu nộp), report (tài liệu báo cáo có bảng phụ lục), claims (hồ sơ KCB), facilities (danh mục cơ sở KCB), schedule (lịch báo cáo), review (số liệu nhận từ duyệt câu chữ). Ví dụ: report';
 COMMENT ON COLUMN rpt."submissions"."unit_code" IS 'Mã đơn vị báo cáo của tệp, nếu có. Ví dụ: 24';
 COMMENT ON COLUMN rpt."submissions"."received_at" IS 'Thời điểm nhập tệp (UTC). Ví dụ: 2026-03-02 08:15:00';
 COMMENT ON COLUMN rpt."submissions"."status" IS 'Trạng thái: loaded (đã nạp), rejected (bị từ chối cả tệp), duplicate (trùng tệp đã nhập), superseded (bị tệp sau thay thế), empty (đọc được nhưng không có số liệu). Ví dụ: loaded';

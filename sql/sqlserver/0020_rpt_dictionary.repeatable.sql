@@ -308,6 +308,48 @@ EXEC etl.describe_rpt @view_name = N'periods', @column_name = N'year', @descript
 EXEC etl.describe_rpt @view_name = N'periods', @column_name = N'quarter', @description = N'Quý trong năm (1–4) với kỳ quý; trống với kỳ khác. Đơn vị: quý. Ví dụ: 3';
 EXEC etl.describe_rpt @view_name = N'periods', @column_name = N'month', @description = N'Tháng trong năm (1–12) với kỳ tháng; trống với kỳ khác. Đơn vị: tháng. Ví dụ: 7';
 
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = NULL, @description = N'Tỷ lệ nộp báo cáo theo lịch: mỗi đơn vị cấp trên, cấp nộp, kế hoạch, kỳ và phụ lục — số báo cáo phải nộp, đã nộp, đúng hạn, muộn, chưa nộp, chưa đến hạn';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'parent_code', @description = N'Mã đơn vị cấp trên của các đơn vị phải nộp. Ví dụ: 678';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'parent_name', @description = N'Tên đơn vị cấp trên. Ví dụ: Huyện Đức Trọng';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'unit_level', @description = N'Cấp của các đơn vị phải nộp: province, district hoặc commune. Ví dụ: commune';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'boundary_set', @description = N'Bộ địa giới của đơn vị phải nộp: pre2025 hoặc post2025. Ví dụ: pre2025';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'schedule_name', @description = N'Tên kế hoạch trong lịch báo cáo. Ví dụ: Báo cáo tháng cấp xã';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'period_label', @description = N'Kỳ phải báo cáo, nhãn chuẩn. Ví dụ: 2024-12';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'period_kind', @description = N'Loại kỳ: year, quarter, month, date hoặc range. Ví dụ: month';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'period_start', @description = N'Ngày đầu kỳ. Ví dụ: 2024-12-01';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'period_end', @description = N'Ngày cuối kỳ. Ví dụ: 2024-12-31';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'form', @description = N'Phụ lục (4–9); trống nghĩa là số liệu của phụ lục bất kỳ. Ví dụ: 4';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'due_date', @description = N'Hạn nộp sớm nhất của nhóm. Ví dụ: 2025-01-20';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'expected', @description = N'Số báo cáo phải nộp. Đơn vị: báo cáo. Ví dụ: 15';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'received', @description = N'Số báo cáo đã nhận (đúng hạn hoặc muộn). Đơn vị: báo cáo. Ví dụ: 14';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'on_time', @description = N'Số báo cáo nhận đến hết ngày hạn. Đơn vị: báo cáo. Ví dụ: 10';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'late', @description = N'Số báo cáo nhận sau hạn. Đơn vị: báo cáo. Ví dụ: 4';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'missing', @description = N'Số báo cáo quá hạn mà chưa nhận. Đơn vị: báo cáo. Ví dụ: 1';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'pending', @description = N'Số báo cáo chưa nhận, chưa đến hạn. Đơn vị: báo cáo. Ví dụ: 0';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'reporting_rate', @description = N'Tỷ lệ đã nộp = received / expected. Đơn vị: %. Ví dụ: 93,3';
+EXEC etl.describe_rpt @view_name = N'reporting_rates', @column_name = N'on_time_rate', @description = N'Tỷ lệ nộp đúng hạn = on_time / expected. Đơn vị: %. Ví dụ: 66,7';
+
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = NULL, @description = N'Mỗi báo cáo một đơn vị phải nộp theo lịch báo cáo đã nạp (đơn vị × kỳ × phụ lục), với hạn nộp, lúc nhận và tình trạng đúng hạn, muộn, chưa nộp hoặc chưa đến hạn';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'expectation_id', @description = N'Mã của báo cáo phải nộp do kho cấp khi nạp lịch. Ví dụ: 311';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'schedule_name', @description = N'Tên kế hoạch trong lịch báo cáo (cột name của tệp lịch); tệp lịch sau cùng tên thay thế kế hoạch đó. Ví dụ: Báo cáo tháng cấp xã';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'unit_code', @description = N'Mã đơn vị phải nộp. Ví dụ: 24784';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'unit_name', @description = N'Tên đơn vị phải nộp. Ví dụ: Xã Tân Thành';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'unit_level', @description = N'Cấp của đơn vị phải nộp: province, district hoặc commune. Ví dụ: commune';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'parent_code', @description = N'Mã đơn vị cấp trên trực tiếp của đơn vị phải nộp. Ví dụ: 678';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'parent_name', @description = N'Tên đơn vị cấp trên trực tiếp. Ví dụ: Huyện Đức Trọng';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'province_code', @description = N'Mã tỉnh của đơn vị phải nộp. Ví dụ: 68';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'boundary_set', @description = N'Bộ địa giới của đơn vị phải nộp: pre2025 hoặc post2025. Ví dụ: pre2025';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'period_label', @description = N'Kỳ phải báo cáo, nhãn chuẩn. Ví dụ: 2024-12';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'period_kind', @description = N'Loại kỳ: year, quarter, month, date hoặc range. Ví dụ: month';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'period_start', @description = N'Ngày đầu kỳ. Ví dụ: 2024-12-01';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'period_end', @description = N'Ngày cuối kỳ. Ví dụ: 2024-12-31';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'form', @description = N'Phụ lục phải nộp (4–9); trống nghĩa là số liệu của phụ lục bất kỳ. Ví dụ: 4';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'due_date', @description = N'Hạn nộp (hết ngày này vẫn là đúng hạn). Ví dụ: 2025-01-20';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'received_at', @description = N'Lúc kho nhận bản nộp đầu tiên có số liệu thực hiện của phụ lục đó cho đơn vị, trong kỳ đó (UTC); trống nếu chưa nhận. Ví dụ: 2025-01-18 09:30:00';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'submission_id', @description = N'Bản nộp đầu tiên mang số liệu đó (rpt.submissions); trống nếu chưa nhận. Ví dụ: 1042';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'status', @description = N'Tình trạng: on_time (nhận đến hết ngày hạn), late (nhận sau hạn), missing (quá hạn mà chưa nhận), pending (chưa nhận, chưa đến hạn). Ví dụ: missing';
+EXEC etl.describe_rpt @view_name = N'reporting_status', @column_name = N'days_late', @description = N'Số ngày muộn: với late là từ hạn đến ngày nhận, với missing là từ hạn đến hôm nay; 0 nếu đúng hạn hoặc chưa đến hạn. Đơn vị: ngày. Ví dụ: 12';
+
 EXEC etl.describe_rpt @view_name = N'sources', @column_name = NULL, @description = N'Nguồn của số liệu: văn bản công bố, tài liệu địa phương và bộ dữ liệu tổng hợp mà các bản nộp nêu tên';
 EXEC etl.describe_rpt @view_name = N'sources', @column_name = N'source_id', @description = N'Mã nguồn, được bản nộp và source_ref của giá trị nêu. Ví dụ: gso-niengiam-2023';
 EXEC etl.describe_rpt @view_name = N'sources', @column_name = N'kind', @description = N'Loại nguồn: publication (văn bản công bố), document (tài liệu của địa phương), synthetic (dữ liệu tổng hợp để thử). Ví dụ: publication';
@@ -322,7 +364,7 @@ EXEC etl.describe_rpt @view_name = N'submissions', @column_name = NULL, @descrip
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'submission_id', @description = N'Mã bản nộp do kho cấp. Ví dụ: 1042';
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'file_name', @description = N'Tên tệp đã nhập. Ví dụ: 002_bao_cao_huyen.docx';
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'sha256', @description = N'Băm SHA-256 của nội dung tệp (64 ký tự hex); tệp trùng nội dung được nhận ra nhờ nó. Ví dụ: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'kind', @description = N'Loại tệp: submission (CSV số liệu nộp), report (tài liệu báo cáo có bảng phụ lục), claims (hồ sơ KCB), facilities (danh mục cơ sở KCB), review (số liệu nhận từ duyệt câu chữ). Ví dụ: report';
+EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'kind', @description = N'Loại tệp: submission (CSV số liệu nộp), report (tài liệu báo cáo có bảng phụ lục), claims (hồ sơ KCB), facilities (danh mục cơ sở KCB), schedule (lịch báo cáo), review (số liệu nhận từ duyệt câu chữ). Ví dụ: report';
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'unit_code', @description = N'Mã đơn vị báo cáo của tệp, nếu có. Ví dụ: 24';
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'received_at', @description = N'Thời điểm nhập tệp (UTC). Ví dụ: 2026-03-02 08:15:00';
 EXEC etl.describe_rpt @view_name = N'submissions', @column_name = N'status', @description = N'Trạng thái: loaded (đã nạp), rejected (bị từ chối cả tệp), duplicate (trùng tệp đã nhập), superseded (bị tệp sau thay thế), empty (đọc được nhưng không có số liệu). Ví dụ: loaded';

@@ -15,6 +15,13 @@ using Bhyt.Warehouse.Querying;
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- pdf [pages]                 text PDF reading (default 100 pages)
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- facilityscan [warehouse.duckdb]   facility-month scan, 13,000 × 36
 //        dotnet run -c Release --project tests/Bhyt.Benchmarks -- progress <dir> [runs]   claims import with and without progress lines
+//        dotnet run -c Release --project tests/Bhyt.Benchmarks -- concurrency [claims] [idle-loads] [keep-dir]   dashboard pages while claims load through its inbox
+if (args is ["concurrency", ..])
+{
+    await ConcurrencyBenchmark.RunAsync(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40, args.Length > 3 ? Path.GetFullPath(args[3]) : null);
+    return;
+}
 if (args is ["pdf", ..]) { PdfBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100); return; }
 if (args is ["claims", var claimsFolder, ..]) { await ClaimsBenchmark.RunAsync(Path.GetFullPath(claimsFolder), args.Length > 2 ? int.Parse(args[2]) : 3); return; }
 if (args is ["dashboard", var warehouse, ..])

@@ -30,6 +30,8 @@ public static class RptViewScopes
         new("facility_months", RptViewFilter.Facility, "facility_code"),
         new("claim_versions", RptViewFilter.Facility, "facility_code"),
         new("claim_details", RptViewFilter.Facility, "facility_code"),
+        new("reporting_status", RptViewFilter.Unit, "unit_code"),
+        new("reporting_rates", RptViewFilter.Unit, "parent_code"),
         new("form_layouts", RptViewFilter.CountryOnly),
         new("audit", RptViewFilter.Hidden),
     ];

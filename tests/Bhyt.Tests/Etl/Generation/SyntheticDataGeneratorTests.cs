@@ -9,7 +9,7 @@ namespace Bhyt.Tests.Etl.Generation;
 
 public sealed class SyntheticDataGeneratorTests(GeneratedDataFixture data) : IClassFixture<GeneratedDataFixture>
 {
-    private static readonly string[] Files = ["facilities.csv", "claims.csv", "submissions.csv", "fund.csv", "truth.json"];
+    private static readonly string[] Files = ["facilities.csv", "claims.csv", "submissions.csv", "fund.csv", "reporting_schedule.csv", "truth.json"];
 
     [Fact]
     public void Run_sameSeed_writesIdenticalFiles()

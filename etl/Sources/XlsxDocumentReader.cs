@@ -24,6 +24,7 @@ public sealed class XlsxDocumentReader : IDocumentReader
     {
         try
         {
+            OfficePackageCheck.Check(path, "Excel (.xlsx)");
             using var document = SpreadsheetDocument.Open(path, isEditable: false);
             return ReadWorkbook(Path.GetFileName(path), document.WorkbookPart);
         }

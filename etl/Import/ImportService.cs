@@ -172,6 +172,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     {
         var reading = new ReportExtractor(resolver, units, _names).Read(document, options.UnitCode, memory);
         if (document.EncodingNotice is { } notice) reading.Extraction.Issues.Add(notice);
+        reading.Extraction.Issues.AddRange(document.ReaderIssues);
         reading.Extraction.Candidates.AddRange(new ProseFigureExtractor(_catalog, _names).Extract(document, reading.Extraction.ReportingUnit));
         return reading;
     }

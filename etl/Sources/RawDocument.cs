@@ -8,6 +8,12 @@ public sealed record RawDocument(string FileName, IReadOnlyList<RawParagraph> Pa
 {
     /// <summary>The <c>encoding.detected</c> warning when the reader converted legacy-encoded text (a TCVN3 or VNI font, a Windows-1258 file).</summary>
     public Validation.ValidationIssue? EncodingNotice { get; init; }
+
+    /// <summary>
+    /// What the reader saw but did not read, for the import report: a hidden worksheet (a warning), a formula saved
+    /// without its result (an error: the figure the sheet shows is not in the file).
+    /// </summary>
+    public IReadOnlyList<Validation.ValidationIssue> ReaderIssues { get; init; } = [];
 }
 
 /// <summary>One paragraph (or heading) of running text, with the line (text) or paragraph number (docx) it starts at.</summary>

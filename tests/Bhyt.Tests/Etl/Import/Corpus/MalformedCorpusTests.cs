@@ -65,6 +65,8 @@ public sealed partial class MalformedCorpusTests(CorpusWarehouseFixture template
                 Assert.True(result.Submission.Status == "loaded", $"{file.Shape}: expected loaded, got {said}");
                 Assert.Equal(file.Loaded, result.Submission.RowsLoaded);
                 Assert.Equal(file.Loaded, await FactsOfAsync(warehouse, result));
+                if (file.Rule is not null) Assert.True(result.Issues.Any(i => !i.IsError && i.Rule == file.Rule
+                    && i.Location.StartsWith(file.Location ?? "", StringComparison.Ordinal)), $"no {file.Rule} warning at {file.Location}: {said}");
                 break;
         }
     }

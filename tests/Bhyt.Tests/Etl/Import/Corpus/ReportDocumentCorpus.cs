@@ -37,11 +37,13 @@ internal static class ReportDocumentCorpus
         finally { File.Delete(path); }
     }
 
-    private static XlsxBuilder Workbook(string sheet = "Phụ lục 4") => new XlsxBuilder().Sheet(sheet)
+    /// <summary>The commune table of <see cref="Docx"/> on a sheet: the period merged over the three figure columns.</summary>
+    private static XlsxBuilder Workbook(string sheet = "Phụ lục 4", double participants = 4980) => new XlsxBuilder().Sheet(sheet)
         .Text("A1", Title)
-        .Text("A2", "STT").Text("B2", "Xã, phường").Text("C2", "Số người đã tham gia BHYT đến hết năm 2019 (người)").Text("D2", "Dân số đến hết năm 2019")
-        .Text("A3", "1").Text("B3", "Phường Ỷ La").Number("C3", 4980).Number("D3", 5010)
-        .Text("A4", "2").Text("B4", "Xã Tràng Đà").Number("C4", 5679).Number("D4", 5721);
+        .Text("A2", "STT").Text("B2", "Xã, phường").Text("C2", "Đến hết năm 2019").Merge("A2:A3").Merge("B2:B3").Merge("C2:E2")
+        .Text("C3", "Số người đã tham gia BHYT (người)").Text("D3", "Dân số").Text("E3", "Tỷ lệ (%)")
+        .Text("A4", "1").Text("B4", "Phường Ỷ La").Number("C4", participants).Number("D4", 5010).Number("E4", 99.4)
+        .Text("A5", "2").Text("B5", "Xã Tràng Đà").Number("C5", 5679).Number("D5", 5721).Number("E5", 99.3);
 
     private static byte[] XlsxBytes()
     {
@@ -57,19 +59,24 @@ internal static class ReportDocumentCorpus
     /// <summary>The workbook with its first sheet hidden (<c>state="hidden"</c>) behind a visible one holding the same table.</summary>
     private static void HiddenSheet(string path)
     {
-        Workbook("Số cũ").Sheet("Phụ lục 4")
-            .Text("A1", Title).Merge("A1:D1")
-            .Text("A2", "STT").Text("B2", "Xã, phường").Text("C2", "Số người đã tham gia BHYT đến hết năm 2019 (người)").Text("D2", "Dân số đến hết năm 2019")
-            .Text("A3", "1").Text("B3", "Phường Ỷ La").Number("C3", 4990).Number("D3", 5010)
-            .Save(path);
-        using var document = SpreadsheetDocument.Open(path, isEditable: true);
-        document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().First().State = SheetStateValues.Hidden;
+        var older = Workbook("Số cũ", participants: 4000);
+        Workbook().Merge("A1:E1").Save(path);
+        older.Save(path + ".older");
+        // The older sheet goes first and hidden: copied into the workbook as its first sheet.
+        using (var source = SpreadsheetDocument.Open(path + ".older", isEditable: false))
+        using (var document = SpreadsheetDocument.Open(path, isEditable: true))
+        {
+            var workbook = document.WorkbookPart!;
+            var part = workbook.AddPart(source.WorkbookPart!.WorksheetParts.Single());
+            workbook.Workbook!.Sheets!.PrependChild(new Sheet { Name = "Số cũ", SheetId = 9, Id = workbook.GetIdOfPart(part), State = SheetStateValues.Hidden });
+        }
+        File.Delete(path + ".older");
     }
 
     /// <summary>A sheet whose totals are formulas Excel never calculated (saved by a script: no cached value).</summary>
     private static void UncachedFormulas(string path)
     {
-        Workbook().Text("B5", "Cộng").Formula("C5", "SUM(C3:C4)", 0).Formula("D5", "SUM(D3:D4)", 0).Save(path);
+        Workbook().Text("B6", "Cộng").Formula("C6", "SUM(C4:C5)", 0).Formula("D6", "SUM(D4:D5)", 0).Save(path);
         using var document = SpreadsheetDocument.Open(path, isEditable: true);
         foreach (var cell in document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Cell>().Where(c => c.CellFormula is not null))
             cell.CellValue = null;
@@ -140,7 +147,8 @@ internal static class ReportDocumentCorpus
     }
 
     private static string PipeTable(params string[] rows) =>
-        $"{Title}\n\n| STT | Xã, phường | Số người đã tham gia BHYT đến hết năm 2019 (người) | Dân số đến hết năm 2019 |\n|---|---|---|---|\n" + string.Join("\n", rows) + "\n";
+        $"{Title}\n\n| STT | Xã, phường | Đến hết năm 2019 | Đến hết năm 2019 | Đến hết năm 2019 |\n|---|---|---|---|---|\n" +
+        "|  |  | Số người đã tham gia BHYT (người) | Dân số | Tỷ lệ (%) |\n" + string.Join("\n", rows) + "\n";
 
     private static Action<string> Bytes(byte[] bytes) => path => File.WriteAllBytes(path, bytes);
 
@@ -155,7 +163,7 @@ internal static class ReportDocumentCorpus
         new("rep_encrypted.xlsx", "a password-protected workbook (CFB, not a zip)", Bytes(EncryptedOffice(42)), Outcome.Refused, "input.encrypted"),
         new("rep_macro.docm", "a macro-enabled Word file", Bytes(DocxBytes()), Outcome.Refused, "input.format"),
         new("rep_macro.xlsm", "a macro-enabled workbook", Bytes(XlsxBytes()), Outcome.Refused, "input.format"),
-        new("rep_macro_enabled_named.xlsx", "a macro-enabled workbook saved as .xlsx (macros are never run)", MacroEnabledAsXlsx, Outcome.Loaded, Loaded: 4),
+        new("rep_macro_enabled_named.xlsx", "a macro-enabled workbook saved as .xlsx (macros are never run)", MacroEnabledAsXlsx, Outcome.Loaded, Loaded: 6),
         new("rep_deeply_nested.docx", "document.xml nested 100 000 deep", Bytes(DeeplyNestedDocx(100_000)), Outcome.Refused, "input.depth"),
         new("rep_bomb.docx", "document.xml inflating 40 MB of spaces", Bytes(DocxBomb(40)), Outcome.Refused, "input.bomb"),
         new("rep_number_1.2.3.docx", "participants 1.2.3", path => Docx(path, participants: "1.2.3"), Outcome.Rejected, "value.unparseable"),
@@ -163,18 +171,18 @@ internal static class ReportDocumentCorpus
         new("rep_rate_250.docx", "a coverage rate of 250 %", path => Docx(path, rate: "250"), Outcome.Rejected, "value.above_100"),
         new("rep_date_31_02.docx", "a period column 'Đến 31/02/2019'", path => Docx(path, period: "Đến 31/02/2019"), Outcome.Empty),
         new("rep_truncated.xlsx", "a workbook cut at 70 %", Bytes(Truncated(XlsxBytes(), 0.7)), Outcome.Refused, "input.corrupt"),
-        new("rep_formulas_cached.xlsx", "totals as formulas with Excel's cached values", path => Workbook().Text("B5", "Cộng")
-            .Formula("C5", "SUM(C3:C4)", 10659).Formula("D5", "SUM(D3:D4)", 10731).Save(path), Outcome.Loaded, Loaded: 6),
-        new("rep_formulas_uncached.xlsx", "totals as formulas never calculated", UncachedFormulas, Outcome.Rejected, "xlsx.formula_uncached", "trang tính Phụ lục 4, ô C5"),
-        new("rep_merged_hidden_sheet.xlsx", "a merged title and a hidden sheet of older figures", HiddenSheet, Outcome.Loaded, Loaded: 2),
+        new("rep_formulas_cached.xlsx", "totals as formulas with Excel's cached values", path => Workbook().Text("B6", "Cộng")
+            .Formula("C6", "SUM(C4:C5)", 10659).Formula("D6", "SUM(D4:D5)", 10731).Save(path), Outcome.Loaded, Loaded: 8),
+        new("rep_formulas_uncached.xlsx", "totals as formulas never calculated", UncachedFormulas, Outcome.Rejected, "xlsx.formula_uncached", "trang tính 'Phụ lục 4', ô C6"),
+        new("rep_merged_hidden_sheet.xlsx", "a merged title and a hidden sheet of older figures", HiddenSheet, Outcome.Loaded, "xlsx.hidden_sheet", "trang tính 'Số cũ'", Loaded: 6),
         new("rep_truncated.pdf", "a PDF cut at half", Bytes(Truncated(Pdf(), 0.5)), Outcome.Refused, "input.corrupt"),
         new("rep_text_renamed.pdf", "plain text renamed .pdf", Bytes(Utf8(Title)), Outcome.Refused, "input.corrupt"),
         new("rep_page.html", "an HTML page (no reader takes .html)", Bytes(Utf8($"<html><body><p>{Title}</p></body></html>")), Outcome.Refused, "input.format"),
-        new("rep_utf16.md", "a pipe table in UTF-16 with BOM", Bytes(Utf16(PipeTable("| 1 | Phường Ỷ La | 4.980 | 5.010 |", "| 2 | Xã Tràng Đà | 5.679 | 5.721 |"))),
-            Outcome.Loaded, Loaded: 4),
-        new("rep_ragged.md", "a pipe table whose second row has a cell too few", Bytes(Utf8(PipeTable("| 1 | Phường Ỷ La | 4.980 | 5.010 |", "| 2 | Xã Tràng Đà | 5.679 |")))
-            , Outcome.Loaded, Loaded: 3),
-        new("rep_binary.txt", "binary junk named .txt", Bytes(Junk(8192, 51)), Outcome.Rejected, "encoding.undecided"),
+        new("rep_utf16.md", "a pipe table in UTF-16 with BOM", Bytes(Utf16(PipeTable("| 1 | Phường Ỷ La | 4.980 | 5.010 | 99,4 |", "| 2 | Xã Tràng Đà | 5.679 | 5.721 | 99,3 |"))),
+            Outcome.Loaded, Loaded: 6),
+        new("rep_ragged.md", "a pipe table whose second row has a cell too few", Bytes(Utf8(PipeTable("| 1 | Phường Ỷ La | 4.980 | 5.010 | 99,4 |", "| 2 | Xã Tràng Đà | 5.679 | 5.721 |"))),
+            Outcome.Loaded, Loaded: 5),
+        new("rep_binary.txt", "binary junk named .txt", Bytes(Junk(8192, 51)), Outcome.Refused, "encoding.undecided"),
         new("rep_huge_line.txt", "one line of 3 MB of digits after the title", Bytes(Utf8(Title + "\n" + new string('9', 3 << 20) + "\n")), Outcome.Refused, "input.line_too_long"),
         new("rep_zero_bytes.txt", "an empty text file", Bytes([]), Outcome.Empty),
     ];

@@ -64,6 +64,15 @@ public sealed class UnitNamePropertyTests(UnitNamePropertyTests.DirectoryFixture
                 .Label($"{writing.Name} '{written}' → {match?.Unit.UnitCode ?? "none"} ({match?.Confidence}); expected {unit.Unit.UnitCode}; {candidates.Count} candidates");
         });
 
+    /// <summary>Found by the property above: "Huyền" folds to "huyên" as "Huyện" does, and the commune lost a fifth of its confidence as if it were a district.</summary>
+    [Fact]
+    public void ResolveOne_name_whose_first_word_folds_like_a_prefix_is_the_name()
+    {
+        var (match, _) = directory.Resolver.ResolveOne("HUYỀN HỘI", new UnitScope("844", "commune", AsOf));
+
+        Assert.Equal(("29278", 1.0), (match?.Unit.UnitCode, match?.Confidence));
+    }
+
     [Property(MaxTest = 500)]
     public Property Resolve_any_text_never_throws_and_orders_candidates_by_confidence() =>
         Prop.ForAll(Gen.OneOf(ArbMap.Default.GeneratorFor<string>().Where(s => s is not null), Gen.Elements(directory.Names).Select(n => n[..(n.Length / 2)])).ToArbitrary(), text =>

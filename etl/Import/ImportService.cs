@@ -162,10 +162,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return kind switch
         {
             ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path, meter?.RowCount()), []),
-            ImportKinds.Report => ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
+            ImportKinds.Report => ReadReport(Bounded(DocumentReaders.For(path)!.Read(path)), resolver, options, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
     }
+
+    private static RawDocument Bounded(RawDocument document) => document.TooLongTextAt() is { } where
+        ? throw new UnusableInputException($"{document.FileName}: {where} dài hơn {RawDocument.MaxTextChars:N0} ký tự: không phải văn bản báo cáo. [input.paragraph_too_long]")
+        : document;
 
     // Figures in the running text become candidates for review, never figures of the submission.
     private ReportReading ReadReport(RawDocument document, FigureResolver resolver, ImportOptions options, FormMemory memory)

@@ -21,7 +21,7 @@ namespace Bhyt.Etl.Sources;
 public sealed class TextDocumentReader : IDocumentReader
 {
     /// <summary>No line of a report comes near it; a longer one is not a report's text (see <see cref="BoundedLines"/>).</summary>
-    public const int MaxLineChars = 1 << 16;
+    public const int MaxLineChars = RawDocument.MaxTextChars;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".txt"];

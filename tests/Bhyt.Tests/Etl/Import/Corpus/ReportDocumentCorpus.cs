@@ -185,5 +185,7 @@ internal static class ReportDocumentCorpus
         new("rep_binary.txt", "binary junk named .txt", Bytes(Junk(8192, 51)), Outcome.Refused, "encoding.undecided"),
         new("rep_huge_line.txt", "one line of 3 MB of digits after the title", Bytes(Utf8(Title + "\n" + new string('9', 3 << 20) + "\n")), Outcome.Refused, "input.line_too_long"),
         new("rep_zero_bytes.txt", "an empty text file", Bytes([]), Outcome.Empty),
+        new("rep_huge_paragraph.docx", "a paragraph of 1 MB of digits before the table", path => new DocxBuilder().Paragraph(Title)
+            .Paragraph(new string('9', 1 << 20)).Save(path), Outcome.Refused, "input.paragraph_too_long"),
     ];
 }

@@ -206,11 +206,23 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return kind switch
         {
             ImportKinds.Submission => new ReportReading(new SubmissionCsvReader(resolver).Read(path, meter?.RowCount()), []),
-            ImportKinds.Report => AnnexMarkerPart.Find(path) is { } marker
-                ? new AnnexTemplateReader(resolver, units).Read(DocumentReaders.For(path)!.Read(path), marker)
-                : ReadReport(DocumentReaders.For(path)!.Read(path), resolver, options, memory),
+            ImportKinds.Report => ReadReportOrTemplate(path, resolver, options, memory),
             _ => throw new UnusableInputException($"{Path.GetFileName(path)}: loại '{kind}' chưa được hỗ trợ trong phiên bản này. [input.kind]"),
         };
+    }
+
+    private static RawDocument Bounded(RawDocument document) => document.TooLongTextAt() is { } where
+        ? throw new UnusableInputException($"{document.FileName}: {where} dài hơn {RawDocument.MaxTextChars:N0} ký tự: không phải văn bản báo cáo. [input.paragraph_too_long]")
+        : document;
+
+    // The document is read (and its package checked: size, depth, encryption) before its annex marker is looked for; a
+    // marked template is read by its marker, any other document by its tables.
+    private ReportReading ReadReportOrTemplate(string path, FigureResolver resolver, ImportOptions options, FormMemory memory)
+    {
+        var document = Bounded(DocumentReaders.For(path)!.Read(path));
+        return AnnexMarkerPart.Find(path) is { } marker
+            ? new AnnexTemplateReader(resolver, units).Read(document, marker)
+            : ReadReport(document, resolver, options, memory);
     }
 
     // Figures in the running text become candidates for review, never figures of the submission.
@@ -218,6 +230,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     {
         var reading = new ReportExtractor(resolver, units, _names).Read(document, options.UnitCode, memory);
         if (document.EncodingNotice is { } notice) reading.Extraction.Issues.Add(notice);
+        reading.Extraction.Issues.AddRange(document.ReaderIssues);
         reading.Extraction.Candidates.AddRange(new ProseFigureExtractor(_catalog, _names).Extract(document, reading.Extraction.ReportingUnit));
         return reading;
     }

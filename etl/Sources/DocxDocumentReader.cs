@@ -25,6 +25,7 @@ public sealed class DocxDocumentReader : IDocumentReader
     {
         try
         {
+            OfficePackageCheck.Check(path, "Word (.docx)");
             using var document = WordprocessingDocument.Open(path, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body;
             return body is null

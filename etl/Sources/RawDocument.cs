@@ -6,8 +6,25 @@ namespace Bhyt.Etl.Sources;
 /// </summary>
 public sealed record RawDocument(string FileName, IReadOnlyList<RawParagraph> Paragraphs, IReadOnlyList<RawTable> Tables)
 {
+    /// <summary>
+    /// No paragraph or cell of a report comes near it. Tables and figures are searched for at a cost that grows faster
+    /// than the text: a megabyte in one paragraph held an import for minutes, so longer text is refused.
+    /// </summary>
+    public const int MaxTextChars = 1 << 16;
+
+    /// <summary>Where the first paragraph or cell longer than <see cref="MaxTextChars"/> is ("đoạn 3", "bảng 1, dòng 2"), or null.</summary>
+    public string? TooLongTextAt() =>
+        Paragraphs.FirstOrDefault(p => p.Text.Length > MaxTextChars) is { } paragraph ? $"đoạn {paragraph.Line}"
+        : Tables.SelectMany(t => t.Rows.Where(r => r.Cells.Any(c => c.Length > MaxTextChars)).Select(r => $"bảng {t.Index + 1}, dòng {r.Line}")).FirstOrDefault();
+
     /// <summary>The <c>encoding.detected</c> warning when the reader converted legacy-encoded text (a TCVN3 or VNI font, a Windows-1258 file).</summary>
     public Validation.ValidationIssue? EncodingNotice { get; init; }
+
+    /// <summary>
+    /// What the reader saw but did not read, for the import report: a hidden worksheet (a warning), a formula saved
+    /// without its result (an error: the figure the sheet shows is not in the file).
+    /// </summary>
+    public IReadOnlyList<Validation.ValidationIssue> ReaderIssues { get; init; } = [];
 }
 
 /// <summary>One paragraph (or heading) of running text, with the line (text) or paragraph number (docx) it starts at.</summary>

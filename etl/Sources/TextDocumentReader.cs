@@ -12,13 +12,17 @@ namespace Bhyt.Etl.Sources;
 /// does. Markdown pipe tables are tables too; their <c>|---|</c> separator line is dropped and, as in markdown, a
 /// blank line ends them. Cells are trimmed, markup such as <c>&lt;b&gt;</c> kept, and empty cells (trailing ones too)
 /// keep their column. Text is UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1258/TCVN3/VNI converted first
-/// (<see cref="VietnameseTextFile"/>); a file whose encoding cannot be decided is refused rather than read as mojibake.
+/// (<see cref="VietnameseTextFile"/>); a file whose encoding cannot be decided is refused rather than read as mojibake, and
+/// so is one with a line longer than <see cref="MaxLineChars"/>.
 /// The lines between those tables are searched for the shapes web copies and OCR give (see
 /// <see cref="TextBlock"/>): space-aligned tables (<c>aligned</c>) and tables flattened one cell per line
 /// (<c>flattened</c>). Every table says its <see cref="RawTable.Layout"/> and each row keeps the line it starts at.
 /// </summary>
 public sealed class TextDocumentReader : IDocumentReader
 {
+    /// <summary>No line of a report comes near it; a longer one is not a report's text (see <see cref="BoundedLines"/>).</summary>
+    public const int MaxLineChars = RawDocument.MaxTextChars;
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".txt"];
 
@@ -33,7 +37,8 @@ public sealed class TextDocumentReader : IDocumentReader
             document.EncodingNotice = EncodingIssue.For(decoded.Decision);
             using var reader = new StreamReader(decoded.Path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
             var number = 0;
-            while (reader.ReadLine() is { } line)
+            foreach (var line in BoundedLines.Of(reader, MaxLineChars, n => new UnusableInputException(
+                         $"{Path.GetFileName(path)}: dòng {n} dài hơn {MaxLineChars:N0} ký tự: không phải văn bản báo cáo (tệp nhị phân hoặc một dòng liền?). [input.line_too_long]")))
                 document.Add(++number, line);
         }
         catch (Exception e) when (UnreadableDocument.From(path, e, "văn bản") is { } unreadable)

@@ -1,6 +1,7 @@
 using Bhyt.Etl.Parsing.Encodings;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Bhyt.Etl.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Bhyt.Etl.Sources;
@@ -12,7 +13,8 @@ namespace Bhyt.Etl.Sources;
 /// their sheet row number; fully empty rows are left out, as blank lines are in text documents. Every row spans the
 /// same columns, from the leftmost to the rightmost written one, empty cells as "". A merged range repeats its
 /// top-left value in every cell it covers. Numbers are written as stored, not as formatted (see
-/// <see cref="XlsxCellText"/>); text is text.
+/// <see cref="XlsxCellText"/>); text is text. A hidden sheet is not read (a warning names it); a formula saved without
+/// its result is an error naming its cell, never a blank. The package is checked first (<see cref="OfficePackageCheck"/>).
 /// </summary>
 public sealed class XlsxDocumentReader : IDocumentReader
 {
@@ -24,6 +26,7 @@ public sealed class XlsxDocumentReader : IDocumentReader
     {
         try
         {
+            OfficePackageCheck.Check(path, "Excel (.xlsx)");
             using var document = SpreadsheetDocument.Open(path, isEditable: false);
             return ReadWorkbook(Path.GetFileName(path), document.WorkbookPart);
         }
@@ -40,17 +43,29 @@ public sealed class XlsxDocumentReader : IDocumentReader
         if (workbook?.Workbook?.Sheets is not { } sheets) return new RawDocument(fileName, paragraphs, tables);
 
         var text = XlsxWorkbookText.Of(workbook);
+        var issues = new List<ValidationIssue>();
         foreach (var sheet in sheets.Elements<Sheet>())
         {
             if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
             var name = sheet.Name?.Value ?? "";
-            var (sheetParagraphs, table) = Split(XlsxSheet.Read(part, text), name, tables.Count);
+            if (sheet.State?.Value is { } state && state != SheetStateValues.Visible)
+            {
+                issues.Add(new ValidationIssue(ValidationIssue.Warning, "xlsx.hidden_sheet",
+                    $"Trang tính '{name}' đang ẩn nên không được đọc (thường là bản nháp hoặc số cũ); hãy bỏ ẩn nếu số liệu của nó cần nạp.", $"trang tính '{name}'"));
+                continue;
+            }
+            var read = XlsxSheet.Read(part, text);
+            issues.AddRange(read.Uncalculated.Select(u => ValidationIssue.ErrorAt("xlsx.formula_uncached",
+                $"Ô có công thức ={u.Formula} nhưng tệp không lưu kết quả (tạo bằng phần mềm không tính công thức); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.",
+                $"trang tính '{name}', ô {u.Cell}", "=" + u.Formula)));
+            var (sheetParagraphs, table) = Split(read, name, tables.Count);
             paragraphs.AddRange(sheetParagraphs);
             if (table is not null) tables.Add(table);
         }
         return new RawDocument(fileName, paragraphs, tables)
         {
             EncodingNotice = text.Converted.Count > 0 ? EncodingIssue.Converted(text.Converted.Order()) : null,
+            ReaderIssues = issues,
         };
     }
 

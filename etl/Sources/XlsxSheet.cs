@@ -12,6 +12,13 @@ internal sealed class XlsxSheet
 {
     private readonly SortedDictionary<int, SortedDictionary<int, string>> _rows = [];
     private readonly List<(int Top, int Left, int Bottom, int Right)> _merges = [];
+    private readonly List<(string Cell, string Formula)> _uncalculated = [];
+
+    /// <summary>
+    /// Formula cells saved without their result (written by software that does not calculate, and never opened in
+    /// Excel since): the sheet shows a number there, the file holds none.
+    /// </summary>
+    public IReadOnlyList<(string Cell, string Formula)> Uncalculated => _uncalculated;
 
     /// <summary>Written values by sheet row and column (both 1-based); merged ranges not yet spread.</summary>
     public IReadOnlyDictionary<int, SortedDictionary<int, string>> Rows => _rows;
@@ -43,11 +50,19 @@ internal sealed class XlsxSheet
         {
             column = CellReference.Column(cell.CellReference?.Value) ?? column + 1;
             var value = text.Of(cell);
+            if (value.Length == 0 && cell.CellFormula is { } formula) _uncalculated.Add((XlsxColumnName(column) + number, formula.Text));
             if (value.Length == 0) continue;
             if (!_rows.TryGetValue(number, out var cells)) _rows[number] = cells = [];
             cells[column] = value;
         }
         return number;
+    }
+
+    private static string XlsxColumnName(int column)
+    {
+        var name = "";
+        for (; column > 0; column = (column - 1) / 26) name = (char)('A' + (column - 1) % 26) + name;
+        return name;
     }
 
     private void AddMerge(string? reference)

@@ -39,12 +39,14 @@ public sealed class UnitNameResolver
         var found = new Dictionary<int, UnitCandidate>();
         foreach (var form in forms)
         {
-            Add(found, _byExact[form], Exact, "tên trùng khớp", split, scope);
-            Add(found, _byTones[VietnameseText.FoldTones(form)], TonesIgnored, "khớp khi bỏ dấu thanh", split, scope);
+            // The whole text matching a name means no prefix was written: "Huyền Hội" is a commune, not "Huyện" + "Hội".
+            var prefix = form == normalised ? null : split;
+            Add(found, _byExact[form], Exact, "tên trùng khớp", prefix, scope);
+            Add(found, _byTones[VietnameseText.FoldTones(form)], TonesIgnored, "khớp khi bỏ dấu thanh", prefix, scope);
             var ascii = VietnameseText.FoldAll(form);
-            Add(found, _byAscii[ascii], DiacriticsIgnored, "khớp khi bỏ toàn bộ dấu", split, scope);
+            Add(found, _byAscii[ascii], DiacriticsIgnored, "khớp khi bỏ toàn bộ dấu", prefix, scope);
             if (Aliases.TryGetValue(ascii, out var official))
-                Add(found, _byAscii[official], AliasMatch, "tên gọi khác", split, scope);
+                Add(found, _byAscii[official], AliasMatch, "tên gọi khác", prefix, scope);
         }
         if (found.Count == 0) AddNearSpellings(found, VietnameseText.FoldAll(forms[0]), split, scope);
 

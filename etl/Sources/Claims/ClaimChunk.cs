@@ -29,7 +29,7 @@ internal sealed class ClaimChunk
 
     public int WarningCount { get; private set; }
 
-    public void Error(int row, string column, string rule, string message)
+    public void Error(int row, string? column, string rule, string message)
     {
         if (++ErrorCount <= MaxIssuesKept) Errors.Add(new PendingIssue(row, column, rule, message));
     }
@@ -40,9 +40,9 @@ internal sealed class ClaimChunk
     }
 
     /// <summary>A problem at a row counted within the chunk; <see cref="At"/> names the file's row.</summary>
-    internal readonly record struct PendingIssue(int Row, string Column, string Rule, string Message)
+    internal readonly record struct PendingIssue(int Row, string? Column, string Rule, string Message)
     {
         public ValidationIssue At(string severity, int rowsBefore) =>
-            new(severity, Rule, Message, $"dòng {rowsBefore + Row}, cột {Column}");
+            new(severity, Rule, Message, Column is null ? $"dòng {rowsBefore + Row}" : $"dòng {rowsBefore + Row}, cột {Column}");
     }
 }

@@ -19,6 +19,16 @@ internal sealed record ClaimColumns(
 
     public IReadOnlyList<string> ExtraCategories { get; private init; } = [];
 
+    /// <summary>Every column the reader reads, as the header names it.</summary>
+    public IEnumerable<string> Read => new[]
+    {
+        ClaimId, Card, Facility, VisitType, Admitted, Discharged, Days, Diagnosis, Total, InsurerPaid, PatientPaid, Drugs, Supplies, Province, BirthDate, Sex,
+    }.OfType<string>();
+
+    /// <summary>A column the reader reads that the header names more than once (which of them holds the value is anyone's guess), or null.</summary>
+    public static string? Repeated(string[] header, ClaimColumns columns) =>
+        header.Select(h => h.Trim().ToUpperInvariant()).GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault(columns.Read.Contains);
+
     /// <summary>Which spending categories this file can give, and which need the detail tables (said to the user).</summary>
     public string SpendingNote => $"Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies). " +
         "Dịch vụ kỹ thuật (spend_services), khám và ngày giường (spend_exam_bed) cần bảng chi tiết XML2/XML3" +

@@ -40,6 +40,7 @@ internal sealed class ClaimRowParser(CardPseudonymizer pseudonymizer, ClaimColum
     {
         var before = _chunk.ErrorCount;
         var row = csv.Row;
+        if (!FieldsMatchHeader(csv, row)) return false;
         ReadOnlySpan<byte> Field(int index) => index < 0 ? default : Utf8Fields.Trim(csv[index]);
         var claimId = Field(at.ClaimId);
         if (claimId.IsEmpty) Error(row, c.ClaimId!, "claim.missing_id", "Thiếu mã liên kết hồ sơ (MA_LK).");
@@ -59,6 +60,7 @@ internal sealed class ClaimRowParser(CardPseudonymizer pseudonymizer, ClaimColum
         var patient = Money(row, c.PatientPaid, Field(at.PatientPaid), required: false);
         var drugs = Money(row, c.Drugs, Field(at.Drugs), required: false);
         var supplies = Money(row, c.Supplies, Field(at.Supplies), required: false);
+        var days = Days(row, Field(at.Days));
         if (_chunk.ErrorCount > before) return false;
 
         record.SourceRow = row;
@@ -70,7 +72,7 @@ internal sealed class ClaimRowParser(CardPseudonymizer pseudonymizer, ClaimColum
         record.VisitTypeCode = typeCode;
         record.AdmittedAt = admitted!.Value;
         record.DischargedAt = discharged;
-        record.LengthOfStay = int.TryParse(Field(at.Days), NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null;
+        record.LengthOfStay = days;
         record.PrimaryIcd = Optional(batch, Field(at.Diagnosis));
         (record.TotalCost, record.InsurerPaid, record.PatientPaid, record.DrugCost, record.SuppliesCost) = (total!.Value, insurer, patient, drugs, supplies);
         Demographics(row, csv, ref record);
@@ -88,6 +90,28 @@ internal sealed class ClaimRowParser(CardPseudonymizer pseudonymizer, ClaimColum
         var unusable = true;
         record.AgeBand = birth.Length <= 16 ? ClaimDemographics.AgeBandAt(chars[..Encoding.UTF8.GetChars(birth, chars)], record.AdmittedAt, out unusable) : null;
         if (unusable) _chunk.Warning(row, "NGAY_SINH", "claim.birth_date", ClaimDemographics.UnusableBirthDate);
+    }
+
+    /// <summary>
+    /// Whether the record has the header's fields (extra empty ones at its end, as some exporters write, are fine): an
+    /// unquoted comma in a name, or a row of semicolons under a comma header, would otherwise shift every value after it.
+    /// </summary>
+    private bool FieldsMatchHeader(Utf8CsvReader csv, int row)
+    {
+        var used = csv.FieldCount;
+        while (used > at.Names.Count && Utf8Fields.Trim(csv[used - 1]).IsEmpty) used--;
+        if (used == at.Names.Count) return true;
+        Error(row, used < at.Names.Count ? at.Names[used] : $"thứ {at.Names.Count + 1}", "csv.fields",
+            $"Dòng có {used} trường, tiêu đề có {at.Names.Count}: thiếu hoặc thừa dấu phân cách (tên có dấu phẩy chưa đặt trong ngoặc kép, dòng bị cắt?).");
+        return false;
+    }
+
+    private int? Days(int row, ReadOnlySpan<byte> field)
+    {
+        if (field.IsEmpty) return null;
+        if (int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var days)) return days;
+        Error(row, c.Days!, "claim.days", $"Số ngày điều trị '{Encoding.UTF8.GetString(field)}' không phải số nguyên không âm.");
+        return null;
     }
 
     private static TextRange Optional(ClaimBatch batch, ReadOnlySpan<byte> text) => text.IsEmpty ? TextRange.Null : batch.Add(text);

@@ -50,7 +50,14 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
     {
         using var chunker = new Utf8CsvChunker(path, chunkSize);
         var first = Array.Empty<byte>();
-        var length = chunker.Next(ref first);
+        int length;
+        try { length = chunker.Next(ref first); }
+        catch (CsvRecordTooLongException tooLong)
+        {
+            AddError(new ValidationIssue(ValidationIssue.Error, CsvRecordTooLongException.Rule, tooLong.Explanation, "dòng 1"));
+            length = -1;
+        }
+        if (length < 0) yield break;
         var csv = new Utf8CsvReader(first, 0, length, chunker.Delimiter);
         if (!csv.Read()) yield break;
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => Encoding.UTF8.GetString(csv[i])).ToArray();
@@ -59,6 +66,12 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
         if (columns.Missing.Count > 0)
         {
             AddError(new ValidationIssue(ValidationIssue.Error, "csv.header", $"Thiếu cột {string.Join(", ", columns.Missing)} của bảng XML1.", "dòng 1, cột header"));
+            yield break;
+        }
+        if (ClaimColumns.Repeated(header, columns) is { } repeated)
+        {
+            AddError(new ValidationIssue(ValidationIssue.Error, "csv.header_duplicate",
+                $"Cột {repeated} có nhiều lần trong dòng tiêu đề; không biết đọc cột nào.", $"dòng 1, cột {repeated}"));
             yield break;
         }
         var at = new ClaimFieldIndex(header, columns);
@@ -122,7 +135,14 @@ public sealed class ClaimsCsvReader(CardPseudonymizer pseudonymizer, int chunkSi
                 chunk.Bytes = job.Length;
                 yield return chunk;
             }
-            if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
+            // A record too long ends the file's reading at the row after the last chunk: it is an error there, not a crash.
+            if (_failure is CsvRecordTooLongException tooLong)
+            {
+                var last = new ClaimChunk();
+                last.Error(1, null, CsvRecordTooLongException.Rule, tooLong.Explanation);
+                yield return last;
+            }
+            else if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
         }
 
         private void Split(Job first)

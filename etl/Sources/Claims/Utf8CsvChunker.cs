@@ -9,6 +9,12 @@ namespace Bhyt.Etl.Sources.Claims;
 internal sealed class Utf8CsvChunker : IDisposable
 {
     private readonly Stream _stream;
+    /// <summary>
+    /// A claim's row is a few hundred bytes: a record longer than this is a quote never closed or not a claims export, and
+    /// reading on would hold the rest of the file in memory.
+    /// </summary>
+    public const int MaxRecordBytes = 1 << 20;
+
     private readonly int _chunkSize;
     private byte[] _carry;
     private int _carryLength;
@@ -38,6 +44,7 @@ internal sealed class Utf8CsvChunker : IDisposable
     /// Fills <paramref name="chunk"/> (grown when one record is longer) with the next whole records; the length used, 0 at
     /// the end of the file. The last chunk holds the rest of the file, line end or not.
     /// </summary>
+    /// <exception cref="CsvRecordTooLongException">A record runs past <see cref="MaxRecordBytes"/>.</exception>
     public int Next(ref byte[] chunk)
     {
         if (chunk.Length < Math.Max(_chunkSize, _carryLength)) chunk = new byte[Math.Max(_chunkSize, _carryLength)];
@@ -54,6 +61,7 @@ internal sealed class Utf8CsvChunker : IDisposable
                 Keep(chunk.AsSpan(end, length - end));
                 return end;
             }
+            if (length >= MaxRecordBytes) throw new CsvRecordTooLongException(MaxRecordBytes);
             Array.Resize(ref chunk, chunk.Length * 2);
         }
     }

@@ -12,11 +12,18 @@ namespace Bhyt.Etl.Sources.Csv;
 /// <summary>
 /// Reads the long submission CSV of interfaces.md: <c>unit_code,unit_name,period,indicator,value,value_kind</c>,
 /// UTF-8 with or without BOM, UTF-16 with BOM, or a legacy Vietnamese encoding converted first (<see cref="VietnameseTextFile"/>),
-/// comma or semicolon. Rows stream; every problem is reported with its row and column.
+/// comma or semicolon. Rows stream; every problem is reported with its row and column. A column named twice, a row
+/// with more or fewer fields than the header (an unquoted "215,000", a row of semicolons under a comma header) and a
+/// field longer than <see cref="MaxFieldChars"/> (read no further, so memory stays bounded) reject the file; rows of
+/// blanks only are blank lines.
 /// </summary>
 public sealed class SubmissionCsvReader(FigureResolver resolver)
 {
+    /// <summary>No unit name, period or value comes near it: a longer field is a broken quote or not a submission at all.</summary>
+    public const int MaxFieldChars = 1 << 16;
+
     private static readonly string[] Required = ["unit_code", "unit_name", "period", "indicator", "value"];
+    private static readonly string[] Known = [.. Required, "value_kind"];
 
     public static bool LooksLikeSubmissionCsv(string path)
     {
@@ -36,6 +43,7 @@ public sealed class SubmissionCsvReader(FigureResolver resolver)
         {
             DetectDelimiter = true, DetectDelimiterValues = [",", ";"], TrimOptions = TrimOptions.Trim,
             PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(), BadDataFound = null, MissingFieldFound = null,
+            MaxFieldSize = MaxFieldChars,
         };
         using var csv = new CsvReader(stream, config);
         if (!csv.Read() || !csv.ReadHeader())
@@ -50,15 +58,50 @@ public sealed class SubmissionCsvReader(FigureResolver resolver)
                 $"Thiếu cột {string.Join(", ", missing)}; tiêu đề cần: unit_code,unit_name,period,indicator,value,value_kind.", "dòng 1"));
             return extraction;
         }
-        var hasKind = csv.HeaderRecord!.Contains("value_kind");
-        while (csv.Read())
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (header.Where(Known.Contains).GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            var row = csv.Parser.Row;
-            ReadRow(csv, row, hasKind, extraction);
-            if (row % 10_000 == 0) progress?.Report(row);
+            extraction.Reject("1", ValidationIssue.ErrorAt("csv.header_duplicate",
+                $"Cột {twice.Key} có {twice.Count()} lần trong dòng tiêu đề; không biết đọc cột nào.", $"dòng 1, cột {twice.Key}"));
+            return extraction;
+        }
+        var hasKind = header.Contains("value_kind");
+        try
+        {
+            while (csv.Read())
+            {
+                var row = csv.Parser.Row;
+                if (FieldsMatch(csv, header, row, extraction)) ReadRow(csv, row, hasKind, extraction);
+                if (row % 10_000 == 0) progress?.Report(row);
+            }
+        }
+        catch (MaxFieldSizeException)
+        {
+            extraction.Reject(csv.Parser.Row.ToString(CultureInfo.InvariantCulture), ValidationIssue.ErrorAt("csv.field_too_long",
+                $"Có trường dài hơn {MaxFieldChars:N0} ký tự (thường do dấu ngoặc kép mở mà không đóng); tệp không được đọc tiếp.", $"dòng {csv.Parser.Row}"));
         }
         return extraction;
     }
+
+    /// <summary>
+    /// Whether the row has the header's fields (extra empty ones at its end, as some exporters write, are fine); a row of
+    /// blanks only is a blank line and is neither read nor reported.
+    /// </summary>
+    private static bool FieldsMatch(CsvReader csv, string[] header, int row, Extraction extraction)
+    {
+        var fields = csv.Parser.Record ?? [];
+        if (fields.All(string.IsNullOrWhiteSpace)) return false;
+        var used = fields.Length;
+        while (used > header.Length && string.IsNullOrWhiteSpace(fields[used - 1])) used--;
+        if (used == header.Length) return true;
+        var column = used < header.Length ? header[used] : $"thứ {header.Length + 1}";
+        extraction.Reject(row.ToString(CultureInfo.InvariantCulture), ValidationIssue.ErrorAt("csv.fields",
+            $"Dòng có {used} trường, tiêu đề có {header.Length}: thiếu hoặc thừa dấu phân cách (số có dấu phẩy hay tên có dấu phẩy chưa đặt trong ngoặc kép?).",
+            $"dòng {row}, cột {column}", Clip(csv.Parser.RawRecord.Trim())));
+        return false;
+    }
+
+    private static string Clip(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
     private void ReadRow(CsvReader csv, int row, bool hasKind, Extraction extraction)
     {

@@ -7,7 +7,8 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// Recognises a claims XML by its root element (GIAMDINHHS or TONG_HOP) — or, when the start is not well-formed, by
 /// those tags in its first bytes, so that a broken claims file is rejected with its errors rather than not recognised.
-/// A .zip is recognised by its first .xml entry.
+/// A .zip is recognised by its first .xml entry; a damaged one (cut short, or not a zip at all) is taken too, as no
+/// other kind reads .zip, so that the claims reader rejects it saying why rather than nobody recognising it.
 /// </summary>
 internal static class ClaimXmlSniffer
 {
@@ -18,11 +19,25 @@ internal static class ClaimXmlSniffer
         try
         {
             if (!ClaimArchive.IsZip(path)) return LooksLikeClaims(File.OpenRead(path));
+            if (!OpensAsZip(path)) return true;
             using var zip = ZipFile.OpenRead(path);
             var first = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
             return first is not null && LooksLikeClaims(first.Open());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool OpensAsZip(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return true;
+        }
+        catch (InvalidDataException)
         {
             return false;
         }

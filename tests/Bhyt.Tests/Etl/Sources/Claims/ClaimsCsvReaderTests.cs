@@ -23,7 +23,8 @@ public class ClaimsCsvReaderTests
                 (_, 0, _, _) => ("202403010800", "-5", "1", "19800101"),
                 (_, _, 0, _) => ("202403010800", "250000", "7", "19800101"),
                 (_, _, _, 0) => ("202403010800", "250000", "3", "20990101"),
-                _ => ($"2024030{1 + i % 9}0800", $"{250000 + i},50", (1 + i % 3).ToString(), "1980"),
+                // A decimal comma in a comma-separated file is quoted: unquoted, it would be a field too many (csv.fields).
+                _ => ($"2024030{1 + i % 9}0800", $"\"{250000 + i},50\"", (1 + i % 3).ToString(), "1980"),
             };
             var note = i % 7 == 0 ? $"\"ghi chú, dòng {i}\r\n\"\"tiếp\"\"\"" : "";
             text.Append($"LK{i},GD47979321{i:00000},68001,{type},{admitted},,,J18,{total},,1000,{birth},{note}\r\n");

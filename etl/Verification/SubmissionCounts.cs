@@ -43,7 +43,7 @@ public sealed class SubmissionCounts : IVerificationFamily
             SELECT CONCAT({Name}, ': rows_loaded ', s.rows_loaded, ', trong kho ', coalesce(v.figures, 0), ' giá trị') AS offending_key
             FROM {Table} s
             LEFT JOIN ({Figures}) v ON v.submission_id = s.submission_id
-            WHERE s.kind NOT IN ('claims', 'facilities') AND s.status IN ('loaded', 'superseded')
+            WHERE s.kind NOT IN ('claims', 'facilities', 'schedule') AND s.status IN ('loaded', 'superseded')
               AND (coalesce(v.figures, 0) > s.rows_loaded OR (s.rows_loaded > 0 AND coalesce(v.figures, 0) = 0))
             ORDER BY s.submission_id
             """),

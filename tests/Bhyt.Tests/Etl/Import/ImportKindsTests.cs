@@ -37,7 +37,7 @@ public sealed class ImportKindsTests : IDisposable
     [Fact]
     public void Registered_names_are_the_kind_option_values()
     {
-        Assert.Equal(["auto", "submission", "report", "claims", "facilities"], ImportKinds.Registered.Names);
+        Assert.Equal(["auto", "submission", "report", "claims", "facilities", "schedule"], ImportKinds.Registered.Names);
         Assert.Equal(ImportKinds.Claims, ImportKinds.Registered.Named("claims").Name);
         Assert.Throws<KeyNotFoundException>(() => ImportKinds.Registered.Named(ImportKinds.Auto));
     }

@@ -40,12 +40,12 @@ public class DictionaryCompletenessTests(InitialisedWarehouseFixture fixture) : 
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         await using (var connection = await warehouse.Engine.OpenAsync(TestContext.Current.CancellationToken))
-            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE VIEW rpt.audit AS SELECT now() AS at, 'admin' AS user_name");
+            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE VIEW rpt.nhat_ky_thu AS SELECT now() AS at, 'admin' AS user_name");
         using var db = new ReportingDb(warehouse.Engine);
 
         var missing = RptCatalog.Undescribed(await new RptCatalog(db).ReadAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(["rpt.audit", "rpt.audit.at", "rpt.audit.user_name"], missing);
+        Assert.Equal(["rpt.nhat_ky_thu", "rpt.nhat_ky_thu.at", "rpt.nhat_ky_thu.user_name"], missing);
     }
 
     [Fact]

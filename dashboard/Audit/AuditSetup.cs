@@ -15,7 +15,8 @@ public static class AuditSetup
 {
     public static void AddAuditLog(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuditTrail(builder.Configuration.GetValue("Audit:RetentionDays", AuditRetention.DefaultDays));
+        builder.Services.AddAuditTrail(builder.Configuration.GetValue("Audit:RetentionDays", AuditRetention.DefaultDays),
+            scheduled: builder.Configuration.GetValue("Scheduler:Enabled", true));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ClientAddress>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ClientAddressCircuitHandler>());

@@ -7,11 +7,14 @@ namespace Bhyt.Etl.Audit;
 /// <summary>The audit log's services: the writer, the retention and its daily job (run by the scheduler when one is hosted).</summary>
 public static class AuditRegistration
 {
-    public static IServiceCollection AddAuditTrail(this IServiceCollection services, int retentionDays)
+    /// <param name="scheduled">Whether this host runs the ETL scheduler: only then is the nightly purge added to it (a host
+    /// without a scheduler purges on start only, and registers no Quartz at all, so its health says "disabled").</param>
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services, int retentionDays, bool scheduled = true)
     {
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(provider => new AuditRetention(provider.GetRequiredService<IWarehouseEngine>(),
             provider.GetRequiredService<AuditTrail>(), retentionDays));
+        if (!scheduled) return services;
         // Jobs of several AddQuartz calls join one scheduler, which only runs where the host adds Quartz's hosted service.
         services.AddQuartz(quartz =>
         {

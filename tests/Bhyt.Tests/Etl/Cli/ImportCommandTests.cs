@@ -70,7 +70,7 @@ public class ImportCommandTests
 
     [Theory]
     [InlineData("notes.odt", "report", "không đọc được loại tệp này như một báo cáo (.md, .txt, .docx, .xlsx, .pdf, .png, .jpg, .jpeg, .tif, .tiff). [input.format]")]
-    [InlineData("truth.json", "auto", "không nhận ra loại tệp; dùng --kind submission|report|claims|facilities. [input.format]")]
+    [InlineData("truth.json", "auto", "không nhận ra loại tệp; dùng --kind submission|report|claims|facilities|schedule. [input.format]")]
     public async Task Import_file_of_no_matching_kind_exits_2_naming_the_kinds(string name, string kind, string message)
     {
         await using var warehouse = await TempWarehouse.InitialisedAsync();

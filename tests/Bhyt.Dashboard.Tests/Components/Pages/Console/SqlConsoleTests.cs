@@ -62,6 +62,8 @@ public sealed class SqlConsoleTests : BunitContext
         Run(page, "SELECT unit_code, name FROM rpt.units ORDER BY unit_code");
 
         page.WaitForAssertion(() => Assert.Contains("120 dòng", page.Find("#sql-status").TextContent), TimeSpan.FromSeconds(20));
+        // The run ends by reloading the history: paging before that would race the run's last render.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#sql-history tbody tr")), TimeSpan.FromSeconds(20));
         Assert.Contains("bị cắt", page.Find("#sql-status").TextContent);
         Assert.Equal(SqlConsole.PageSize, page.FindAll("#sql-result tbody tr").Count);
         Assert.Equal("Trang 1 / 3", page.Find("#sql-page").TextContent);
@@ -90,6 +92,7 @@ public sealed class SqlConsoleTests : BunitContext
 
         Run(page, "SELECT '=HYPERLINK(\"http://x\")' AS a, '+1+2' AS b, '-cmd' AS c, '@SUM(A1)' AS d, -5 AS n, 'Hà Nội' AS t");
         page.WaitForAssertion(() => Assert.Contains("1 dòng", page.Find("#sql-status").TextContent), TimeSpan.FromSeconds(20));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#sql-history tbody tr")), TimeSpan.FromSeconds(20));
         page.Find("#sql-export-csv").Click();
 
         var csv = (string)Assert.Single(JSInterop.Invocations, i => i.Identifier == "bhyt.download").Arguments[1]!;

@@ -2,18 +2,14 @@
 window.bhyt = {
     // Saves text as a file (CSV export): UTF-8 with a BOM so spreadsheet programs read Vietnamese correctly.
     download(fileName, text) {
-        const blob = new Blob(["\uFEFF" + text], { type: "text/csv;charset=utf-8" });
-        const link = document.createElement("a");
-        link.href = URL.createObjectURL(blob);
-        link.download = fileName;
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+        window.bhyt.save(fileName, new Blob(["\uFEFF" + text], { type: "text/csv;charset=utf-8" }));
     },
     // Saves a file the server streamed (Xuất phụ lục: .docx, .xlsx).
     async downloadFile(fileName, contentType, streamReference) {
-        const blob = new Blob([await streamReference.arrayBuffer()], { type: contentType });
+        window.bhyt.save(fileName, new Blob([await streamReference.arrayBuffer()], { type: contentType }));
+    },
+    // Hands a blob to the browser as a download named fileName.
+    save(fileName, blob) {
         const link = document.createElement("a");
         link.href = URL.createObjectURL(blob);
         link.download = fileName;

@@ -7,7 +7,7 @@ namespace Bhyt.Warehouse.Dictionary;
 /// view's descriptions are one new file. A file holds the view's line first (<c>rpt.&lt;view&gt; | meaning</c>), then one line
 /// per column: <c>column | meaning | unit of measure (blank when none) | example</c> (<c>\|</c> for a bar inside a part);
 /// lines starting with <c>#</c> are notes.
-/// Both engines' statements (<see cref="DictionaryScripts"/>) and <c>docs/DICTIONARY.md</c> are rendered from it.
+/// Both engines' statements (<see cref="DictionaryFiles"/>) and <c>docs/DICTIONARY.md</c> are rendered from it.
 /// </summary>
 public static partial class DictionarySource
 {

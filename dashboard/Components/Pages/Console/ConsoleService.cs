@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using Bhyt.Dashboard.Audit;
 using Bhyt.Dashboard.Security;
 using Bhyt.Dashboard.Security.Sessions;
@@ -16,9 +15,6 @@ namespace Bhyt.Dashboard.Components.Pages.Console;
 public sealed class ConsoleService(ReadOnlyQueryRunner runner, IUnitScopeResolver scopes, QueryHistoryStore history,
     ConsoleOptions options, SessionValidator sessions, AuthenticationStateProvider authentication, IAuditLog audit)
 {
-    /// <summary>The claim holding the unit code an account is limited to (absent: the country).</summary>
-    public const string UnitScopeClaim = DashboardClaims.UnitScope;
-
     public QueryLimits Limits => options.Limits;
 
     /// <summary>The rpt views and columns the user's session shows, for the schema browser and the completion list.</summary>
@@ -71,10 +67,6 @@ public sealed class ConsoleService(ReadOnlyQueryRunner runner, IUnitScopeResolve
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!(user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin)) || user.Identity?.Name is not { } name || !sessions.IsValid(user))
             throw new UnauthorizedAccessException("Chỉ tài khoản phân tích hoặc quản trị được dùng bảng truy vấn SQL.");
-        return (name, await scopes.ResolveAsync(ScopeCodeOf(user), ct));
+        return (name, await scopes.ResolveAsync(DashboardClaims.UnitScopeOf(user), ct));
     }
-
-    /// <summary>The account's unit scope code; null for the country.</summary>
-    public static string? ScopeCodeOf(ClaimsPrincipal user) =>
-        DashboardClaims.UnitScopeOf(user);
 }

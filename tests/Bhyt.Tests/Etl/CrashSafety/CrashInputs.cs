@@ -97,16 +97,7 @@ public sealed class CrashInputs : IAsyncLifetime
 
     private static string Docx(string path)
     {
-        new DocxBuilder()
-            .Paragraph("Kế hoạch thực hiện mục tiêu bao phủ bảo hiểm y tế trên địa bàn thành phố Tuyên Quang đến năm 2020")
-            .Paragraph("BIỂU GIAO CHỈ TIÊU ĐỐI VỚI CÁC XÃ, PHƯỜNG")
-            .Table(
-                Row(MergeStart("STT"), MergeStart("Xã, phường"), Cell("Đến hết năm 2019", span: 3)),
-                Row(MergeContinue(), MergeContinue(), Cell("Số người đã tham gia BHYT (người)"), Cell("Dân số"), Cell("Tỷ lệ (%)")),
-                Row(Cell("1"), Cell("Phường Ỷ La"), Cell("4.980"), Cell("5.010"), Cell("99,4")),
-                Row(Cell("2"), Cell("Xã Tràng Đà"), Cell("5.679"), Cell("5.721"), Cell("99,3")),
-                Row(Cell(""), Cell("Cộng", bold: true), Cell("10.659"), Cell("10.731"), Cell("99,3")))
-            .Save(path);
+        Import.OfficeReportImportTests.WriteTuyenQuangTargets(path);
         return path;
     }
 

@@ -8,15 +8,8 @@ namespace Bhyt.Tests.Etl.Import;
 /// <summary>Report tables arriving as Word and Excel files, end to end through recognition and loading.</summary>
 public class OfficeReportImportTests
 {
-    private static async Task<ImportResult> ImportAsync(TempWarehouse warehouse, string path, string? unit = null) =>
-        await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
-            .ImportAsync(path, new ImportOptions(ImportKinds.Report, unit), null, CancellationToken.None);
-
-    [Fact]
-    public async Task ImportAsync_docx_with_merged_year_groups_stores_commune_targets_and_the_total()
-    {
-        await using var warehouse = await TempWarehouse.InitialisedAsync();
-        var path = Path.Combine(warehouse.Directory, "giao_chi_tieu.docx");
+    /// <summary>Tuyên Quang city's commune targets to 2019: merged year group, two communes and the total (also a crash-test input).</summary>
+    internal static void WriteTuyenQuangTargets(string path) =>
         new DocxBuilder()
             .Paragraph("Kế hoạch thực hiện mục tiêu bao phủ bảo hiểm y tế trên địa bàn thành phố Tuyên Quang đến năm 2020")
             .Paragraph("BIỂU GIAO CHỈ TIÊU ĐỐI VỚI CÁC XÃ, PHƯỜNG")
@@ -27,6 +20,17 @@ public class OfficeReportImportTests
                 Row(Cell("2"), Cell("Xã Tràng Đà"), Cell("5.679"), Cell("5.721"), Cell("99,3")),
                 Row(Cell(""), Cell("Cộng", bold: true), Cell("10.659"), Cell("10.731"), Cell("99,3")))
             .Save(path);
+
+    private static async Task<ImportResult> ImportAsync(TempWarehouse warehouse, string path, string? unit = null) =>
+        await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
+            .ImportAsync(path, new ImportOptions(ImportKinds.Report, unit), null, CancellationToken.None);
+
+    [Fact]
+    public async Task ImportAsync_docx_with_merged_year_groups_stores_commune_targets_and_the_total()
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+        var path = Path.Combine(warehouse.Directory, "giao_chi_tieu.docx");
+        WriteTuyenQuangTargets(path);
 
         var result = await ImportAsync(warehouse, path);
 

@@ -128,22 +128,26 @@ internal static class ClaimRuleSql
 
     /// <summary>
     /// Per facility, visit type and month: the claims and the sum and sum of squares of their residuals — ln(cost basis)
-    /// minus the median ln(cost basis) of the claim's cell, given as <paramref name="cells"/> rows of parameters
-    /// <c>@tierN, @typeN, @bandN, @medN</c>. What a facility usually bills for a claim like this one, and how far its own
-    /// claims usually stray from that (<see cref="OwnCosts"/>). Every month: a claim's own baseline may be its facility's
-    /// other months.
+    /// minus the median ln(cost basis) of the claim's cell, held within ± the cell's cap (<paramref name="cells"/> rows of
+    /// parameters <c>@tierN, @typeN, @bandN, @medN, @capN</c>). What a facility usually bills for a claim like this one,
+    /// and how far its own claims usually stray from that (<see cref="OwnCosts"/>, the facilities' case-mix cost index).
+    /// The cap (<see cref="CostCells.ResidualCap"/> spreads) keeps one extreme claim — a claim outlier, a kind of its own —
+    /// from moving a small facility's month: winsorised there, ordinary claims are untouched. Every month: a claim's own
+    /// baseline may be its facility's other months.
     /// </summary>
     public static string CostResiduals(IWarehouseEngine engine, int cells)
     {
         var values = string.Join(", ", Enumerable.Range(0, cells)
-            .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@band{i} AS INTEGER), CAST(@med{i} AS FLOAT))"));
+            .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@band{i} AS INTEGER), CAST(@med{i} AS FLOAT), CAST(@cap{i} AS FLOAT))"));
         return $"""
-            WITH r AS (
-                SELECT c.facility_code, f.tier, c.visit_type, c.month_key, {LogBasis(engine)} - g.med AS r
+            WITH d AS (
+                SELECT c.facility_code, f.tier, c.visit_type, c.month_key, {LogBasis(engine)} - g.med AS d, g.cap
                 FROM dw.fct_claim c
                 JOIN dw.dim_facility f ON f.facility_code = c.facility_code
-                JOIN (VALUES {values}) AS g (tier, visit_type, band, med) ON g.tier = f.tier AND g.visit_type = c.visit_type AND g.band = {CostBand}
+                JOIN (VALUES {values}) AS g (tier, visit_type, band, med, cap) ON g.tier = f.tier AND g.visit_type = c.visit_type AND g.band = {CostBand}
                 WHERE c.total_cost > 0
+            ), r AS (
+                SELECT facility_code, tier, visit_type, month_key, CASE WHEN d > cap THEN cap WHEN d < -cap THEN -cap ELSE d END AS r FROM d
             )
             SELECT facility_code, tier, visit_type, month_key, COUNT(*) AS n, SUM(r) AS s, SUM(r * r) AS ss
             FROM r

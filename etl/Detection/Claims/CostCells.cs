@@ -5,7 +5,11 @@ namespace Bhyt.Etl.Detection.Claims;
 /// (what an explanation names), the robust spread σ of ln(cost basis) and, when the claims of its length-of-stay band
 /// were too few to stand alone, no band (the tier × visit type's yardstick stands in).
 /// </summary>
-internal sealed record CostYardstick(int Tier, string VisitType, int? Band, long Peers, double MedianLog, decimal MedianCost, double Scale);
+internal sealed record CostYardstick(int Tier, string VisitType, int? Band, long Peers, double MedianLog, decimal MedianCost, double Scale)
+{
+    /// <summary>How far from the median a residual counts when a facility's level is measured (<see cref="CostCells.ResidualCap"/> σ).</summary>
+    public double Cap => CostCells.ResidualCap * Scale;
+}
 
 /// <summary>
 /// The yardsticks of every tier × visit type × length-of-stay band (<see cref="StayBand"/>), from the histogram of
@@ -19,6 +23,9 @@ internal static class CostCells
 {
     /// <summary>The least spread of ln(cost) a group is scored with: 0.05 (a cost 5 % apart).</summary>
     public const double MinScale = 0.05;
+
+    /// <summary>Residuals are held within ± this many of their cell's spreads where facilities' levels are measured.</summary>
+    public const double ResidualCap = 3;
 
     /// <summary>One yardstick per (tier, visit type, band) present; only groups with at least <paramref name="minPeers"/> claims.</summary>
     public static Dictionary<(int Tier, string VisitType, int Band), CostYardstick> Build(IEnumerable<CostHistogramRow> histogram, int minPeers)

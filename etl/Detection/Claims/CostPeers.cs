@@ -28,7 +28,9 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
         var histogram = await query.ListAsync<CostHistogramRow>(ClaimRuleSql.CostHistogram(query.Engine, query.Months), new { });
         var cells = CostCells.Build(histogram, ladder.Min(r => r.MinPeers)).Where(c => c.Value.MedianCost > 0).ToList();
         if (cells.Count == 0) return [];
-        var own = new OwnCosts(await query.ListAsync<FacilityCostRow>(ClaimRuleSql.CostResiduals(query.Engine, cells.Count), Parameters(cells, "med", c => c.MedianLog)));
+        var residualParameters = Parameters(cells, "med", c => c.MedianLog);
+        foreach (var (key, value) in Parameters(cells, "cap", c => c.Cap)) residualParameters[key] = value;
+        var own = new OwnCosts(await query.ListAsync<FacilityCostRow>(ClaimRuleSql.CostResiduals(query.Engine, cells.Count), residualParameters));
         var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(cells.Count, query.Months),
             Parameters(cells, "cut", c => Math.Round((decimal)Math.Min(Math.Exp(c.MedianLog + ladder.Min(r => Excess(r, c))), 1e15), 2, MidpointRounding.ToNegativeInfinity)));
         var byCell = cells.ToDictionary(c => c.Key, c => c.Value);
@@ -42,7 +44,7 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
     {
         var excess = Math.Log((double)row.cost_basis) - peers.MedianLog;
         var z = excess / peers.Scale;
-        var baseline = own.Baseline(row.facility_code, row.visit_type, row.month_key, excess);
+        var baseline = own.Baseline(row.facility_code, row.visit_type, row.month_key, Math.Min(excess, peers.Cap));
         var ownExcess = baseline is { } b ? excess - b.Mean : double.PositiveInfinity;
         var ownZ = baseline is { } c && own.Spread(row.tier, row.visit_type) is { } spread ? ownExcess / (spread * Math.Sqrt(1 + 1.0 / c.Count)) : double.PositiveInfinity;
         var score = Math.Min(z, ownZ);

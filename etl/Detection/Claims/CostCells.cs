@@ -7,8 +7,12 @@ namespace Bhyt.Etl.Detection.Claims;
 /// </summary>
 internal sealed record CostYardstick(int Tier, string VisitType, int? Band, long Peers, double MedianLog, decimal MedianCost, double Scale)
 {
-    /// <summary>How far from the median a residual counts when a facility's level is measured (<see cref="CostCells.ResidualCap"/> σ).</summary>
-    public double Cap => CostCells.ResidualCap * Scale;
+    /// <summary>
+    /// How far from the median a residual counts when a facility's level is measured: <see cref="CostCells.ResidualCap"/> σ,
+    /// or a factor of <see cref="CostCells.ResidualCap"/> where the spread is tiny (claims at a set fee plus a few drugs
+    /// are the facility's ordinary variation, not extremes).
+    /// </summary>
+    public double Cap => Math.Max(CostCells.ResidualCap * Scale, Math.Log(CostCells.ResidualCap));
 }
 
 /// <summary>
@@ -24,7 +28,7 @@ internal static class CostCells
     /// <summary>The least spread of ln(cost) a group is scored with: 0.05 (a cost 5 % apart).</summary>
     public const double MinScale = 0.05;
 
-    /// <summary>Residuals are held within ± this many of their cell's spreads where facilities' levels are measured.</summary>
+    /// <summary>Residuals are held within ± this many of their cell's spreads (or this factor) where facilities' levels are measured.</summary>
     public const double ResidualCap = 3;
 
     /// <summary>One yardstick per (tier, visit type, band) present; only groups with at least <paramref name="minPeers"/> claims.</summary>

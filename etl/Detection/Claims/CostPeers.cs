@@ -25,12 +25,9 @@ internal sealed class CostPeers(ClaimRuleQuery query, IReadOnlyList<ClaimRule> l
 {
     public async Task<IReadOnlyList<AnomalyFinding>> DetectAsync()
     {
-        var histogram = await query.ListAsync<CostHistogramRow>(ClaimRuleSql.CostHistogram(query.Engine, query.Months), new { });
-        var cells = CostCells.Build(histogram, ladder.Min(r => r.MinPeers)).Where(c => c.Value.MedianCost > 0).ToList();
+        var (cells, residuals) = await CaseMixResiduals.ForAsync(query, ladder.Min(r => r.MinPeers));
         if (cells.Count == 0) return [];
-        var residualParameters = Parameters(cells, "med", c => c.MedianLog);
-        foreach (var (key, value) in Parameters(cells, "cap", c => c.Cap)) residualParameters[key] = value;
-        var own = new OwnCosts(await query.ListAsync<FacilityCostRow>(ClaimRuleSql.CostResiduals(query.Engine, cells.Count), residualParameters));
+        var own = new OwnCosts(residuals);
         var rows = await query.ListAsync<CostRow>(ClaimRuleSql.CostBeyondCut(cells.Count, query.Months),
             Parameters(cells, "cut", c => Math.Round((decimal)Math.Min(Math.Exp(c.MedianLog + ladder.Min(r => Excess(r, c))), 1e15), 2, MidpointRounding.ToNegativeInfinity)));
         var byCell = cells.ToDictionary(c => c.Key, c => c.Value);

@@ -19,19 +19,8 @@ public static class CaseMixIndex
     {
         if (months.Count == 0) return;
         var query = new ClaimRuleQuery(context with { From = null, To = null }, ct);
-        var histogram = await query.ListAsync<CostHistogramRow>(ClaimRuleSql.CostHistogram(query.Engine, query.Months), new { });
-        var cells = CostCells.Build(histogram, MinPeers).ToList();
+        var (cells, residuals) = await CaseMixResiduals.ForAsync(query, MinPeers);
         if (cells.Count == 0) return;
-        var parameters = new Dictionary<string, object>();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            parameters[$"tier{i}"] = cells[i].Key.Tier;
-            parameters[$"type{i}"] = cells[i].Key.VisitType;
-            parameters[$"band{i}"] = cells[i].Key.Band;
-            parameters[$"med{i}"] = cells[i].Value.MedianLog;
-            parameters[$"cap{i}"] = cells[i].Value.Cap;
-        }
-        var residuals = await query.ListAsync<FacilityCostRow>(ClaimRuleSql.CostResiduals(query.Engine, cells.Count), parameters);
         var starts = (await context.Connection.QueryAsync<(int Key, DateTime Start)>(new CommandDefinition(
             context.Engine.Sql("SELECT period_key, start_date FROM dw.dim_period WHERE period_key IN @keys"),
             new { keys = residuals.Select(r => r.month_key).Distinct().ToList() }, cancellationToken: ct))).ToDictionary(p => p.Key, p => p.Start);

@@ -118,7 +118,7 @@ public static class SyntheticClaimsWarehouse
                         WHEN planted = 'los' THEN stay_days + 1 + 3 + CAST(hash((i) * 1000 + 15) % 18 AS INTEGER)
                         WHEN u(i, 16) < 0.5 THEN stay_days ELSE stay_days + 1 END AS length_of_stay,
                    'J18', CAST(cost AS DECIMAL(18, 2)), CAST(cost * 0.8 AS DECIMAL(18, 2)), CAST(cost * 0.2 AS DECIMAL(18, 2)),
-                   CAST(cost * 0.4 AS DECIMAL(18, 2)), CAST(cost * 0.1 AS DECIMAL(18, 2)), 1, CAST(i % 1000000 AS INTEGER)
+                   CAST(cost * 0.4 AS DECIMAL(18, 2)), CAST(cost * 0.1 AS DECIMAL(18, 2)), 1, CAST(i % 1000000 AS INTEGER), NULL, NULL
             FROM (
                 SELECT s.*,
                        round((CASE tier WHEN 1 THEN 600000 WHEN 2 THEN 350000 WHEN 3 THEN 220000 ELSE 90000 END)

@@ -40,29 +40,36 @@ internal sealed class CardMonthRow
     public long visits { get; set; }
 }
 
-/// <summary>Peers of one facility tier × visit type: how many, their median cost basis and the median absolute deviation of its logarithm.</summary>
-internal sealed class CostPeersRow
+/// <summary>One bin of the cost histogram: claims of a tier × visit type × length-of-stay band whose ln(cost basis) rounds to <c>bin</c>.</summary>
+internal sealed class CostHistogramRow
 {
     public int tier { get; set; }
     public string visit_type { get; set; } = "";
-    public long peers { get; set; }
-    public decimal med_cost { get; set; }
-    public double mad { get; set; }
+    public int band { get; set; }
+    public double bin { get; set; }
+    public long n { get; set; }
+    public decimal low { get; set; }
 }
 
-/// <summary>A claim at or above its peers' cost cut, with the basis it was compared on (cost per day for a stay of several days).</summary>
+/// <summary>One facility's claims of one visit type in one month: how many, and the sum and sum of squares of their cost residuals.</summary>
+internal sealed class FacilityCostRow
+{
+    public string facility_code { get; set; } = "";
+    public int tier { get; set; }
+    public string visit_type { get; set; } = "";
+    public int month_key { get; set; }
+    public long n { get; set; }
+    public double s { get; set; }
+    public double ss { get; set; }
+}
+
+/// <summary>A claim at or above its cell's cost cut, with the basis it was compared on (cost per day for a stay of several days).</summary>
 internal sealed class CostRow : ClaimRow
 {
     public int tier { get; set; }
+    public int band { get; set; }
     public decimal cost_basis { get; set; }
-
-    /// <summary>Claims of the same visit type at the same facility in the same month (this one included), and the sum of their ln(cost basis).</summary>
-    public long month_n { get; set; }
-    public double month_ln { get; set; }
-
-    /// <summary>The same over every month of the facility.</summary>
-    public long all_n { get; set; }
-    public double all_ln { get; set; }
+    public int month_key { get; set; }
 
     /// <summary>True when the claim is compared by its cost per treatment day (see <see cref="ClaimRuleSql.CostBasis"/>).</summary>
     public bool PerDay => cost_basis != total_cost;

@@ -9,7 +9,7 @@ internal sealed class ClaimRuleQuery(DetectionContext context, CancellationToken
 {
     public IWarehouseEngine Engine => context.Engine;
 
-    private DbConnection Connection => context.Connection;
+    public DbConnection Connection => context.Connection;
 
     /// <summary>Whether the detection has a first and a last month.</summary>
     public ClaimRuleSql.Months Months { get; } = new(context.From is not null, context.To is not null);

@@ -105,81 +105,70 @@ internal static class ClaimRuleSql
     private static string CostBasisOf(string claim) =>
         $"(CASE WHEN {claim}.visit_type = 'inpatient' AND {claim}.length_of_stay > 1 THEN {claim}.total_cost / {claim}.length_of_stay ELSE {claim}.total_cost END)";
 
+    /// <summary>The claim's length-of-stay band (<see cref="StayBand"/>: its first day count) as a SQL expression.</summary>
+    public static readonly string CostBand = StayBand.Sql("c.length_of_stay");
+
+    /// <summary>ln(<see cref="CostBasis"/>) in the engine's dialect.</summary>
+    private static string LogBasis(IWarehouseEngine engine) => engine.NaturalLog($"CAST({CostBasis} AS FLOAT)");
+
     /// <summary>
-    /// Per tier × visit type: peers, the median cost basis (<see cref="CostBasis"/>: the least in the median bin) and the
-    /// median absolute deviation of its logarithm, from a histogram of ln(basis) at 0.001 (see <see cref="CostPeers"/>).
+    /// Per tier × visit type × length-of-stay band and ln(cost basis) rounded to 0.001 (costs within 0.1 % share a bin): the
+    /// claims in the bin and the least cost basis among them. The medians and the spreads of every cell and of every
+    /// tier × visit type come exactly, at that resolution, from these counts (<see cref="CostCells"/>) — an aggregate,
+    /// never a windowed percentile over millions of claims, and the same SQL on both engines.
     /// </summary>
-    public static string CostPeerStatistics(IWarehouseEngine engine, Months months)
+    public static string CostHistogram(IWarehouseEngine engine, Months months) => $"""
+        SELECT f.tier, c.visit_type, {CostBand} AS band, ROUND({LogBasis(engine)}, 3) AS bin, COUNT(*) AS n, MIN({CostBasis}) AS low
+        FROM dw.fct_claim c
+        JOIN dw.dim_facility f ON f.facility_code = c.facility_code
+        JOIN dw.dim_period p ON p.period_key = c.month_key
+        WHERE c.total_cost > 0{months.On("p")}
+        GROUP BY f.tier, c.visit_type, {CostBand}, ROUND({LogBasis(engine)}, 3)
+        """;
+
+    /// <summary>
+    /// Per facility, visit type and month: the claims and the sum and sum of squares of their residuals — ln(cost basis)
+    /// minus the median ln(cost basis) of the claim's cell, held within ± the cell's cap (<paramref name="cells"/> rows of
+    /// parameters <c>@tierN, @typeN, @bandN, @medN, @capN</c>). What a facility usually bills for a claim like this one,
+    /// and how far its own claims usually stray from that (<see cref="OwnCosts"/>, the facilities' case-mix cost index).
+    /// The cap (<see cref="CostCells.ResidualCap"/> spreads) keeps one extreme claim — a claim outlier, a kind of its own —
+    /// from moving a small facility's month: winsorised there, ordinary claims are untouched. Every month: a claim's own
+    /// baseline may be its facility's other months.
+    /// </summary>
+    public static string CostResiduals(IWarehouseEngine engine, int cells)
     {
-        var bin = $"ROUND({engine.NaturalLog($"CAST({CostBasis} AS FLOAT)")}, 3)";
-        const string Below = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
+        var values = string.Join(", ", Enumerable.Range(0, cells)
+            .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@band{i} AS INTEGER), CAST(@med{i} AS FLOAT), CAST(@cap{i} AS FLOAT))"));
         return $"""
-            WITH h AS (
-                SELECT f.tier, c.visit_type, {bin} AS bin, COUNT(*) AS n, MIN({CostBasis}) AS low
+            WITH d AS (
+                SELECT c.facility_code, f.tier, c.visit_type, c.month_key, {LogBasis(engine)} - g.med AS d, g.cap
                 FROM dw.fct_claim c
                 JOIN dw.dim_facility f ON f.facility_code = c.facility_code
-                JOIN dw.dim_period p ON p.period_key = c.month_key
-                WHERE c.total_cost > 0{months.On("p")}
-                GROUP BY f.tier, c.visit_type, {bin}
-            ), hc AS (
-                SELECT tier, visit_type, bin,
-                       SUM(n) OVER (PARTITION BY tier, visit_type ORDER BY bin {Below}) AS below,
-                       SUM(n) OVER (PARTITION BY tier, visit_type) AS peers
-                FROM h
-            ), m AS (
-                SELECT tier, visit_type, MIN(peers) AS peers, MIN(bin) AS med_lc FROM hc WHERE 2 * below >= peers GROUP BY tier, visit_type
-            ), d AS (
-                SELECT h.tier, h.visit_type, ABS(h.bin - m.med_lc) AS dev, SUM(h.n) AS n
-                FROM h JOIN m ON m.tier = h.tier AND m.visit_type = h.visit_type
-                GROUP BY h.tier, h.visit_type, ABS(h.bin - m.med_lc)
-            ), dc AS (
-                SELECT tier, visit_type, dev,
-                       SUM(n) OVER (PARTITION BY tier, visit_type ORDER BY dev {Below}) AS below,
-                       SUM(n) OVER (PARTITION BY tier, visit_type) AS peers
-                FROM d
-            ), s AS (
-                SELECT tier, visit_type, MIN(dev) AS mad FROM dc WHERE 2 * below >= peers GROUP BY tier, visit_type
+                JOIN (VALUES {values}) AS g (tier, visit_type, band, med, cap) ON g.tier = f.tier AND g.visit_type = c.visit_type AND g.band = {CostBand}
+                WHERE c.total_cost > 0
+            ), r AS (
+                SELECT facility_code, tier, visit_type, month_key, CASE WHEN d > cap THEN cap WHEN d < -cap THEN -cap ELSE d END AS r FROM d
             )
-            SELECT m.tier, m.visit_type, m.peers, h.low AS med_cost, s.mad
-            FROM m
-            JOIN s ON s.tier = m.tier AND s.visit_type = m.visit_type
-            JOIN h ON h.tier = m.tier AND h.visit_type = m.visit_type AND h.bin = m.med_lc
+            SELECT facility_code, tier, visit_type, month_key, COUNT(*) AS n, SUM(r) AS s, SUM(r * r) AS ss
+            FROM r
+            GROUP BY facility_code, tier, visit_type, month_key
             """;
     }
 
     /// <summary>
-    /// Claims whose cost basis is at or above their group's cut (<paramref name="groups"/> rows of parameters
-    /// <c>@tierN, @typeN, @cutN</c>), each with what its own facility bills for the same visit type: the count and the sum of
-    /// ln(cost basis) of its claims in the same month (<c>month_n</c>, <c>month_ln</c>) and in every month (<c>all_n</c>,
-    /// <c>all_ln</c>), the claim itself included (<see cref="CostPeers.OwnTypical"/> leaves it out). A claim is judged against its
-    /// own facility too, so that a facility whose whole month is dearer (a facility cost jump, a kind of its own) does not
-    /// turn its ordinary claims into claim outliers.
+    /// Claims whose cost basis is at or above their cell's cut (<paramref name="cells"/> rows of parameters
+    /// <c>@tierN, @typeN, @bandN, @cutN</c>), with their tier, band, cost basis and month key.
     /// </summary>
-    public static string CostBeyondCut(IWarehouseEngine engine, int groups, Months months)
+    public static string CostBeyondCut(int cells, Months months)
     {
-        var values = string.Join(", ", Enumerable.Range(0, groups)
-            .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@cut{i} AS DECIMAL(18, 2)))"));
-        var ln = engine.NaturalLog($"CAST({CostBasisOf("o")} AS FLOAT)");
+        var values = string.Join(", ", Enumerable.Range(0, cells)
+            .Select(i => $"(CAST(@tier{i} AS INTEGER), CAST(@type{i} AS VARCHAR(12)), CAST(@band{i} AS INTEGER), CAST(@cut{i} AS DECIMAL(18, 2)))"));
         return $"""
-            WITH hit AS (
-                SELECT {ClaimColumns}, f.tier, {CostBasis} AS cost_basis, c.month_key
-                FROM dw.fct_claim c
-                {ClaimJoins}
-                JOIN (VALUES {values}) AS g (tier, visit_type, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type
-                WHERE {CostBasis} >= g.cut{months.On("p")}
-            ), own AS (
-                SELECT o.facility_code, o.month_key, o.visit_type, COUNT(*) AS month_n, SUM({ln}) AS month_ln
-                FROM dw.fct_claim o
-                JOIN (SELECT DISTINCT facility_code, visit_type FROM hit) k ON k.facility_code = o.facility_code AND k.visit_type = o.visit_type
-                WHERE o.total_cost > 0
-                GROUP BY o.facility_code, o.month_key, o.visit_type
-            ), own_all AS (
-                SELECT facility_code, visit_type, SUM(month_n) AS all_n, SUM(month_ln) AS all_ln FROM own GROUP BY facility_code, visit_type
-            )
-            SELECT hit.*, own.month_n, own.month_ln, own_all.all_n, own_all.all_ln
-            FROM hit
-            JOIN own ON own.facility_code = hit.facility_code AND own.month_key = hit.month_key AND own.visit_type = hit.visit_type
-            JOIN own_all ON own_all.facility_code = hit.facility_code AND own_all.visit_type = hit.visit_type
+            SELECT {ClaimColumns}, f.tier, {CostBand} AS band, {CostBasis} AS cost_basis, c.month_key
+            FROM dw.fct_claim c
+            {ClaimJoins}
+            JOIN (VALUES {values}) AS g (tier, visit_type, band, cut) ON g.tier = f.tier AND g.visit_type = c.visit_type AND g.band = {CostBand}
+            WHERE c.total_cost > 0 AND {CostBasis} >= g.cut{months.On("p")}
             """;
     }
 }

@@ -14,12 +14,15 @@ namespace Bhyt.Etl.Detection.Claims;
 /// filed under that month.</item>
 /// <item><c>stay_length_mismatch</c>: days by which an inpatient length of stay falls outside what the dates allow under
 /// either counting convention (discharge − admission, or that + 1; a same-day stay may count 0 or 1).</item>
-/// <item><c>claim_cost_outlier</c>: a robust z-score — (ln cost − median ln cost) / (1.4826 × MAD) among the claims of
-/// the same facility tier and visit type in the examined months, computed only where at least <c>min_peers</c> claims
-/// are peers, and only for a cost at least <c>min_ratio</c> times the peers' median.</item>
+/// <item><c>claim_cost_outlier</c>: a robust z-score reached twice — (ln cost − median) / (1.4826 × MAD) among the claims
+/// of the same facility tier, visit type and length-of-stay band in the examined months (computed only where at least
+/// <c>min_peers</c> claims are peers), and the claim's departure from its own facility's other claims of the same visit type
+/// that month over the spread within facilities (<see cref="CostPeers"/>) — for a cost at least <c>min_ratio</c> times
+/// both the peers' median and the facility's baseline.</item>
 /// </list>
 /// The three card rules share one pass over the claims ordered by card and admission (<see cref="CardPass"/>); costs
-/// take one pass for the peers' statistics and one for the claims beyond them (<see cref="CostPeers"/>); stay lengths
+/// take one pass for the peers' histogram, one for the facilities' residuals and one for the claims beyond their peers
+/// (<see cref="CostPeers"/>); stay lengths
 /// one filtered scan. Only candidates leave the warehouse.
 /// A claim is filed under its <c>month_key</c> (month of discharge), a card's visits under the month they began;
 /// <see cref="DetectionContext.From"/>/<c>To</c> restrict the months examined (a partner claim outside them still counts

@@ -12,6 +12,13 @@ public sealed record FacilityFeature(
     string Code, string Name, Func<FacilityMonth, double?> Read, Func<FacilityMonth, double> Observations, Func<FacilityMonth, double> SamplingError, Func<double, string> Format,
     bool Triggers, bool IsShare, bool InPca)
 {
+    /// <summary>
+    /// Whether one month's rise can trigger alone (confirmed by peers or the model); otherwise the rise must be sustained
+    /// over adjacent months. The case-mix index is precise enough that one month beyond 3.5 of its spreads happens by
+    /// chance somewhere among tens of thousands of facility-months; two adjacent months beyond 2.5 do not.
+    /// </summary>
+    public bool SingleMonth { get; init; } = true;
+
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Money(double v) => (Math.Round(v / 100) * 100).ToString("N0", Vi) + " đ";
@@ -49,7 +56,11 @@ public sealed record FacilityFeature(
     public string LowerName => char.ToLower(Name[0], Vi) + Name[1..];
 
     /// <summary>
-    /// The features, in the order a trigger is preferred when several depart at once. Cost triggers per visit type (an
+    /// The features, in the order a trigger is preferred when several depart at once. First the case-mix cost index
+    /// (<see cref="CaseMixIndex"/>): each claim's cost against the median of claims of its tier, visit type and length of
+    /// stay, averaged on the log scale over the facility's month — what the facility bills for what it treats, untouched by
+    /// how many exams, treatments and long stays the month happened to hold, and with a standard error that shrinks with
+    /// the claims (a ten-claim month of a district centre is still judged, on its own noise). Then cost triggers per visit type (an
     /// outpatient visit, an inpatient stay), on the typical (geometric mean) cost: the cost per claim of all visits also
     /// moves with the case mix, and a month with more and longer stays by chance is not a cost jump; an arithmetic mean
     /// over heavy-tailed claim costs moves so much with one dear claim (a claim outlier, a kind of its own) that a facility
@@ -60,6 +71,9 @@ public sealed record FacilityFeature(
     /// </summary>
     public static readonly IReadOnlyList<FacilityFeature> All =
     [
+        new("case_mix_cost_index", "Chi phí/lượt so với hồ sơ cùng tuyến, cùng loại, cùng số ngày điều trị", m => Typical(m.case_mix_costed, m.case_mix_log),
+            m => m.case_mix_costed, m => LogNoise(m.case_mix_costed, m.case_mix_log, m.case_mix_squares), v => v.ToString("N2", Vi) + " lần trung vị cùng loại",
+            Triggers: true, IsShare: false, InPca: false) { SingleMonth = false },
         new("outpatient_typical_cost", "Chi phí điển hình/lượt khám, điều trị ngoại trú", m => Typical(m.outpatient_costed, m.outpatient_log_cost),
             m => m.outpatient_costed, m => LogNoise(m.outpatient_costed, m.outpatient_log_cost, m.outpatient_log_squares), Money, Triggers: true, IsShare: false, InPca: true),
         new("inpatient_typical_cost", "Chi phí điển hình/đợt điều trị nội trú", m => Typical(m.inpatient_costed, m.inpatient_log_cost),

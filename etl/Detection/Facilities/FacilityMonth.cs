@@ -34,6 +34,14 @@ public sealed class FacilityMonth
     public double inpatient_log_cost { get; set; }
     public double inpatient_log_squares { get; set; }
 
+    /// <summary>
+    /// Claims with a cost and the sum and sum of squares of their cost residuals — ln(cost basis) minus the median of
+    /// claims of the same tier, visit type and length-of-stay band (<see cref="CaseMixIndex"/>); 0 when not attached.
+    /// </summary>
+    public double case_mix_costed { get; set; }
+    public double case_mix_log { get; set; }
+    public double case_mix_squares { get; set; }
+
     public double outpatient => claims - inpatient;
     public double outpatient_cost => total_cost - inpatient_cost;
 

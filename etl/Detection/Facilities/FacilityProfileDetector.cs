@@ -23,6 +23,7 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
     public async Task<IReadOnlyList<AnomalyFinding>> DetectAsync(DetectionContext context, CancellationToken ct)
     {
         var rows = await FacilityMonthStore.LoadAsync(context.Engine, context.Connection, ct);
+        await CaseMixIndex.AttachAsync(context, rows, ct);
         return Detect(rows).Where(f => (context.From is null || f.PeriodEnd >= context.From) && (context.To is null || f.PeriodStart <= context.To)).ToList();
     }
 
@@ -37,7 +38,7 @@ public sealed class FacilityProfileDetector(FacilityThresholds? thresholds = nul
             if (month.Deviations is null) continue;
             var rises = month.Deviations.OfType<FeatureDeviation>().Where(d => _t.IsSustainableRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
             if (rises.Count == 0) continue;
-            var large = rises.Where(d => _t.IsLargeRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
+            var large = rises.Where(d => d.Feature.SingleMonth && _t.IsLargeRise(d.Feature, month.Month, d.Value, d.Expected, d.OwnZ)).ToList();
             var score = model?.Score(month, _t);
             var trigger = large.FirstOrDefault(d => d.PeerZ >= _t.PeerZ) ?? large.FirstOrDefault(d => ModelConfirms(d, score))
                 ?? rises.FirstOrDefault(d => Persists(month, d, byMonth));

@@ -16,9 +16,10 @@ public class ClaimRuleSqlTests
             ClaimRuleSql.CardCandidates(SqlServer, 19),
             ClaimRuleSql.CardMonthVisits.Replace("IN @cards", "IN (@cards1, @cards2)", StringComparison.Ordinal),   // as Dapper expands a list
             ClaimRuleSql.StayLength(SqlServer, months),
-            ClaimRuleSql.CostPeerStatistics(SqlServer, months),
-            ClaimRuleSql.CostBeyondCut(SqlServer, 3, months),
-            ClaimRuleSql.CostBeyondCut(SqlServer, 1, new ClaimRuleSql.Months(false, false)));
+            ClaimRuleSql.CostHistogram(SqlServer, months),
+            ClaimRuleSql.CostResiduals(SqlServer, 3),
+            ClaimRuleSql.CostBeyondCut(3, months),
+            ClaimRuleSql.CostBeyondCut(1, new ClaimRuleSql.Months(false, false)));
     }
 
     [Theory]
@@ -46,11 +47,11 @@ public class ClaimRuleSqlTests
     }
 
     [Fact]
-    public void CostPeerStatistics_takes_the_logarithm_in_each_engines_dialect()
+    public void CostHistogram_takes_the_logarithm_in_each_engines_dialect()
     {
         var months = new ClaimRuleSql.Months(false, false);
 
-        Assert.Contains($"ROUND(ln(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(new DuckDbEngine(WarehouseTarget.Parse("x.duckdb")), months));
-        Assert.Contains($"ROUND(LOG(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostPeerStatistics(SqlServer, months));
+        Assert.Contains($"ROUND(ln(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostHistogram(new DuckDbEngine(WarehouseTarget.Parse("x.duckdb")), months));
+        Assert.Contains($"ROUND(LOG(CAST({ClaimRuleSql.CostBasis} AS FLOAT)), 3)", ClaimRuleSql.CostHistogram(SqlServer, months));
     }
 }

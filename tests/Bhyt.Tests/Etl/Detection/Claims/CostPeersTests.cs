@@ -32,7 +32,7 @@ public class CostPeersTests
     }
 
     [Fact]
-    public async Task DetectAsync_without_a_minimum_ratio_the_bunched_fee_flags_ordinary_claims_too()
+    public async Task DetectAsync_without_a_minimum_ratio_the_own_facility_spread_still_keeps_the_bunched_fee_s_claims_unflagged()
     {
         await using var warehouse = await WarehouseWithAsync(BunchedExams().Concat([
             Claim("X2", "GD4010000090001", "68002", 1, "202408060800", "202408060830", 0, 90_000),
@@ -40,15 +40,41 @@ public class CostPeersTests
         ]));
         var rules = ClaimRule.Read(new StringReader("""
             code,kind,threshold,min_peers,severity,reason
-            COST_Z5,claim_cost_outlier,5,30,medium,"{claim}: gấp {ratio} lần trung vị."
+            COST_Z5,claim_cost_outlier,5,30,medium,"{claim}: gấp {ratio} lần trung vị, {own_ratio} lần mức của cơ sở."
             """), "rules.csv");
 
         var found = await DetectAsync(warehouse, rules);
 
-        Assert.Contains(found, f => f.ClaimId == "X9");
-        Assert.Contains(found, f => f.ClaimId == "X2");
-        Assert.Contains(found, f => f.ClaimId!.StartsWith('F'));   // a fee plus a few thousand đồng of drugs: "beyond" a MAD of 0
-        Assert.Equal("X2: gấp 2,3 lần trung vị.", found.Single(f => f.ClaimId == "X2").Explanation);
+        // Among peers whose MAD is 0 (floored at 0,05) a fee plus a few thousand đồng of drugs is "beyond" them; within each
+        // station the drugs make the usual spread, and only X9 is beyond that too.
+        Assert.Equal(["X9"], found.Select(f => f.ClaimId));
+        Assert.Equal("X9: gấp 9 lần trung vị, 8,8 lần mức của cơ sở.", found[0].Explanation);
+    }
+
+    [Fact]
+    public async Task DetectAsync_a_stay_is_compared_with_stays_of_about_its_length_where_a_fixed_part_makes_short_stays_dear_per_day()
+    {
+        var random = new Random(13);
+        var claims = new List<string>();
+        for (var i = 0; i < 520; i++)   // surgical stays of 2–14 days, 40 of each length: 6 million once plus 0,5 million a day (σ ≈ 0,2)
+        {
+            var days = 2 + i % 13;
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var admitted = new DateTime(2024, 1 + i % 3, 1 + random.Next(14), 8, 0, 0);
+            claims.Add(Claim($"S{i:000}", $"GD401005{i:000}0305", "68001", 3, admitted.ToString("yyyyMMddHHmm"),
+                admitted.AddDays(days).ToString("yyyyMMddHHmm"), days, Math.Round((decimal)((6_000 + 500 * days) * Math.Exp(0.2 * z))) * 1000));
+        }
+        // 14 days at 4 × what such a stay costs: 3,7 million a day — "only" 3 × the per-day median of all lengths, where the
+        // two-day stays' 3,5 million a day are ordinary.
+        claims.Add(Claim("LATE", "GD4010005900305", "68001", 3, "202402010800", "202402150900", 14, 52_000_000));
+        await using var warehouse = await WarehouseWithAsync(claims);
+
+        var found = (await DetectAsync(warehouse)).Where(f => f.Kind == AnomalyKinds.ClaimCostOutlier).ToList();
+
+        var flagged = Assert.Single(found);
+        Assert.Equal("LATE", flagged.ClaimId);
+        Assert.Contains("hồ sơ cùng tuyến, cùng loại, cùng thời gian điều trị 8–14 ngày", flagged.Explanation);
+        Assert.Contains("mức thường của chính cơ sở trong tháng cho hồ sơ tương tự", flagged.Explanation);
     }
 
     [Fact]

@@ -40,6 +40,23 @@ public class FacilityProfileDetectorTests
     }
 
     [Fact]
+    public async Task DetectAsync_small_centre_billing_a_third_more_for_four_months_is_found_by_its_case_mix_cost_index()
+    {
+        // 68004 is a small centre (14 exams and 2 stays a month, costs spread ×/÷ 1,65): from 2023-06 to 2023-09 it bills
+        // everything 1,6 times, four months running.
+        static MonthPlan Small(MonthPlan p, double factor) => p with { Exams = 14, Stays = 2, ExamCost = factor * p.ExamCost, StayCost = factor * p.StayCost };
+        await using var warehouse = await FacilityClaims.WarehouseAsync((facility, month) =>
+            facility == "68004" && FacilityClaims.Ordinary(facility, month) is { } p ? Small(p, In(month, "2023-06", "2023-09") ? 1.6 : 1) : null);
+
+        var found = await DetectAsync(warehouse);
+
+        Assert.Contains(found, f => f.SubjectCode == "68004" && In(f.PeriodStart!.Value.ToDateTime(TimeOnly.MinValue), "2023-06", "2023-09"));
+        Assert.DoesNotContain(found, f => f.SubjectCode != "68004" || !In(f.PeriodStart!.Value.ToDateTime(TimeOnly.MinValue), "2023-06", "2023-10"));
+        if (found.FirstOrDefault(f => f.Measure == "case_mix_cost_index") is { } index)
+            Assert.Matches(@"^Chi phí/lượt so với hồ sơ cùng tuyến, cùng loại, cùng số ngày điều trị của Trung tâm y tế huyện D \(68004\) tháng \d+/2023 là \d,\d\d lần trung vị cùng loại, cao hơn \d+ %", index.Explanation);
+    }
+
+    [Fact]
     public async Task DetectAsync_drug_share_jump_at_unchanged_cost_is_flagged_on_the_drug_share()
     {
         // 68002 (huyện B) bills the same amounts but 52 % of them as drugs, March to May 2024.

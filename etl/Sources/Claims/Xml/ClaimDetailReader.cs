@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
@@ -48,7 +49,7 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
 
     private void Line(XmlReader reader, string table)
     {
-        _values.Clear();
+        BeginLine();
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
@@ -61,12 +62,43 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
                     var name = reader.LocalName;
                     var value = _text.Read(reader, out var tooLong).Trim();
                     if (tooLong) issues.Error($"{table}, trường {name}", "claim_detail.field_too_long", $"Trường {name} dài hơn {XmlFieldText.MaxLength} ký tự.");
-                    _values.TryAdd(name, value);
+                    Add(name, value);
                 }
                 else reader.Skip();
             }
         }
         reader.Read();
+        EndLine(table);
+    }
+
+    /// <summary>The table (XML2, XML3) a root element's local name (ASCII) opens, or null.</summary>
+    public static string? DetailTable(ReadOnlySpan<byte> localName) =>
+        localName.SequenceEqual("CHITIEU_CHITIET_THUOC"u8) || localName.SequenceEqual("DSACH_CHI_TIET_THUOC"u8) ? "XML2"
+        : localName.SequenceEqual("CHITIEU_CHITIET_DVKT_VTYT"u8) || localName.SequenceEqual("DSACH_CHI_TIET_DVKT"u8) ? "XML3" : null;
+
+    /// <summary>A line's element name in a table.</summary>
+    public static ReadOnlySpan<byte> LineElement(string table) => table == "XML2" ? "CHI_TIET_THUOC"u8 : "CHI_TIET_DVKT"u8;
+
+    /// <summary>The kept field an element's local name (ASCII) stands for, as its string.</summary>
+    public static bool TryField(ReadOnlySpan<byte> localName, out string name)
+    {
+        Span<char> chars = stackalloc char[16];
+        name = null!;
+        return localName.Length <= chars.Length && Ascii.ToUtf16(localName, chars, out var length) == System.Buffers.OperationStatus.Done
+            && FieldsBySpan.TryGetValue(chars[..length], out name!);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A new line: the previous line's values are forgotten.</summary>
+    public void BeginLine() => _values.Clear();
+
+    /// <summary>A kept field of the line, as read (trimmed): the first occurrence wins.</summary>
+    public void Add(string name, string value) => _values.TryAdd(name, value);
+
+    /// <summary>The line is read: it goes to the sink, its numbers checked.</summary>
+    public void EndLine(string table)
+    {
         var line = int.TryParse(Value("STT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         var where = $"{table} dòng STT {Value("STT") ?? "?"}";
         sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),

@@ -25,6 +25,8 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
 
     public const string Envelope = "GIAMDINHHS", Summary = "TONG_HOP";
 
+    public static ReadOnlySpan<byte> SummaryUtf8 => "TONG_HOP"u8;
+
     /// <summary>Decoded size above which a NOIDUNGFILE is streamed rather than buffered for the workers.</summary>
     public const int BufferedContentLimit = 4 << 20;
 

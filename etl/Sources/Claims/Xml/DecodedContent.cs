@@ -52,6 +52,21 @@ internal sealed class DecodedContent
         }
     }
 
+    /// <summary>Holds <paramref name="bytes"/> as if they had been decoded (for tests of the parsers).</summary>
+    internal void Fill(ReadOnlySpan<byte> bytes)
+    {
+        Buffer = bytes.ToArray();
+        Length = bytes.Length;
+    }
+
+    /// <summary>Forgets what a parse found (claim, lines, errors), keeping the decoded bytes, to parse them again.</summary>
+    public void ForgetParse()
+    {
+        HasClaim = false;
+        Details.Clear();
+        Issues.ForgetDeferred();
+    }
+
     public void Clear()
     {
         if (Buffer.Length > KeptBuffer)

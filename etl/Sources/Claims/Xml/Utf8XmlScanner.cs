@@ -1,0 +1,421 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Bhyt.Etl.Sources.Claims.Xml;
+
+/// <summary>What <see cref="Utf8XmlScanner.Read"/> met.</summary>
+internal enum XmlToken { Failed, StartElement, EndElement, Text, CData, Comment, ProcessingInstruction, EndOfDocument }
+
+/// <summary>
+/// A strict pull scanner over one whole UTF-8 XML document in memory, for the decoded NOIDUNGFILE documents: elements
+/// (ASCII names, namespace prefixes checked against their declarations), attributes (checked, not reported), text,
+/// CDATA, comments, processing instructions, the UTF-8 XML declaration, the five predefined entities and character
+/// references. It accepts a subset of what <see cref="System.Xml.XmlReader"/> accepts and nothing more: whatever it
+/// does not handle or doubts — a DOCTYPE, another encoding, invalid UTF-8 or characters, a mismatched tag, '&lt;' or a
+/// bad '&amp;' in text, a repeated attribute, a non-ASCII name — is <see cref="XmlToken.Failed"/>, and the caller reads
+/// the document with XmlReader instead, whose messages name the line and column.
+/// </summary>
+internal sealed class Utf8XmlScanner
+{
+    // Bytes that are never XML characters in UTF-8 text (C0 controls but tab, LF, CR).
+    private static readonly SearchValues<byte> Controls = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not (9 or 10 or 13)).Select(b => (byte)b)]);
+    private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("<&]\r"u8);
+    private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("<&"u8);
+
+    private byte[] _doc = [];
+    private int _pos, _end;
+    private int _phase; // 0 before the root, 1 inside it, 2 after it
+    private bool _failed;
+
+    // Open elements: start and length of each qualified name; declared prefixes: start, length and element depth.
+    private int[] _open = new int[64];
+    private int _depth;
+    private readonly List<(int Start, int Length, int Depth)> _prefixes = [];
+    private readonly List<(int Prefix, int PrefixLength, int Local, int LocalLength)> _attributes = [];
+
+    public ReadOnlySpan<byte> Document => _doc.AsSpan(0, _end);
+
+    /// <summary>Element depth as XmlReader counts it: the root is 0, its children 1; an end tag has its start tag's depth.</summary>
+    public int Depth { get; private set; }
+
+    public bool IsEmptyElement { get; private set; }
+
+    /// <summary>Start and length of the local name of the element met (start or end tag).</summary>
+    public int LocalStart { get; private set; }
+    public int LocalLength { get; private set; }
+
+    /// <summary>Start and length of raw text (references unresolved) or of a CDATA section's content.</summary>
+    public int ValueStart { get; private set; }
+    public int ValueLength { get; private set; }
+
+    /// <summary>The text holds a reference ('&amp;').</summary>
+    public bool HasReference { get; private set; }
+
+    /// <summary>The text or CDATA holds a CR (XmlReader turns CR LF and lone CR into LF), or a character reference to white space.</summary>
+    public bool HasLineBreakOrSpaceReference { get; private set; }
+
+    public ReadOnlySpan<byte> LocalName => _doc.AsSpan(LocalStart, LocalLength);
+    public ReadOnlySpan<byte> Value => _doc.AsSpan(ValueStart, ValueLength);
+
+    /// <summary>Starts on <paramref name="doc"/>[<paramref name="start"/>..<paramref name="end"/>]; false when its bytes already rule it out.</summary>
+    public bool Begin(byte[] doc, int start, int end)
+    {
+        (_doc, _pos, _end, _phase, _failed, _depth) = (doc, start, end, 0, false, 0);
+        _prefixes.Clear();
+        var bytes = doc.AsSpan(start, end - start);
+        if (!Utf8.IsValid(bytes) || bytes.ContainsAny(Controls) || HasNonCharacter(bytes)) return false;
+        if (bytes.StartsWith("<?xml"u8) && bytes.Length > 5 && IsSpace(bytes[5])) return XmlDeclaration();
+        return true;
+    }
+
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+    private static bool HasNonCharacter(ReadOnlySpan<byte> bytes)
+    {
+        for (var at = bytes.IndexOf((byte)0xEF); at >= 0 && at + 2 < bytes.Length; at = Next(bytes, at))
+            if (bytes[at + 1] == 0xBF && bytes[at + 2] is 0xBE or 0xBF) return true;
+        return false;
+
+        static int Next(ReadOnlySpan<byte> b, int at) => b[(at + 1)..].IndexOf((byte)0xEF) is var i and >= 0 ? at + 1 + i : -1;
+    }
+
+    /// <summary>The next token; <see cref="XmlToken.Failed"/> ends the scan for good.</summary>
+    public XmlToken Read()
+    {
+        if (_failed) return XmlToken.Failed;
+        var doc = Document;
+        if (_phase != 1)
+        {
+            while (_pos < _end && IsSpace(doc[_pos])) _pos++;
+            if (_pos >= _end) return _phase == 2 ? XmlToken.EndOfDocument : Fail();
+            if (doc[_pos] != '<') return Fail();
+            return Markup(doc);
+        }
+        if (_pos >= _end) return Fail();
+        return doc[_pos] == '<' ? Markup(doc) : Text(doc);
+    }
+
+    private XmlToken Fail()
+    {
+        _failed = true;
+        return XmlToken.Failed;
+    }
+
+    private XmlToken Text(ReadOnlySpan<byte> doc)
+    {
+        var length = doc[_pos..].IndexOf((byte)'<');
+        if (length < 0) return Fail();
+        var text = doc.Slice(_pos, length);
+        (ValueStart, ValueLength, HasReference, HasLineBreakOrSpaceReference) = (_pos, length, false, false);
+        for (var i = text.IndexOfAny(TextSpecials); i >= 0;)
+        {
+            switch (text[i])
+            {
+                case (byte)'&':
+                    if (Reference(text[i..], out var width, out var space) is < 0) return Fail();
+                    HasReference = true;
+                    HasLineBreakOrSpaceReference |= space;
+                    i += width;
+                    break;
+                case (byte)']':
+                    if (text[i..].StartsWith("]]>"u8)) return Fail();
+                    i++;
+                    break;
+                default:
+                    HasLineBreakOrSpaceReference = true;
+                    i++;
+                    break;
+            }
+            var next = text[i..].IndexOfAny(TextSpecials);
+            i = next < 0 ? -1 : i + next;
+        }
+        _pos += length;
+        Depth = _depth;
+        return XmlToken.Text;
+    }
+
+    /// <summary>
+    /// The character a reference at the start of <paramref name="text"/> stands for (-1 when it is not one the scanner
+    /// accepts: only the five predefined entities and character references to XML characters), and its width.
+    /// </summary>
+    public static int Reference(ReadOnlySpan<byte> text, out int width, out bool space)
+    {
+        space = false;
+        width = text.IndexOf((byte)';') + 1;
+        if (width < 3 || width > 12) return -1;
+        var name = text[1..(width - 1)];
+        if (name.SequenceEqual("lt"u8)) return '<';
+        if (name.SequenceEqual("gt"u8)) return '>';
+        if (name.SequenceEqual("amp"u8)) return '&';
+        if (name.SequenceEqual("apos"u8)) return '\'';
+        if (name.SequenceEqual("quot"u8)) return '"';
+        if (name[0] != '#' || name.Length < 2) return -1;
+        var hex = name[1] == 'x';
+        var digits = name[(hex ? 2 : 1)..];
+        if (digits.IsEmpty || digits.Length > 6) return -1;
+        var code = 0;
+        foreach (var d in digits)
+        {
+            int v = d is >= (byte)'0' and <= (byte)'9' ? d - '0' : hex && d is >= (byte)'a' and <= (byte)'f' ? d - 'a' + 10 : hex && d is >= (byte)'A' and <= (byte)'F' ? d - 'A' + 10 : -1;
+            if (v < 0) return -1;
+            code = code * (hex ? 16 : 10) + v;
+        }
+        space = code is 9 or 10 or 13 or 32;
+        var isChar = code is 9 or 10 or 13 || code is >= 0x20 and <= 0xD7FF || code is >= 0xE000 and <= 0xFFFD || code is >= 0x10000 and <= 0x10FFFF;
+        return isChar ? code : -1;
+    }
+
+    private XmlToken Markup(ReadOnlySpan<byte> doc)
+    {
+        var rest = doc[_pos..];
+        if (rest.Length < 2) return Fail();
+        switch (rest[1])
+        {
+            case (byte)'/':
+                return EndTag(rest);
+            case (byte)'?':
+                return ProcessingInstruction(rest);
+            case (byte)'!':
+                if (rest.StartsWith("<!--"u8)) return Comment(rest);
+                if (_phase == 1 && rest.StartsWith("<![CDATA["u8)) return CData(rest);
+                return Fail(); // a DOCTYPE, or CDATA outside the root
+            default:
+                return StartTag(rest);
+        }
+    }
+
+    private XmlToken Comment(ReadOnlySpan<byte> rest)
+    {
+        var end = rest[4..].IndexOf("-->"u8);
+        if (end < 0) return Fail();
+        var body = rest.Slice(4, end);
+        if (body.IndexOf("--"u8) >= 0 || body.EndsWith("-"u8)) return Fail();
+        _pos += 4 + end + 3;
+        Depth = _depth;
+        return XmlToken.Comment;
+    }
+
+    private XmlToken CData(ReadOnlySpan<byte> rest)
+    {
+        var end = rest[9..].IndexOf("]]>"u8);
+        if (end < 0) return Fail();
+        (ValueStart, ValueLength, HasReference) = (_pos + 9, end, false);
+        HasLineBreakOrSpaceReference = rest.Slice(9, end).Contains((byte)'\r');
+        _pos += 9 + end + 3;
+        Depth = _depth;
+        return XmlToken.CData;
+    }
+
+    private XmlToken ProcessingInstruction(ReadOnlySpan<byte> rest)
+    {
+        var target = NameLength(rest[2..], allowColon: false);
+        if (target == 0 || target == 3 && Ascii.EqualsIgnoreCase(rest.Slice(2, 3), "xml"u8)) return Fail();
+        var after = rest[(2 + target)..];
+        int end;
+        if (after.StartsWith("?>"u8)) end = 2 + target + 2;
+        else if (after.Length > 0 && IsSpace(after[0]) && after.IndexOf("?>"u8) is var close and >= 0) end = 2 + target + close + 2;
+        else return Fail();
+        _pos += end;
+        Depth = _depth;
+        return XmlToken.ProcessingInstruction;
+    }
+
+    private XmlToken EndTag(ReadOnlySpan<byte> rest)
+    {
+        if (_phase != 1) return Fail();
+        var nameLength = NameLength(rest[2..], allowColon: true);
+        var (nameStart, length) = (_open[2 * (_depth - 1)], _open[2 * (_depth - 1) + 1]);
+        if (nameLength != length || !rest.Slice(2, nameLength).SequenceEqual(_doc.AsSpan(nameStart, length))) return Fail();
+        var at = 2 + nameLength;
+        while (at < rest.Length && IsSpace(rest[at])) at++;
+        if (at >= rest.Length || rest[at] != '>') return Fail();
+        SetLocal(_pos + 2, nameLength);
+        _pos += at + 1;
+        _depth--;
+        Depth = _depth;
+        IsEmptyElement = false;
+        ForgetPrefixes();
+        if (_depth == 0) _phase = 2;
+        return XmlToken.EndElement;
+    }
+
+    private XmlToken StartTag(ReadOnlySpan<byte> rest)
+    {
+        if (_phase == 2) return Fail();
+        var nameLength = NameLength(rest[1..], allowColon: true);
+        if (nameLength == 0) return Fail();
+        var at = 1 + nameLength;
+        _attributes.Clear();
+        while (true)
+        {
+            var spaces = 0;
+            while (at < rest.Length && IsSpace(rest[at])) (at, spaces) = (at + 1, spaces + 1);
+            if (at >= rest.Length) return Fail();
+            if (rest[at] == '>') { IsEmptyElement = false; at++; break; }
+            if (rest[at] == '/')
+            {
+                if (at + 1 >= rest.Length || rest[at + 1] != '>') return Fail();
+                IsEmptyElement = true;
+                at += 2;
+                break;
+            }
+            if (spaces == 0 || !Attribute(rest, ref at)) return Fail();
+        }
+        var nameStart = _pos + 1;
+        if (!Namespaces(nameStart, nameLength)) return Fail();
+        SetLocal(nameStart, nameLength);
+        Depth = _depth;
+        _pos += at;
+        _phase = 1;
+        if (IsEmptyElement)
+        {
+            ForgetPrefixes();
+            if (_depth == 0) _phase = 2;
+            return XmlToken.StartElement;
+        }
+        if (2 * _depth + 2 > _open.Length) Array.Resize(ref _open, _open.Length * 2);
+        (_open[2 * _depth], _open[2 * _depth + 1]) = (nameStart, nameLength);
+        _depth++;
+        return XmlToken.StartElement;
+    }
+
+    private bool Attribute(ReadOnlySpan<byte> rest, ref int at)
+    {
+        var nameLength = NameLength(rest[at..], allowColon: true);
+        if (nameLength == 0) return false;
+        var name = rest.Slice(at, nameLength);
+        var colon = name.IndexOf((byte)':');
+        _attributes.Add(colon < 0 ? (0, 0, _pos + at, nameLength) : (_pos + at, colon, _pos + at + colon + 1, nameLength - colon - 1));
+        at += nameLength;
+        while (at < rest.Length && IsSpace(rest[at])) at++;
+        if (at >= rest.Length || rest[at] != '=') return false;
+        at++;
+        while (at < rest.Length && IsSpace(rest[at])) at++;
+        if (at >= rest.Length || rest[at] is not ((byte)'"' or (byte)'\'')) return false;
+        var close = rest[(at + 1)..].IndexOf(rest[at]);
+        if (close < 0) return false;
+        var value = rest.Slice(at + 1, close);
+        for (var i = value.IndexOfAny(AttributeSpecials); i >= 0;)
+        {
+            if (value[i] == '<' || Reference(value[i..], out var width, out _) < 0) return false;
+            var next = value[(i + width)..].IndexOfAny(AttributeSpecials);
+            i = next < 0 ? -1 : i + width + next;
+        }
+        at += close + 2;
+        if (colon >= 0 && name[..colon].SequenceEqual("xmlns"u8) || name.SequenceEqual("xmlns"u8))
+            return NamespaceDeclaration(_attributes[^1].Local, colon < 0 ? 0 : _attributes[^1].LocalLength, value);
+        return true;
+    }
+
+    /// <summary>A namespace declaration: a prefix declared for this element's scope (the default namespace needs no record).</summary>
+    private bool NamespaceDeclaration(int prefixStart, int prefixLength, ReadOnlySpan<byte> uri)
+    {
+        var prefix = _doc.AsSpan(prefixStart, prefixLength);
+        // The reserved namespaces may not be bound (and xml only to its own): XmlReader rejects what this refuses.
+        if (uri.IndexOf("w3.org/XML/1998/namespace"u8) >= 0 || uri.IndexOf("w3.org/2000/xmlns"u8) >= 0) return false;
+        if (prefix.IsEmpty) return true;
+        if (uri.IsEmpty || prefix.SequenceEqual("xml"u8) || prefix.SequenceEqual("xmlns"u8)) return false;
+        _prefixes.Add((prefixStart, prefixLength, _depth));
+        return true;
+    }
+
+    /// <summary>The element's and its attributes' prefixes are declared; no two attributes share a local name.</summary>
+    private bool Namespaces(int nameStart, int nameLength)
+    {
+        var name = _doc.AsSpan(nameStart, nameLength);
+        var colon = name.IndexOf((byte)':');
+        if (colon >= 0 && !Declared(name[..colon])) return false;
+        for (var i = 0; i < _attributes.Count; i++)
+        {
+            var a = _attributes[i];
+            var prefix = _doc.AsSpan(a.Prefix, a.PrefixLength);
+            if (a.PrefixLength > 0 && !prefix.SequenceEqual("xmlns"u8) && !Declared(prefix)) return false;
+            var local = _doc.AsSpan(a.Local, a.LocalLength);
+            for (var j = 0; j < i; j++)
+                if (local.SequenceEqual(_doc.AsSpan(_attributes[j].Local, _attributes[j].LocalLength))) return false;
+        }
+        return true;
+    }
+
+    // "xml" is bound without a declaration, but xml:space changes which white space XmlReader reports: refused here.
+    private bool Declared(ReadOnlySpan<byte> prefix)
+    {
+        for (var i = _prefixes.Count - 1; i >= 0; i--)
+            if (prefix.SequenceEqual(_doc.AsSpan(_prefixes[i].Start, _prefixes[i].Length))) return true;
+        return false;
+    }
+
+    private void ForgetPrefixes()
+    {
+        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth) _prefixes.RemoveAt(_prefixes.Count - 1);
+    }
+
+    private void SetLocal(int nameStart, int nameLength)
+    {
+        var colon = _doc.AsSpan(nameStart, nameLength).IndexOf((byte)':');
+        (LocalStart, LocalLength) = (nameStart + colon + 1, nameLength - colon - 1);
+    }
+
+    /// <summary>
+    /// The length of the ASCII name at the start of <paramref name="s"/> (0 when there is none): a letter or '_', then
+    /// letters, digits, '_', '-', '.'; with <paramref name="allowColon"/> one ':' between two such parts.
+    /// </summary>
+    private static int NameLength(ReadOnlySpan<byte> s, bool allowColon)
+    {
+        var first = Part(s);
+        if (first == 0 || first == s.Length || s[first] != ':') return first;
+        var second = allowColon ? Part(s[(first + 1)..]) : 0;
+        return second == 0 || first + 1 + second < s.Length && s[first + 1 + second] == ':' ? 0 : first + 1 + second;
+
+        // A part followed by a non-ASCII byte is refused whole: XmlReader's name characters go beyond ASCII.
+        static int Part(ReadOnlySpan<byte> s)
+        {
+            if (s.IsEmpty || !(char.IsAsciiLetter((char)s[0]) || s[0] == '_')) return 0;
+            var i = 1;
+            while (i < s.Length && (char.IsAsciiLetterOrDigit((char)s[i]) || s[i] is (byte)'_' or (byte)'-' or (byte)'.')) i++;
+            return i < s.Length && s[i] >= 0x80 ? 0 : i;
+        }
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    /// <summary>The XML declaration at the start: version 1.0, encoding UTF-8 if any, standalone yes/no if any; anything else fails.</summary>
+    private bool XmlDeclaration()
+    {
+        var doc = Document;
+        var at = _pos + 5;
+        var seen = 0;
+        while (true)
+        {
+            var spaces = 0;
+            while (at < _end && IsSpace(doc[at])) (at, spaces) = (at + 1, spaces + 1);
+            if (doc[at..].StartsWith("?>"u8))
+            {
+                _pos = at + 2;
+                return seen >= 1;
+            }
+            if (spaces == 0) return false;
+            var nameLength = NameLength(doc[at..], allowColon: false);
+            var name = doc.Slice(at, nameLength);
+            at += nameLength;
+            while (at < _end && IsSpace(doc[at])) at++;
+            if (at >= _end || doc[at] != '=') return false;
+            at++;
+            while (at < _end && IsSpace(doc[at])) at++;
+            if (at >= _end || doc[at] is not ((byte)'"' or (byte)'\'')) return false;
+            var close = doc[(at + 1)..].IndexOf(doc[at]);
+            if (close < 0) return false;
+            var value = doc.Slice(at + 1, close);
+            at += close + 2;
+            var ok = seen switch
+            {
+                0 => name.SequenceEqual("version"u8) && value.SequenceEqual("1.0"u8) ? 1 : 0,
+                _ when name.SequenceEqual("encoding"u8) && seen == 1 => Ascii.EqualsIgnoreCase(value, "utf-8"u8) ? 2 : 0,
+                _ when name.SequenceEqual("standalone"u8) && seen < 3 => value.SequenceEqual("yes"u8) || value.SequenceEqual("no"u8) ? 3 : 0,
+                _ => 0,
+            };
+            if (ok == 0) return false;
+            seen = ok;
+        }
+    }
+}

@@ -14,12 +14,17 @@ internal sealed class FastInnerDocument
     private readonly Utf8XmlScanner _x = new();
     private readonly byte[] _value = new byte[XmlFieldText.MaxLength];
 
-    /// <summary>Reads the document in <paramref name="content"/> from <paramref name="start"/>; false when it declines (the content is then half-filled).</summary>
+    /// <summary>
+    /// Reads the document in <paramref name="content"/> from <paramref name="start"/>; false when it declines (the content
+    /// is then half-filled). An inline content (<see cref="DecodedContent.Fragment"/>) is read as the envelope's reader
+    /// reads it: its first element, after white space, comments and processing instructions; the rest is stepped over.
+    /// </summary>
     public bool TryParse(DecodedContent content, int start, bool details)
     {
-        if (!_x.Begin(content.Buffer, start, content.Length)) return false;
+        if (!_x.Begin(content.Buffer, start, content.Length, content.Fragment, content.Prefixes)) return false;
         var token = _x.Read();
-        while (token is XmlToken.Comment or XmlToken.ProcessingInstruction) token = _x.Read();
+        while (token is XmlToken.Comment or XmlToken.ProcessingInstruction || token == XmlToken.Text && content.Fragment && IsWhiteSpace(_x.Value))
+            token = _x.Read();
         if (token != XmlToken.StartElement) return false;
         if (_x.LocalName.SequenceEqual(ClaimXmlDocument.SummaryUtf8))
         {
@@ -38,6 +43,8 @@ internal sealed class FastInnerDocument
             if (token == XmlToken.Failed) return false;
         }
     }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\n\r"u8) < 0;
 
     private bool Summary(Xml1Fields fields)
     {
@@ -134,7 +141,7 @@ internal sealed class FastInnerDocument
         if (_x.IsEmptyElement) return "";
         var token = _x.Read();
         if (token == XmlToken.EndElement) return "";
-        if (token == XmlToken.Text && _x.Value.IndexOfAnyExcept(" \t\n\r"u8) >= 0)
+        if (token == XmlToken.Text && !IsWhiteSpace(_x.Value))
         {
             if (_x.HasLineBreakOrSpaceReference || _x.ValueLength > _value.Length) return null;
             var length = _x.HasReference ? Resolve(_x.Value) : _x.ValueLength;
@@ -146,7 +153,7 @@ internal sealed class FastInnerDocument
         if (token != XmlToken.CData || _x.HasLineBreakOrSpaceReference || _x.ValueLength > _value.Length) return null;
         var text = Encoding.UTF8.GetString(_x.Value).Trim();
         token = _x.Read();
-        if (token == XmlToken.Text && _x.Value.IndexOfAnyExcept(" \t\n\r"u8) < 0) token = _x.Read();
+        if (token == XmlToken.Text && IsWhiteSpace(_x.Value)) token = _x.Read();
         return token == XmlToken.EndElement ? text : null;
     }
 

@@ -26,6 +26,14 @@ internal sealed class InnerDocumentParser(bool fast = true)
     /// <summary>Parses a decoded NOIDUNGFILE into its own fields, detail lines and deferred errors.</summary>
     public void Parse(DecodedContent content, bool details)
     {
+        if (content.Fragment)
+        {
+            // Cut out of the envelope, it has no XmlReader of its own: declined, the envelope is read again by XmlReader.
+            if (_fast!.TryParse(content, 0, details)) return;
+            content.ForgetParse();
+            content.Declined = true;
+            return;
+        }
         var start = LeadingBlanks(content.Buffer.AsSpan(0, content.Length));
         if (_fast is not null)
         {

@@ -5,16 +5,17 @@ using System.Text.Unicode;
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>What <see cref="Utf8XmlScanner.Read"/> met.</summary>
-internal enum XmlToken { Failed, StartElement, EndElement, Text, CData, Comment, ProcessingInstruction, EndOfDocument }
+internal enum XmlToken { Failed, StartElement, EndElement, Text, CData, Comment, ProcessingInstruction, EndOfDocument, NeedMore }
 
 /// <summary>
-/// A strict pull scanner over one whole UTF-8 XML document in memory, for the decoded NOIDUNGFILE documents: elements
-/// (ASCII names, namespace prefixes checked against their declarations), attributes (checked, not reported), text,
-/// CDATA, comments, processing instructions, the UTF-8 XML declaration, the five predefined entities and character
-/// references. It accepts a subset of what <see cref="System.Xml.XmlReader"/> accepts and nothing more: whatever it
-/// does not handle or doubts — a DOCTYPE, another encoding, invalid UTF-8 or characters, a mismatched tag, '&lt;' or a
-/// bad '&amp;' in text, a repeated attribute, a non-ASCII name — is <see cref="XmlToken.Failed"/>, and the caller reads
-/// the document with XmlReader instead, whose messages name the line and column.
+/// A strict pull scanner over UTF-8 XML in memory — a whole decoded NOIDUNGFILE document, an inline NOIDUNGFILE
+/// fragment, or a window of an envelope being streamed: elements (ASCII names, namespace prefixes checked against their
+/// declarations), attributes (checked, not reported), text, CDATA, comments, processing instructions, the UTF-8 XML
+/// declaration, the five predefined entities and character references. It accepts a subset of what
+/// <see cref="System.Xml.XmlReader"/> accepts and nothing more: whatever it does not handle or doubts — a DOCTYPE, another
+/// encoding, invalid UTF-8 or characters, a mismatched tag, '&lt;' or a bad '&amp;' in text, a repeated attribute, a
+/// non-ASCII name — is <see cref="XmlToken.Failed"/>, and the caller reads the document with XmlReader instead, whose
+/// messages name the line and column.
 /// </summary>
 internal sealed class Utf8XmlScanner
 {
@@ -23,18 +24,28 @@ internal sealed class Utf8XmlScanner
     private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("<&]\r"u8);
     private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("<&"u8);
 
+    /// <summary>What a streamed window must hold past the scan position (or reach the end of the document).</summary>
+    public const int Lookahead = 4096;
+
     private byte[] _doc = [];
     private int _pos, _end;
+    private bool _final, _fragment;
     private int _phase; // 0 before the root, 1 inside it, 2 after it
     private bool _failed;
 
-    // Open elements: start and length of each qualified name; declared prefixes: start, length and element depth.
+    // Names of the open elements and declared prefixes, copied (a streamed window moves under them): offsets into _names.
+    private byte[] _names = new byte[1024];
+    private int _namesLength;
     private int[] _open = new int[64];
     private int _depth;
     private readonly List<(int Start, int Length, int Depth)> _prefixes = [];
     private readonly List<(int Prefix, int PrefixLength, int Local, int LocalLength)> _attributes = [];
 
-    public ReadOnlySpan<byte> Document => _doc.AsSpan(0, _end);
+    public ReadOnlySpan<byte> Window => _doc.AsSpan(0, _end);
+
+    /// <summary>Where the next token starts, and where the token just read started.</summary>
+    public int Position => _pos;
+    public int TokenStart { get; private set; }
 
     /// <summary>Element depth as XmlReader counts it: the root is 0, its children 1; an end tag has its start tag's depth.</summary>
     public int Depth { get; private set; }
@@ -44,6 +55,9 @@ internal sealed class Utf8XmlScanner
     /// <summary>Start and length of the local name of the element met (start or end tag).</summary>
     public int LocalStart { get; private set; }
     public int LocalLength { get; private set; }
+
+    /// <summary>Whether the element met has a prefix.</summary>
+    public bool IsPrefixed { get; private set; }
 
     /// <summary>Start and length of raw text (references unresolved) or of a CDATA section's content.</summary>
     public int ValueStart { get; private set; }
@@ -58,40 +72,92 @@ internal sealed class Utf8XmlScanner
     public ReadOnlySpan<byte> LocalName => _doc.AsSpan(LocalStart, LocalLength);
     public ReadOnlySpan<byte> Value => _doc.AsSpan(ValueStart, ValueLength);
 
-    /// <summary>Starts on <paramref name="doc"/>[<paramref name="start"/>..<paramref name="end"/>]; false when its bytes already rule it out.</summary>
-    public bool Begin(byte[] doc, int start, int end)
+    /// <summary>
+    /// Starts on a whole document <paramref name="doc"/>[<paramref name="start"/>..<paramref name="end"/>]; false when
+    /// its bytes already rule it out. A <paramref name="fragment"/> is the content of an element: any number of elements
+    /// and text, in the scope of the <paramref name="prefixes"/> declared around it.
+    /// </summary>
+    public bool Begin(byte[] doc, int start, int end, bool fragment = false, IReadOnlyList<string>? prefixes = null)
     {
-        (_doc, _pos, _end, _phase, _failed, _depth) = (doc, start, end, 0, false, 0);
-        _prefixes.Clear();
+        Reset(doc, start, end, final: true, fragment);
+        foreach (var prefix in prefixes ?? []) DeclarePrefix(Encoding.ASCII.GetBytes(prefix), -1);
         var bytes = doc.AsSpan(start, end - start);
-        if (!Utf8.IsValid(bytes) || bytes.ContainsAny(Controls) || HasNonCharacter(bytes)) return false;
-        if (bytes.StartsWith("<?xml"u8) && bytes.Length > 5 && IsSpace(bytes[5])) return XmlDeclaration();
+        if (!IsText(bytes)) return false;
+        if (!fragment && bytes.StartsWith("<?xml"u8) && bytes.Length > 5 && IsSpace(bytes[5])) return XmlDeclaration();
         return true;
     }
 
-    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
-    private static bool HasNonCharacter(ReadOnlySpan<byte> bytes)
+    /// <summary>Starts on the first window of a streamed document, whose characters the caller checks (<see cref="IsText"/>).</summary>
+    public void BeginStream(byte[] window, int start, int end, bool final) => Reset(window, start, end, final, fragment: false);
+
+    /// <summary>The prefixes declared where the scan stands, for a fragment cut out here.</summary>
+    public List<string>? DeclaredPrefixes()
+    {
+        if (_prefixes.Count == 0) return null;
+        return [.. _prefixes.Select(p => Encoding.ASCII.GetString(_prefixStore, p.Start, p.Length))];
+    }
+
+    /// <summary>The window moved (<paramref name="shift"/> bytes dropped before it) or grew: the scan goes on where it stood.</summary>
+    public void Slide(byte[] window, int shift, int end, bool final) => (_doc, _pos, _end, _final) = (window, _pos - shift, end, final);
+
+    /// <summary>An XML declaration at the start of a streamed document (false: it is not one this scanner accepts).</summary>
+    public bool StreamDeclaration() => !Window[_pos..].StartsWith("<?xml"u8) || Window.Length <= _pos + 5 || !IsSpace(Window[_pos + 5]) || XmlDeclaration();
+
+    private void Reset(byte[] doc, int start, int end, bool final, bool fragment)
+    {
+        (_doc, _pos, _end, _final, _fragment, _failed, _depth, _namesLength) = (doc, start, end, final, fragment, false, 0, 0);
+        _phase = fragment ? 1 : 0;
+        _prefixes.Clear();
+    }
+
+    /// <summary>Valid UTF-8 of XML characters only (no C0 control but tab, LF, CR; no U+FFFE, U+FFFF).</summary>
+    public static bool IsText(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) && !bytes.ContainsAny(Controls) && !HasNonCharacter(bytes);
+
+    private static bool HasNonCharacter(ReadOnlySpan<byte> bytes) => NonCharacter(bytes) >= 0;
+
+    private static int NonCharacter(ReadOnlySpan<byte> bytes)
     {
         for (var at = bytes.IndexOf((byte)0xEF); at >= 0 && at + 2 < bytes.Length; at = Next(bytes, at))
-            if (bytes[at + 1] == 0xBF && bytes[at + 2] is 0xBE or 0xBF) return true;
-        return false;
+            if (bytes[at + 1] == 0xBF && bytes[at + 2] is 0xBE or 0xBF) return at;
+        return -1;
 
         static int Next(ReadOnlySpan<byte> b, int at) => b[(at + 1)..].IndexOf((byte)0xEF) is var i and >= 0 ? at + 1 + i : -1;
     }
 
-    /// <summary>The next token; <see cref="XmlToken.Failed"/> ends the scan for good.</summary>
+    /// <summary>How many bytes at the start of <paramref name="bytes"/> pass <see cref="IsText"/> (all of them when they all do).</summary>
+    public static int TextLength(ReadOnlySpan<byte> bytes)
+    {
+        if (IsText(bytes)) return bytes.Length;
+        var length = bytes.IndexOfAny(Controls) is var control and >= 0 ? control : bytes.Length;
+        if (NonCharacter(bytes[..length]) is var non and >= 0) length = non;
+        Span<char> chars = stackalloc char[1024];
+        for (var at = 0; at < length;)
+        {
+            var status = Utf8.ToUtf16(bytes[at..length], chars, out var read, out _, replaceInvalidSequences: false);
+            at += read;
+            if (status is OperationStatus.InvalidData or OperationStatus.NeedMoreData) return at;
+            if (status == OperationStatus.Done) break;
+        }
+        return length;
+    }
+
+    /// <summary>The next token; <see cref="XmlToken.Failed"/> ends the scan for good; <see cref="XmlToken.NeedMore"/> asks for a larger window.</summary>
     public XmlToken Read()
     {
         if (_failed) return XmlToken.Failed;
-        var doc = Document;
+        // A streamed window always shows a few KB ahead, so that a tag or a name is never cut by its end.
+        if (!_final && _end - _pos < Lookahead) return XmlToken.NeedMore;
+        var doc = Window;
+        TokenStart = _pos;
         if (_phase != 1)
         {
             while (_pos < _end && IsSpace(doc[_pos])) _pos++;
-            if (_pos >= _end) return _phase == 2 ? XmlToken.EndOfDocument : Fail();
+            TokenStart = _pos;
+            if (_pos >= _end) return !_final ? XmlToken.NeedMore : _phase == 2 ? XmlToken.EndOfDocument : Fail();
             if (doc[_pos] != '<') return Fail();
             return Markup(doc);
         }
-        if (_pos >= _end) return Fail();
+        if (_pos >= _end) return !_final ? XmlToken.NeedMore : _fragment && _depth == 0 ? XmlToken.EndOfDocument : Fail();
         return doc[_pos] == '<' ? Markup(doc) : Text(doc);
     }
 
@@ -101,10 +167,17 @@ internal sealed class Utf8XmlScanner
         return XmlToken.Failed;
     }
 
+    private XmlToken More() => _final ? Fail() : XmlToken.NeedMore;
+
     private XmlToken Text(ReadOnlySpan<byte> doc)
     {
         var length = doc[_pos..].IndexOf((byte)'<');
-        if (length < 0) return Fail();
+        if (length < 0)
+        {
+            if (!_final) return XmlToken.NeedMore;
+            if (!(_fragment && _depth == 0)) return Fail();
+            length = _end - _pos;
+        }
         var text = doc.Slice(_pos, length);
         (ValueStart, ValueLength, HasReference, HasLineBreakOrSpaceReference) = (_pos, length, false, false);
         for (var i = text.IndexOfAny(TextSpecials); i >= 0;)
@@ -118,6 +191,7 @@ internal sealed class Utf8XmlScanner
                     i += width;
                     break;
                 case (byte)']':
+                    // The text ends before a '<' (or at the end of a fragment): a "]]>" in it is whole.
                     if (text[i..].StartsWith("]]>"u8)) return Fail();
                     i++;
                     break;
@@ -168,7 +242,7 @@ internal sealed class Utf8XmlScanner
     private XmlToken Markup(ReadOnlySpan<byte> doc)
     {
         var rest = doc[_pos..];
-        if (rest.Length < 2) return Fail();
+        if (rest.Length < 2) return More();
         switch (rest[1])
         {
             case (byte)'/':
@@ -176,6 +250,7 @@ internal sealed class Utf8XmlScanner
             case (byte)'?':
                 return ProcessingInstruction(rest);
             case (byte)'!':
+                if (rest.Length < 9 && !_final) return XmlToken.NeedMore;
                 if (rest.StartsWith("<!--"u8)) return Comment(rest);
                 if (_phase == 1 && rest.StartsWith("<![CDATA["u8)) return CData(rest);
                 return Fail(); // a DOCTYPE, or CDATA outside the root
@@ -187,7 +262,7 @@ internal sealed class Utf8XmlScanner
     private XmlToken Comment(ReadOnlySpan<byte> rest)
     {
         var end = rest[4..].IndexOf("-->"u8);
-        if (end < 0) return Fail();
+        if (end < 0) return More();
         var body = rest.Slice(4, end);
         if (body.IndexOf("--"u8) >= 0 || body.EndsWith("-"u8)) return Fail();
         _pos += 4 + end + 3;
@@ -198,7 +273,7 @@ internal sealed class Utf8XmlScanner
     private XmlToken CData(ReadOnlySpan<byte> rest)
     {
         var end = rest[9..].IndexOf("]]>"u8);
-        if (end < 0) return Fail();
+        if (end < 0) return More();
         (ValueStart, ValueLength, HasReference) = (_pos + 9, end, false);
         HasLineBreakOrSpaceReference = rest.Slice(9, end).Contains((byte)'\r');
         _pos += 9 + end + 3;
@@ -208,34 +283,36 @@ internal sealed class Utf8XmlScanner
 
     private XmlToken ProcessingInstruction(ReadOnlySpan<byte> rest)
     {
-        var target = NameLength(rest[2..], allowColon: false);
+        var close = rest.IndexOf("?>"u8);
+        if (close < 0) return More();
+        var target = NameLength(rest[2..close], allowColon: false);
         if (target == 0 || target == 3 && Ascii.EqualsIgnoreCase(rest.Slice(2, 3), "xml"u8)) return Fail();
         var after = rest[(2 + target)..];
-        int end;
-        if (after.StartsWith("?>"u8)) end = 2 + target + 2;
-        else if (after.Length > 0 && IsSpace(after[0]) && after.IndexOf("?>"u8) is var close and >= 0) end = 2 + target + close + 2;
-        else return Fail();
-        _pos += end;
+        if (!after.StartsWith("?>"u8) && !IsSpace(after[0])) return Fail();
+        _pos += close + 2;
         Depth = _depth;
         return XmlToken.ProcessingInstruction;
     }
 
     private XmlToken EndTag(ReadOnlySpan<byte> rest)
     {
-        if (_phase != 1) return Fail();
-        var nameLength = NameLength(rest[2..], allowColon: true);
+        if (_phase != 1 || _depth == 0) return Fail();
+        var close = rest.IndexOf((byte)'>');
+        if (close < 0) return More();
+        var nameLength = NameLength(rest[2..close], allowColon: true);
         var (nameStart, length) = (_open[2 * (_depth - 1)], _open[2 * (_depth - 1) + 1]);
-        if (nameLength != length || !rest.Slice(2, nameLength).SequenceEqual(_doc.AsSpan(nameStart, length))) return Fail();
+        if (nameLength != length || !rest.Slice(2, nameLength).SequenceEqual(_names.AsSpan(nameStart, length))) return Fail();
         var at = 2 + nameLength;
-        while (at < rest.Length && IsSpace(rest[at])) at++;
-        if (at >= rest.Length || rest[at] != '>') return Fail();
+        while (at < close && IsSpace(rest[at])) at++;
+        if (at != close) return Fail();
         SetLocal(_pos + 2, nameLength);
-        _pos += at + 1;
+        _pos += close + 1;
         _depth--;
+        _namesLength = nameStart;
         Depth = _depth;
         IsEmptyElement = false;
         ForgetPrefixes();
-        if (_depth == 0) _phase = 2;
+        if (_depth == 0 && !_fragment) _phase = 2;
         return XmlToken.EndElement;
     }
 
@@ -243,23 +320,26 @@ internal sealed class Utf8XmlScanner
     {
         if (_phase == 2) return Fail();
         var nameLength = NameLength(rest[1..], allowColon: true);
-        if (nameLength == 0) return Fail();
+        if (nameLength == 0 || nameLength == rest.Length - 1) return nameLength == 0 ? Fail() : More();
         var at = 1 + nameLength;
         _attributes.Clear();
         while (true)
         {
             var spaces = 0;
             while (at < rest.Length && IsSpace(rest[at])) (at, spaces) = (at + 1, spaces + 1);
-            if (at >= rest.Length) return Fail();
+            if (at >= rest.Length) return More();
             if (rest[at] == '>') { IsEmptyElement = false; at++; break; }
             if (rest[at] == '/')
             {
-                if (at + 1 >= rest.Length || rest[at + 1] != '>') return Fail();
+                if (at + 1 >= rest.Length) return More();
+                if (rest[at + 1] != '>') return Fail();
                 IsEmptyElement = true;
                 at += 2;
                 break;
             }
-            if (spaces == 0 || !Attribute(rest, ref at)) return Fail();
+            if (spaces == 0) return Fail();
+            var attribute = Attribute(rest, ref at);
+            if (attribute != XmlToken.StartElement) return attribute;
         }
         var nameStart = _pos + 1;
         if (!Namespaces(nameStart, nameLength)) return Fail();
@@ -270,53 +350,74 @@ internal sealed class Utf8XmlScanner
         if (IsEmptyElement)
         {
             ForgetPrefixes();
-            if (_depth == 0) _phase = 2;
+            if (_depth == 0 && !_fragment) _phase = 2;
             return XmlToken.StartElement;
         }
         if (2 * _depth + 2 > _open.Length) Array.Resize(ref _open, _open.Length * 2);
-        (_open[2 * _depth], _open[2 * _depth + 1]) = (nameStart, nameLength);
+        if (_namesLength + nameLength > _names.Length) Array.Resize(ref _names, Math.Max(_names.Length * 2, _namesLength + nameLength));
+        _doc.AsSpan(nameStart, nameLength).CopyTo(_names.AsSpan(_namesLength));
+        (_open[2 * _depth], _open[2 * _depth + 1]) = (_namesLength, nameLength);
+        _namesLength += nameLength;
         _depth++;
         return XmlToken.StartElement;
     }
 
-    private bool Attribute(ReadOnlySpan<byte> rest, ref int at)
+    /// <summary>One attribute, checked; <see cref="XmlToken.StartElement"/> when it is sound.</summary>
+    private XmlToken Attribute(ReadOnlySpan<byte> rest, ref int at)
     {
         var nameLength = NameLength(rest[at..], allowColon: true);
-        if (nameLength == 0) return false;
+        if (nameLength == 0) return Fail();
+        if (at + nameLength >= rest.Length) return More();
         var name = rest.Slice(at, nameLength);
         var colon = name.IndexOf((byte)':');
         _attributes.Add(colon < 0 ? (0, 0, _pos + at, nameLength) : (_pos + at, colon, _pos + at + colon + 1, nameLength - colon - 1));
         at += nameLength;
         while (at < rest.Length && IsSpace(rest[at])) at++;
-        if (at >= rest.Length || rest[at] != '=') return false;
+        if (at >= rest.Length) return More();
+        if (rest[at] != '=') return Fail();
         at++;
         while (at < rest.Length && IsSpace(rest[at])) at++;
-        if (at >= rest.Length || rest[at] is not ((byte)'"' or (byte)'\'')) return false;
+        if (at >= rest.Length) return More();
+        if (rest[at] is not ((byte)'"' or (byte)'\'')) return Fail();
         var close = rest[(at + 1)..].IndexOf(rest[at]);
-        if (close < 0) return false;
+        if (close < 0) return More();
         var value = rest.Slice(at + 1, close);
         for (var i = value.IndexOfAny(AttributeSpecials); i >= 0;)
         {
-            if (value[i] == '<' || Reference(value[i..], out var width, out _) < 0) return false;
+            if (value[i] == '<' || Reference(value[i..], out var width, out _) < 0) return Fail();
             var next = value[(i + width)..].IndexOfAny(AttributeSpecials);
             i = next < 0 ? -1 : i + width + next;
         }
         at += close + 2;
-        if (colon >= 0 && name[..colon].SequenceEqual("xmlns"u8) || name.SequenceEqual("xmlns"u8))
-            return NamespaceDeclaration(_attributes[^1].Local, colon < 0 ? 0 : _attributes[^1].LocalLength, value);
-        return true;
+        var declares = colon >= 0 && name[..colon].SequenceEqual("xmlns"u8) || name.SequenceEqual("xmlns"u8);
+        return !declares || NamespaceDeclaration(colon < 0 ? default : name[(colon + 1)..], value) ? XmlToken.StartElement : Fail();
     }
 
     /// <summary>A namespace declaration: a prefix declared for this element's scope (the default namespace needs no record).</summary>
-    private bool NamespaceDeclaration(int prefixStart, int prefixLength, ReadOnlySpan<byte> uri)
+    private bool NamespaceDeclaration(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> uri)
     {
-        var prefix = _doc.AsSpan(prefixStart, prefixLength);
         // The reserved namespaces may not be bound (and xml only to its own): XmlReader rejects what this refuses.
         if (uri.IndexOf("w3.org/XML/1998/namespace"u8) >= 0 || uri.IndexOf("w3.org/2000/xmlns"u8) >= 0) return false;
         if (prefix.IsEmpty) return true;
         if (uri.IsEmpty || prefix.SequenceEqual("xml"u8) || prefix.SequenceEqual("xmlns"u8)) return false;
-        _prefixes.Add((prefixStart, prefixLength, _depth));
+        DeclarePrefix(prefix, _depth);
         return true;
+    }
+
+    private void DeclarePrefix(ReadOnlySpan<byte> prefix, int depth)
+    {
+        var start = _prefixes.Count > 0 ? _prefixes[^1].Start + _prefixes[^1].Length : 0;
+        var store = _prefixStore.Length >= start + prefix.Length ? _prefixStore : _prefixStore = Grow(_prefixStore, start + prefix.Length);
+        prefix.CopyTo(store.AsSpan(start));
+        _prefixes.Add((start, prefix.Length, depth));
+    }
+
+    private byte[] _prefixStore = new byte[256];
+
+    private static byte[] Grow(byte[] array, int length)
+    {
+        Array.Resize(ref array, Math.Max(array.Length * 2, length));
+        return array;
     }
 
     /// <summary>The element's and its attributes' prefixes are declared; no two attributes share a local name.</summary>
@@ -324,6 +425,7 @@ internal sealed class Utf8XmlScanner
     {
         var name = _doc.AsSpan(nameStart, nameLength);
         var colon = name.IndexOf((byte)':');
+        IsPrefixed = colon >= 0;
         if (colon >= 0 && !Declared(name[..colon])) return false;
         for (var i = 0; i < _attributes.Count; i++)
         {
@@ -341,13 +443,14 @@ internal sealed class Utf8XmlScanner
     private bool Declared(ReadOnlySpan<byte> prefix)
     {
         for (var i = _prefixes.Count - 1; i >= 0; i--)
-            if (prefix.SequenceEqual(_doc.AsSpan(_prefixes[i].Start, _prefixes[i].Length))) return true;
+            if (prefix.SequenceEqual(_prefixStore.AsSpan(_prefixes[i].Start, _prefixes[i].Length))) return true;
         return false;
     }
 
+    /// <summary>Forgets the prefixes declared by the element that ends (at depth <see cref="_depth"/>); those declared around a fragment stay.</summary>
     private void ForgetPrefixes()
     {
-        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth) _prefixes.RemoveAt(_prefixes.Count - 1);
+        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth && _prefixes[^1].Depth >= 0) _prefixes.RemoveAt(_prefixes.Count - 1);
     }
 
     private void SetLocal(int nameStart, int nameLength)
@@ -377,36 +480,39 @@ internal sealed class Utf8XmlScanner
         }
     }
 
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+    public static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     /// <summary>The XML declaration at the start: version 1.0, encoding UTF-8 if any, standalone yes/no if any; anything else fails.</summary>
     private bool XmlDeclaration()
     {
-        var doc = Document;
+        var doc = Window;
+        var close = doc[_pos..].IndexOf("?>"u8);
+        if (close < 0) return false;
+        var end = _pos + close;
         var at = _pos + 5;
         var seen = 0;
         while (true)
         {
             var spaces = 0;
-            while (at < _end && IsSpace(doc[at])) (at, spaces) = (at + 1, spaces + 1);
-            if (doc[at..].StartsWith("?>"u8))
+            while (at < end && IsSpace(doc[at])) (at, spaces) = (at + 1, spaces + 1);
+            if (at == end)
             {
-                _pos = at + 2;
+                _pos = end + 2;
                 return seen >= 1;
             }
             if (spaces == 0) return false;
-            var nameLength = NameLength(doc[at..], allowColon: false);
+            var nameLength = NameLength(doc[at..end], allowColon: false);
             var name = doc.Slice(at, nameLength);
             at += nameLength;
-            while (at < _end && IsSpace(doc[at])) at++;
-            if (at >= _end || doc[at] != '=') return false;
+            while (at < end && IsSpace(doc[at])) at++;
+            if (at >= end || doc[at] != '=') return false;
             at++;
-            while (at < _end && IsSpace(doc[at])) at++;
-            if (at >= _end || doc[at] is not ((byte)'"' or (byte)'\'')) return false;
-            var close = doc[(at + 1)..].IndexOf(doc[at]);
-            if (close < 0) return false;
-            var value = doc.Slice(at + 1, close);
-            at += close + 2;
+            while (at < end && IsSpace(doc[at])) at++;
+            if (at >= end || doc[at] is not ((byte)'"' or (byte)'\'')) return false;
+            var quote = doc[(at + 1)..end].IndexOf(doc[at]);
+            if (quote < 0) return false;
+            var value = doc.Slice(at + 1, quote);
+            at += quote + 2;
             var ok = seen switch
             {
                 0 => name.SequenceEqual("version"u8) && value.SequenceEqual("1.0"u8) ? 1 : 0,

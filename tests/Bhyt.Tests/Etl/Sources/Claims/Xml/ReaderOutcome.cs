@@ -13,10 +13,13 @@ namespace Bhyt.Tests.Etl.Sources.Claims.Xml;
 /// </summary>
 internal static class ReaderOutcome
 {
-    public static string Of(string path, bool fast, bool details)
+    public static string Of(string path, bool fast, bool details) => Of(path, fast, details, out _);
+
+    /// <summary>Also how many envelopes the span scanner read to their end (<c>Scanned</c>) and gave up on (<c>Reread</c>).</summary>
+    public static string Of(string path, bool fast, bool details, out (int Scanned, int Reread) envelopes)
     {
         var lines = new List<ClaimDetail>();
-        var reader = new ClaimsXmlReader(new CardPseudonymizer(new byte[32])) { Details = details ? lines.Add : null, FastInnerDocuments = fast };
+        var reader = new ClaimsXmlReader(new CardPseudonymizer(new byte[32])) { Details = details ? lines.Add : null, FastScanning = fast };
         var text = new StringBuilder();
         try
         {
@@ -32,6 +35,7 @@ internal static class ReaderOutcome
         foreach (var issue in reader.Errors) text.AppendLine($"error {issue}");
         foreach (var issue in reader.Warnings) text.AppendLine($"warning {issue}");
         foreach (var issue in reader.Rejections) text.AppendLine($"rejection {issue}");
+        envelopes = (reader.EnvelopesScanned, reader.EnvelopesReread);
         text.AppendLine($"rows {reader.RowsRead}, errors {reader.ErrorCount}, rejections {reader.RejectionCount}, files {reader.FilesRead}/{reader.FilesRejected}, " +
             $"claims rejected {reader.ClaimsRejected}");
         return text.ToString();

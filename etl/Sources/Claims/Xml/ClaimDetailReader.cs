@@ -100,10 +100,9 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     public void EndLine(string table)
     {
         var line = int.TryParse(Value("STT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        var where = $"{table} dòng STT {Value("STT") ?? "?"}";
         sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),
-            Value("MA_THUOC") ?? Value("MA_VAT_TU") ?? Value("MA_DICH_VU"), Number("SO_LUONG", where), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", where),
-            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", where), Number("T_BHTT", where), Number("THANH_TIEN_BH", where),
+            Value("MA_THUOC") ?? Value("MA_VAT_TU") ?? Value("MA_DICH_VU"), Number("SO_LUONG", table), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", table),
+            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", table), Number("T_BHTT", table), Number("THANH_TIEN_BH", table),
             Value("MA_VAT_TU") is not null) { Source = Here() });
     }
 
@@ -113,13 +112,13 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
 
     private string? Value(string field) => _values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
 
-    private decimal? Number(string field, string where)
+    private decimal? Number(string field, string table)
     {
         if (Value(field) is not { } text) return null;
         var normalised = text.Contains('.') ? text : text.Replace(',', '.');
         if (decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             && Math.Abs(value) < MaxMagnitude) return value;
-        issues.Error($"{where}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số (hoặc vượt quá {MaxMagnitude:N0}).", text);
+        issues.Error($"{table} dòng STT {Value("STT") ?? "?"}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số (hoặc vượt quá {MaxMagnitude:N0}).", text);
         return null;
     }
 }

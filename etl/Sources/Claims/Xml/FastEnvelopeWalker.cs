@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 
@@ -51,6 +52,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
     }
 
     /// <summary>Walks to the end of the next HOSO (true) or of the document (false; see <see cref="Declined"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool NextHoso(HosoPipeline pipeline)
     {
         while (true)
@@ -82,6 +84,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Hoso(HosoPipeline pipeline)
     {
         var hoso = ++HosoCount;
@@ -112,6 +115,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FileHoso(HosoPipeline pipeline, ref bool xml1Declared)
     {
         if (_x.IsEmptyElement) return true;
@@ -144,6 +148,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
     private static bool IsXml1(string type) => type.Equals("XML1", StringComparison.OrdinalIgnoreCase) || type == "1";
 
     /// <summary>NOIDUNGFILE: base64 text decoded, or inline elements cut out, for the workers; anything else declines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Content(HosoPipeline pipeline)
     {
         if (_x.IsEmptyElement) return false;
@@ -164,6 +169,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Base64Content(HosoPipeline pipeline, int depth)
     {
         ReadOnlySpan<byte> text = _x.Value;
@@ -182,6 +188,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> WithoutBlanks(ReadOnlySpan<byte> text)
     {
         if (_compact.Length < text.Length) _compact = new byte[Math.Max(text.Length, 2 * _compact.Length)];
@@ -197,6 +204,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         return _compact.AsSpan(0, length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool InlineContent(HosoPipeline pipeline, int depth, List<string>? prefixes)
     {
         while (true)
@@ -214,6 +222,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
     }
 
     /// <summary>The text of a simple element (SOLUONGHOSO, LOAIHOSO) as XmlFieldText reads it, untrimmed; null unless plain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? SimpleText()
     {
         if (_x.IsEmptyElement) return "";
@@ -224,6 +233,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         return Next() == XmlToken.EndElement ? text : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Skip()
     {
         if (_x.IsEmptyElement) return true;
@@ -236,6 +246,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken Next()
     {
         while (true)
@@ -250,6 +261,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
     /// More of the stream into the window (the bytes before the scan, or before a content being cut out, dropped), its
     /// characters checked; false when the scan cannot go further (a fault ahead, a content beyond the largest window).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill(bool first)
     {
         var before = _limit;
@@ -293,6 +305,7 @@ internal sealed class FastEnvelopeWalker(Stream stream, bool details) : IDisposa
     }
 
     /// <summary>Checks the characters read since the last check, up to the last whole UTF-8 sequence (all of them at the end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Check()
     {
         var upTo = _end;

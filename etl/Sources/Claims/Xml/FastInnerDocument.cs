@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
@@ -19,6 +20,7 @@ internal sealed class FastInnerDocument
     /// is then half-filled). An inline content (<see cref="DecodedContent.Fragment"/>) is read as the envelope's reader
     /// reads it: its first element, after white space, comments and processing instructions; the rest is stepped over.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(DecodedContent content, int start, bool details)
     {
         if (!_x.Begin(content.Buffer, start, content.Length, content.Fragment, content.Prefixes)) return false;
@@ -46,6 +48,7 @@ internal sealed class FastInnerDocument
 
     private static bool IsWhiteSpace(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\n\r"u8) < 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Summary(Xml1Fields fields)
     {
         fields.Begin();
@@ -71,6 +74,7 @@ internal sealed class FastInnerDocument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Lines(ClaimDetailReader reader, string table)
     {
         if (_x.IsEmptyElement) return true;
@@ -91,6 +95,7 @@ internal sealed class FastInnerDocument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Line(ClaimDetailReader reader, string table)
     {
         reader.BeginLine();
@@ -120,6 +125,7 @@ internal sealed class FastInnerDocument
     }
 
     /// <summary>Steps over the element the scanner is on, to its end tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Skip()
     {
         if (_x.IsEmptyElement) return true;
@@ -136,6 +142,7 @@ internal sealed class FastInnerDocument
     /// The trimmed value of the simple element the scanner is on, as XmlFieldText reads it; null (decline) unless it is
     /// empty, one text, or one CDATA section between white space, free of CR and of references to white space.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? FieldValue()
     {
         if (_x.IsEmptyElement) return "";
@@ -158,6 +165,7 @@ internal sealed class FastInnerDocument
     }
 
     /// <summary>Text with its references replaced by their characters, into <see cref="_value"/> (never longer than the text).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Resolve(ReadOnlySpan<byte> text)
     {
         var length = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
@@ -111,6 +112,7 @@ internal sealed class Utf8XmlScanner
     }
 
     /// <summary>Valid UTF-8 of XML characters only (no C0 control but tab, LF, CR; no U+FFFE, U+FFFF).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsText(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) && !bytes.ContainsAny(Controls) && !HasNonCharacter(bytes);
 
     private static bool HasNonCharacter(ReadOnlySpan<byte> bytes) => NonCharacter(bytes) >= 0;
@@ -125,6 +127,7 @@ internal sealed class Utf8XmlScanner
     }
 
     /// <summary>How many bytes at the start of <paramref name="bytes"/> pass <see cref="IsText"/> (all of them when they all do).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TextLength(ReadOnlySpan<byte> bytes)
     {
         if (IsText(bytes)) return bytes.Length;
@@ -142,6 +145,7 @@ internal sealed class Utf8XmlScanner
     }
 
     /// <summary>The next token; <see cref="XmlToken.Failed"/> ends the scan for good; <see cref="XmlToken.NeedMore"/> asks for a larger window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public XmlToken Read()
     {
         if (_failed) return XmlToken.Failed;
@@ -169,6 +173,7 @@ internal sealed class Utf8XmlScanner
 
     private XmlToken More() => _final ? Fail() : XmlToken.NeedMore;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken Text(ReadOnlySpan<byte> doc)
     {
         var length = doc[_pos..].IndexOf((byte)'<');
@@ -212,6 +217,7 @@ internal sealed class Utf8XmlScanner
     /// The character a reference at the start of <paramref name="text"/> stands for (-1 when it is not one the scanner
     /// accepts: only the five predefined entities and character references to XML characters), and its width.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Reference(ReadOnlySpan<byte> text, out int width, out bool space)
     {
         space = false;
@@ -239,6 +245,7 @@ internal sealed class Utf8XmlScanner
         return isChar ? code : -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken Markup(ReadOnlySpan<byte> doc)
     {
         var rest = doc[_pos..];
@@ -259,6 +266,7 @@ internal sealed class Utf8XmlScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken Comment(ReadOnlySpan<byte> rest)
     {
         var end = rest[4..].IndexOf("-->"u8);
@@ -270,6 +278,7 @@ internal sealed class Utf8XmlScanner
         return XmlToken.Comment;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken CData(ReadOnlySpan<byte> rest)
     {
         var end = rest[9..].IndexOf("]]>"u8);
@@ -294,6 +303,7 @@ internal sealed class Utf8XmlScanner
         return XmlToken.ProcessingInstruction;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken EndTag(ReadOnlySpan<byte> rest)
     {
         if (_phase != 1 || _depth == 0) return Fail();
@@ -316,6 +326,7 @@ internal sealed class Utf8XmlScanner
         return XmlToken.EndElement;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken StartTag(ReadOnlySpan<byte> rest)
     {
         if (_phase == 2) return Fail();
@@ -363,6 +374,7 @@ internal sealed class Utf8XmlScanner
     }
 
     /// <summary>One attribute, checked; <see cref="XmlToken.StartElement"/> when it is sound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XmlToken Attribute(ReadOnlySpan<byte> rest, ref int at)
     {
         var nameLength = NameLength(rest[at..], allowColon: true);
@@ -421,6 +433,7 @@ internal sealed class Utf8XmlScanner
     }
 
     /// <summary>The element's and its attributes' prefixes are declared; no two attributes share a local name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Namespaces(int nameStart, int nameLength)
     {
         var name = _doc.AsSpan(nameStart, nameLength);
@@ -453,6 +466,7 @@ internal sealed class Utf8XmlScanner
         while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth && _prefixes[^1].Depth >= 0) _prefixes.RemoveAt(_prefixes.Count - 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetLocal(int nameStart, int nameLength)
     {
         var colon = _doc.AsSpan(nameStart, nameLength).IndexOf((byte)':');
@@ -463,21 +477,25 @@ internal sealed class Utf8XmlScanner
     /// The length of the ASCII name at the start of <paramref name="s"/> (0 when there is none): a letter or '_', then
     /// letters, digits, '_', '-', '.'; with <paramref name="allowColon"/> one ':' between two such parts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NameLength(ReadOnlySpan<byte> s, bool allowColon)
     {
-        var first = Part(s);
+        var first = NamePart(s);
         if (first == 0 || first == s.Length || s[first] != ':') return first;
-        var second = allowColon ? Part(s[(first + 1)..]) : 0;
+        var second = allowColon ? NamePart(s[(first + 1)..]) : 0;
         return second == 0 || first + 1 + second < s.Length && s[first + 1 + second] == ':' ? 0 : first + 1 + second;
+    }
 
-        // A part followed by a non-ASCII byte is refused whole: XmlReader's name characters go beyond ASCII.
-        static int Part(ReadOnlySpan<byte> s)
-        {
-            if (s.IsEmpty || !(char.IsAsciiLetter((char)s[0]) || s[0] == '_')) return 0;
-            var i = 1;
-            while (i < s.Length && (char.IsAsciiLetterOrDigit((char)s[i]) || s[i] is (byte)'_' or (byte)'-' or (byte)'.')) i++;
-            return i < s.Length && s[i] >= 0x80 ? 0 : i;
-        }
+    private static readonly SearchValues<byte> NameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."u8);
+
+    /// <summary>A part followed by a non-ASCII byte is refused whole: XmlReader's name characters go beyond ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int NamePart(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty || !(char.IsAsciiLetter((char)s[0]) || s[0] == '_')) return 0;
+        var rest = s[1..].IndexOfAnyExcept(NameCharacters);
+        var length = rest < 0 ? s.Length : rest + 1;
+        return length < s.Length && s[length] >= 0x80 ? 0 : length;
     }
 
     public static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';

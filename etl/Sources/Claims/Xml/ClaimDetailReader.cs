@@ -18,13 +18,19 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
         ["CHITIEU_CHITIET_DVKT_VTYT"] = "XML3", ["DSACH_CHI_TIET_DVKT"] = "XML3",
     };
 
-    private static readonly HashSet<string> Fields =
+    // The fields a line keeps, by position (the constants below).
+    private static readonly string[] FieldNames =
         ["MA_LK", "STT", "MA_NHOM", "MA_THUOC", "MA_DICH_VU", "MA_VAT_TU", "SO_LUONG", "DON_GIA", "DON_GIA_BV", "THANH_TIEN", "THANH_TIEN_BV", "THANH_TIEN_BH", "T_BHTT"];
+
+    private const int ClaimId = 0, Stt = 1, Group = 2, Drug = 3, Service = 4, Supply = 5, Quantity = 6, Price = 7, HospitalPrice = 8, Amount = 9,
+        HospitalAmount = 10, InsuredAmount = 11, InsurerPaid = 12;
+
+    private static readonly Dictionary<string, int> Fields = FieldNames.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
 
     /// <summary>Above any line of a real claim (10,000 billion VND), and within the warehouse's DECIMAL(18,4).</summary>
     public const decimal MaxMagnitude = 10_000_000_000_000m;
 
-    private readonly Dictionary<string, string> _values = [];
+    private readonly string?[] _values = new string?[FieldNames.Length];
     private readonly XmlFieldText _text = new();
     private ClaimDetailSource? _source;
 
@@ -57,12 +63,12 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
             while (reader.Depth > depth)
             {
                 if (reader.NodeType != XmlNodeType.Element) reader.Read();
-                else if (Fields.Contains(reader.LocalName))
+                else if (Fields.TryGetValue(reader.LocalName, out var field))
                 {
                     var name = reader.LocalName;
                     var value = _text.Read(reader, out var tooLong).Trim();
                     if (tooLong) issues.Error($"{table}, trường {name}", "claim_detail.field_too_long", $"Trường {name} dài hơn {XmlFieldText.MaxLength} ký tự.");
-                    Add(name, value);
+                    Add(field, value);
                 }
                 else reader.Skip();
             }
@@ -79,46 +85,45 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     /// <summary>A line's element name in a table.</summary>
     public static ReadOnlySpan<byte> LineElement(string table) => table == "XML2" ? "CHI_TIET_THUOC"u8 : "CHI_TIET_DVKT"u8;
 
-    /// <summary>The kept field an element's local name (ASCII) stands for, as its string.</summary>
-    public static bool TryField(ReadOnlySpan<byte> localName, out string name)
+    /// <summary>The kept field an element's local name (ASCII) stands for, by position.</summary>
+    public static bool TryField(ReadOnlySpan<byte> localName, out int field)
     {
         Span<char> chars = stackalloc char[16];
-        name = null!;
+        field = -1;
         return localName.Length <= chars.Length && Ascii.ToUtf16(localName, chars, out var length) == System.Buffers.OperationStatus.Done
-            && FieldsBySpan.TryGetValue(chars[..length], out name!);
+            && FieldsBySpan.TryGetValue(chars[..length], out field);
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A new line: the previous line's values are forgotten.</summary>
-    public void BeginLine() => _values.Clear();
+    public void BeginLine() => Array.Clear(_values);
 
     /// <summary>A kept field of the line, as read (trimmed): the first occurrence wins.</summary>
-    public void Add(string name, string value) => _values.TryAdd(name, value);
+    public void Add(int field, string value) => _values[field] ??= value;
 
     /// <summary>The line is read: it goes to the sink, its numbers checked.</summary>
     public void EndLine(string table)
     {
-        var line = int.TryParse(Value("STT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        sink(new ClaimDetail(table, Value("MA_LK") ?? issues.ClaimId ?? "", line, Value("MA_NHOM"),
-            Value("MA_THUOC") ?? Value("MA_VAT_TU") ?? Value("MA_DICH_VU"), Number("SO_LUONG", table), Number(Value("DON_GIA_BV") is null ? "DON_GIA" : "DON_GIA_BV", table),
-            Number(Value("THANH_TIEN_BV") is null ? "THANH_TIEN" : "THANH_TIEN_BV", table), Number("T_BHTT", table), Number("THANH_TIEN_BH", table),
-            Value("MA_VAT_TU") is not null) { Source = Here() });
+        var line = int.TryParse(Value(Stt), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        sink(new ClaimDetail(table, Value(ClaimId) ?? issues.ClaimId ?? "", line, Value(Group),
+            Value(Drug) ?? Value(Supply) ?? Value(Service), Number(Quantity, table), Number(Value(HospitalPrice) is null ? Price : HospitalPrice, table),
+            Number(Value(HospitalAmount) is null ? Amount : HospitalAmount, table), Number(InsurerPaid, table), Number(InsuredAmount, table),
+            Value(Supply) is not null) { Source = Here() });
     }
 
     /// <summary>Where the reader stands: its file and HOSO (lines parsed elsewhere are stamped with it when applied in file order).</summary>
     public ClaimDetailSource Here() =>
         _source is { } s && s.FileKey == issues && s.Hoso == issues.Hoso ? s : _source = new ClaimDetailSource(issues, issues.Hoso);
 
-    private string? Value(string field) => _values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
+    private string? Value(int field) => _values[field] is { Length: > 0 } v ? v : null;
 
-    private decimal? Number(string field, string table)
+    private decimal? Number(int field, string table)
     {
         if (Value(field) is not { } text) return null;
-        var normalised = text.Contains('.') ? text : text.Replace(',', '.');
-        if (decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            && Math.Abs(value) < MaxMagnitude) return value;
-        issues.Error($"{table} dòng STT {Value("STT") ?? "?"}, trường {field}", "claim_detail.number", $"Giá trị '{text}' của {field} không phải là số (hoặc vượt quá {MaxMagnitude:N0}).", text);
+        if (ClaimNumber.TryParse(text, out var value) && Math.Abs(value) < MaxMagnitude) return value;
+        var name = FieldNames[field];
+        issues.Error($"{table} dòng STT {Value(Stt) ?? "?"}, trường {name}", "claim_detail.number", $"Giá trị '{text}' của {name} không phải là số (hoặc vượt quá {MaxMagnitude:N0}).", text);
         return null;
     }
 }

@@ -111,10 +111,10 @@ internal sealed class FastInnerDocument
                         done = true;
                         break;
                     case XmlToken.StartElement:
-                        if (ClaimDetailReader.TryField(_x.LocalName, out var name))
+                        if (ClaimDetailReader.TryField(_x.LocalName, out var field))
                         {
                             if (FieldValue() is not { } value) return false;
-                            reader.Add(name, value);
+                            reader.Add(field, value);
                         }
                         else if (!Skip()) return false;
                         break;

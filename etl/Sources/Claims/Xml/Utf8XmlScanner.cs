@@ -91,12 +91,18 @@ internal sealed class Utf8XmlScanner
     /// <summary>Starts on the first window of a streamed document, whose characters the caller checks (<see cref="IsText"/>).</summary>
     public void BeginStream(byte[] window, int start, int end, bool final) => Reset(window, start, end, final, fragment: false);
 
-    /// <summary>The prefixes declared where the scan stands, for a fragment cut out here.</summary>
+    /// <summary>The prefixes declared where the scan stands, for a fragment cut out here (the same list while they do not change).</summary>
     public List<string>? DeclaredPrefixes()
     {
         if (_prefixes.Count == 0) return null;
-        return [.. _prefixes.Select(p => Encoding.ASCII.GetString(_prefixStore, p.Start, p.Length))];
+        if (_prefixesChanged || _declared is null)
+            _declared = [.. _prefixes.Select(p => Encoding.ASCII.GetString(_prefixStore, p.Start, p.Length))];
+        _prefixesChanged = false;
+        return _declared;
     }
+
+    private List<string>? _declared;
+    private bool _prefixesChanged;
 
     /// <summary>The window moved (<paramref name="shift"/> bytes dropped before it) or grew: the scan goes on where it stood.</summary>
     public void Slide(byte[] window, int shift, int end, bool final) => (_doc, _pos, _end, _final) = (window, _pos - shift, end, final);
@@ -109,6 +115,7 @@ internal sealed class Utf8XmlScanner
         (_doc, _pos, _end, _final, _fragment, _failed, _depth, _namesLength) = (doc, start, end, final, fragment, false, 0, 0);
         _phase = fragment ? 1 : 0;
         _prefixes.Clear();
+        (_declared, _prefixesChanged) = (null, false);
     }
 
     /// <summary>Valid UTF-8 of XML characters only (no C0 control but tab, LF, CR; no U+FFFE, U+FFFF).</summary>
@@ -422,6 +429,7 @@ internal sealed class Utf8XmlScanner
         var store = _prefixStore.Length >= start + prefix.Length ? _prefixStore : _prefixStore = Grow(_prefixStore, start + prefix.Length);
         prefix.CopyTo(store.AsSpan(start));
         _prefixes.Add((start, prefix.Length, depth));
+        _prefixesChanged = true;
     }
 
     private byte[] _prefixStore = new byte[256];
@@ -463,7 +471,11 @@ internal sealed class Utf8XmlScanner
     /// <summary>Forgets the prefixes declared by the element that ends (at depth <see cref="_depth"/>); those declared around a fragment stay.</summary>
     private void ForgetPrefixes()
     {
-        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth && _prefixes[^1].Depth >= 0) _prefixes.RemoveAt(_prefixes.Count - 1);
+        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth && _prefixes[^1].Depth >= 0)
+        {
+            _prefixes.RemoveAt(_prefixes.Count - 1);
+            _prefixesChanged = true;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

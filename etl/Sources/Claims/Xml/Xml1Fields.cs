@@ -94,6 +94,10 @@ internal sealed class Xml1Fields
         Slot.Total4210 => "T_TONGCHI",
         Slot.Total130 => "T_TONGCHI_BH",
         Slot.TotalHospital => "T_TONGCHI_BV",
-        _ => Slots.First(s => s.Value == slot).Key,
+        _ => FirstNames[(int)slot],
     };
+
+    // The first name of each slot, as the messages name it: looked up once, not for each claim.
+    private static readonly string[] FirstNames =
+        [.. Enum.GetValues<Slot>().Select(slot => Slots.First(s => s.Value == slot).Key)];
 }

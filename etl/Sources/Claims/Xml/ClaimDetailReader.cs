@@ -31,6 +31,10 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     public const decimal MaxMagnitude = 10_000_000_000_000m;
 
     private readonly string?[] _values = new string?[FieldNames.Length];
+
+    // Numbers the span scanner read from their bytes (no string made); their value slot holds ParsedText then.
+    private readonly decimal?[] _numbers = new decimal?[FieldNames.Length];
+    private const string ParsedText = "#";
     private readonly XmlFieldText _text = new();
     private ClaimDetailSource? _source;
 
@@ -97,7 +101,22 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A new line: the previous line's values are forgotten.</summary>
-    public void BeginLine() => Array.Clear(_values);
+    public void BeginLine()
+    {
+        Array.Clear(_values);
+        Array.Clear(_numbers);
+    }
+
+    /// <summary>Whether a field is a number (quantity, price, amount).</summary>
+    public static bool IsNumber(int field) => field >= Quantity;
+
+    /// <summary>A number field read as plain digits, below <see cref="MaxMagnitude"/>: the first occurrence wins, as for <see cref="Add"/>.</summary>
+    public void AddNumber(int field, decimal value)
+    {
+        if (_values[field] is not null) return;
+        _values[field] = ParsedText;
+        _numbers[field] = value;
+    }
 
     /// <summary>A kept field of the line, as read (trimmed): the first occurrence wins.</summary>
     public void Add(int field, string value) => _values[field] ??= value;
@@ -120,6 +139,7 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
 
     private decimal? Number(int field, string table)
     {
+        if (_numbers[field] is { } parsed) return parsed;
         if (Value(field) is not { } text) return null;
         if (ClaimNumber.TryParse(text, out var value) && Math.Abs(value) < MaxMagnitude) return value;
         var name = FieldNames[field];

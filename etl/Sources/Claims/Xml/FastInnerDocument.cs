@@ -113,8 +113,9 @@ internal sealed class FastInnerDocument
                     case XmlToken.StartElement:
                         if (ClaimDetailReader.TryField(_x.LocalName, out var field))
                         {
-                            if (FieldValue() is not { } value) return false;
-                            reader.Add(field, value);
+                            if (FieldValue(ClaimDetailReader.IsNumber(field), out var number) is not { } value) return false;
+                            if (number is { } n) reader.AddNumber(field, n);
+                            else reader.Add(field, value);
                         }
                         else if (!Skip()) return false;
                         break;
@@ -143,11 +144,24 @@ internal sealed class FastInnerDocument
     /// empty, one text, or one CDATA section between white space, free of CR and of references to white space.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string? FieldValue()
+    private string? FieldValue() => FieldValue(number: false, out _);
+
+    /// <summary>
+    /// As <see cref="FieldValue()"/>; a <paramref name="number"/> field of plain digits (one '.' or ',' at most) below
+    /// <see cref="ClaimDetailReader.MaxMagnitude"/> is read straight from its bytes into <paramref name="parsed"/> (the text returned is then empty).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? FieldValue(bool number, out decimal? parsed)
     {
+        parsed = null;
         if (_x.IsEmptyElement) return "";
         var token = _x.Read();
         if (token == XmlToken.EndElement) return "";
+        if (token == XmlToken.Text && number && !_x.HasReference && ClaimNumber.TryPlain(_x.Value, out var plain) && plain < ClaimDetailReader.MaxMagnitude)
+        {
+            parsed = plain;
+            return _x.Read() == XmlToken.EndElement ? "" : null;
+        }
         if (token == XmlToken.Text && !IsWhiteSpace(_x.Value))
         {
             if (_x.HasLineBreakOrSpaceReference || _x.ValueLength > _value.Length) return null;

@@ -90,15 +90,9 @@ internal sealed class ClaimDetailReader(ClaimXmlIssues issues, Action<ClaimDetai
     public static ReadOnlySpan<byte> LineElement(string table) => table == "XML2" ? "CHI_TIET_THUOC"u8 : "CHI_TIET_DVKT"u8;
 
     /// <summary>The kept field an element's local name (ASCII) stands for, by position.</summary>
-    public static bool TryField(ReadOnlySpan<byte> localName, out int field)
-    {
-        Span<char> chars = stackalloc char[16];
-        field = -1;
-        return localName.Length <= chars.Length && Ascii.ToUtf16(localName, chars, out var length) == System.Buffers.OperationStatus.Done
-            && FieldsBySpan.TryGetValue(chars[..length], out field);
-    }
+    public static bool TryField(ReadOnlySpan<byte> localName, out int field) => FieldsByBytes.TryGet(localName, out _, out field);
 
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly AsciiNames<int> FieldsByBytes = new(Fields);
 
     /// <summary>A new line: the previous line's values are forgotten.</summary>
     public void BeginLine()

@@ -314,14 +314,13 @@ internal sealed class Utf8XmlScanner
     private XmlToken EndTag(ReadOnlySpan<byte> rest)
     {
         if (_phase != 1 || _depth == 0) return Fail();
-        var close = rest.IndexOf((byte)'>');
-        if (close < 0) return More();
-        var nameLength = NameLength(rest[2..close], allowColon: true);
-        var (nameStart, length) = (_open[2 * (_depth - 1)], _open[2 * (_depth - 1) + 1]);
-        if (nameLength != length || !rest.Slice(2, nameLength).SequenceEqual(_names.AsSpan(nameStart, length))) return Fail();
-        var at = 2 + nameLength;
-        while (at < close && IsSpace(rest[at])) at++;
-        if (at != close) return Fail();
+        var (nameStart, nameLength) = (_open[2 * (_depth - 1)], _open[2 * (_depth - 1) + 1]);
+        if (rest.Length < 3 + nameLength) return More();
+        if (!rest.Slice(2, nameLength).SequenceEqual(_names.AsSpan(nameStart, nameLength))) return Fail();
+        var close = 2 + nameLength;
+        while (close < rest.Length && IsSpace(rest[close])) close++;
+        if (close >= rest.Length) return More();
+        if (rest[close] != '>') return Fail();
         SetLocal(_pos + 2, nameLength);
         _pos += close + 1;
         _depth--;
@@ -360,8 +359,10 @@ internal sealed class Utf8XmlScanner
             if (attribute != XmlToken.StartElement) return attribute;
         }
         var nameStart = _pos + 1;
-        if (!Namespaces(nameStart, nameLength)) return Fail();
-        SetLocal(nameStart, nameLength);
+        var colon = rest.Slice(1, nameLength).IndexOf((byte)':');
+        IsPrefixed = colon >= 0;
+        if ((colon >= 0 || _attributes.Count > 0) && !Namespaces(nameStart, nameLength)) return Fail();
+        (LocalStart, LocalLength) = (nameStart + colon + 1, nameLength - colon - 1);
         Depth = _depth;
         _pos += at;
         _phase = 1;
@@ -446,7 +447,6 @@ internal sealed class Utf8XmlScanner
     {
         var name = _doc.AsSpan(nameStart, nameLength);
         var colon = name.IndexOf((byte)':');
-        IsPrefixed = colon >= 0;
         if (colon >= 0 && !Declared(name[..colon])) return false;
         for (var i = 0; i < _attributes.Count; i++)
         {

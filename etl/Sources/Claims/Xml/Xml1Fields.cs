@@ -72,19 +72,9 @@ internal sealed class Xml1Fields
     }
 
     /// <summary>The kept field an element's local name (ASCII) stands for, and that name as a string.</summary>
-    public static bool TryFind(ReadOnlySpan<byte> localName, out Slot slot, out string name)
-    {
-        Span<char> chars = stackalloc char[32];
-        if (localName.Length > chars.Length || System.Text.Ascii.ToUtf16(localName, chars, out var length) != System.Buffers.OperationStatus.Done
-            || !SlotsBySpan.TryGetValue(chars[..length], out name!, out slot))
-        {
-            (slot, name) = (default, null!);
-            return false;
-        }
-        return true;
-    }
+    public static bool TryFind(ReadOnlySpan<byte> localName, out Slot slot, out string name) => SlotsByBytes.TryGet(localName, out name, out slot);
 
-    private static readonly Dictionary<string, Slot>.AlternateLookup<ReadOnlySpan<char>> SlotsBySpan = Slots.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly AsciiNames<Slot> SlotsByBytes = new(Slots);
 
     /// <summary>The name a slot's field has in this claim's standard, for messages.</summary>
     public string Name(Slot slot) => slot switch

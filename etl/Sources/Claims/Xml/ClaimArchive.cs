@@ -47,6 +47,13 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
             throw new ArchiveRefusedException(entry.FullName, $"Tệp nén giải nén ra hơn {limits.MaxTotalBytes:N0} byte.");
     }, entry.FullName);
 
+    /// <summary>The entry again from its start, <paramref name="first"/> (its first opening) no longer counted toward the total.</summary>
+    public Stream Reopen(ZipArchiveEntry entry, Stream first)
+    {
+        _inflated -= ((CountingStream)first).Counted;
+        return Open(entry);
+    }
+
     private void Check(ZipArchiveEntry entry, long length)
     {
         if (length > limits.MaxEntryBytes)
@@ -62,6 +69,8 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
     private sealed class CountingStream(Stream inner, long declared, Action<int> counted, string name) : ReadOnlyStream
     {
         private long _read;
+
+        public long Counted => Math.Min(_read, declared);
 
         public override int Read(byte[] buffer, int offset, int count)
         {

@@ -19,11 +19,13 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// applied, then is streamed here as before.
 /// </remarks>
 internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
-    Action<ClaimDetail>? details, InnerDocumentWorkers workers)
+    Action<ClaimDetail>? details, InnerDocumentWorkers workers, bool fast = false)
 {
     private readonly HosoApplier _apply = new(writer, issues, output, nextRow, details);
 
     public const string Envelope = "GIAMDINHHS", Summary = "TONG_HOP";
+
+    public static ReadOnlySpan<byte> SummaryUtf8 => "TONG_HOP"u8;
 
     /// <summary>Decoded size above which a NOIDUNGFILE is streamed rather than buffered for the workers.</summary>
     public const int BufferedContentLimit = 4 << 20;
@@ -38,12 +40,78 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
     private int _hosoCount;
     private string? _declaredCount;
 
+    // HOSO the span scanner applied before it gave up: XmlReader, reading the envelope again, steps over them.
+    private int _skipHoso;
+
     /// <summary>Claims written (valid ones).</summary>
     public int Written => _apply.Written;
 
+    /// <summary>How the envelope was read: by the span scanner to its end, by it then again by XmlReader, or by XmlReader alone.</summary>
+    public ReadBy How { get; private set; } = ReadBy.XmlReader;
+
+    public enum ReadBy { XmlReader, Scanner, ScannerThenXmlReader }
+
+    /// <summary>
+    /// The document's claims, one step each. With <paramref name="reopen"/> (the same bytes from their start) an envelope
+    /// is walked by <see cref="FastEnvelopeWalker"/>; where it gives up, the HOSO applied so far stay and XmlReader reads
+    /// the document again from its start, stepping over them, so that what follows is exactly what XmlReader makes of it.
+    /// </summary>
     /// <exception cref="XmlException">The document is not well-formed (the file cannot be read on).</exception>
     /// <exception cref="InvalidBase64Exception">A NOIDUNGFILE is not base64.</exception>
-    public IEnumerable<int> Read(Stream stream)
+    public IEnumerable<int> Read(Stream stream, Func<Stream>? reopen = null)
+    {
+        Stream? again = null;
+        try
+        {
+            if (fast && reopen is not null)
+            {
+                using (var walker = new FastEnvelopeWalker(stream, details is not null))
+                {
+                    if (walker.Start())
+                    {
+                        foreach (var hoso in ReadEnvelope(walker)) yield return hoso;
+                        if (!walker.Declined && !_apply.Stopped)
+                        {
+                            How = ReadBy.Scanner;
+                            CheckCount(walker.HosoCount, walker.DeclaredCount);
+                            yield break;
+                        }
+                        How = ReadBy.ScannerThenXmlReader;
+                        _skipHoso = _apply.LastHoso;
+                    }
+                }
+                stream = again = reopen();
+            }
+            foreach (var hoso in ReadWithXmlReader(stream)) yield return hoso;
+        }
+        finally
+        {
+            again?.Dispose();
+        }
+    }
+
+    private IEnumerable<int> ReadEnvelope(FastEnvelopeWalker walker)
+    {
+        using var pipeline = new HosoPipeline(workers, details is not null);
+        while (true)
+        {
+            var more = walker.NextHoso(pipeline);
+            if (!more)
+            {
+                pipeline.DropIncompleteHoso();
+                pipeline.Close();
+            }
+            while (pipeline.Next(all: !more) is { } chunk)
+            {
+                foreach (var hoso in _apply.Chunk(chunk)) yield return hoso;
+                pipeline.Recycle(chunk);
+                if (_apply.Stopped) yield break;
+            }
+            if (!more) break;
+        }
+    }
+
+    private IEnumerable<int> ReadWithXmlReader(Stream stream)
     {
         using var reader = XmlReader.Create(stream, Settings);
         reader.MoveToContent();
@@ -80,12 +148,17 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                 if (!more) break;
             }
         }
+        CheckCount(_hosoCount, _declaredCount);
+    }
+
+    private void CheckCount(int hosoCount, string? declaredCount)
+    {
         issues.Hoso = 0;
         issues.ClaimId = null;
         const string Where = "GIAMDINHHS/THONGTINHOSO/SOLUONGHOSO";
-        if (string.IsNullOrEmpty(_declaredCount)) issues.Error(Where, "xml.count_missing", $"Thiếu SOLUONGHOSO; tệp có {_hosoCount} HOSO.");
-        else if (!int.TryParse(_declaredCount, out var n) || n != _hosoCount)
-            issues.Error(Where, "xml.count_mismatch", $"SOLUONGHOSO = '{_declaredCount}' nhưng DANHSACHHOSO có {_hosoCount} HOSO.", _declaredCount);
+        if (string.IsNullOrEmpty(declaredCount)) issues.Error(Where, "xml.count_missing", $"Thiếu SOLUONGHOSO; tệp có {hosoCount} HOSO.");
+        else if (!int.TryParse(declaredCount, out var n) || n != hosoCount)
+            issues.Error(Where, "xml.count_mismatch", $"SOLUONGHOSO = '{declaredCount}' nhưng DANHSACHHOSO có {hosoCount} HOSO.", declaredCount);
     }
 
     /// <summary>Walks to the end of the next HOSO (<paramref name="more"/>) or of the envelope; what breaks the walk (malformed XML, bad base64, a corrupt zip entry) is returned, to be thrown once the chunks before it are applied.</summary>
@@ -115,6 +188,11 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
                     break;
                 case "HOSO":
                     var hoso = ++_hosoCount;
+                    if (hoso <= _skipHoso)
+                    {
+                        StepOver(reader);
+                        break;
+                    }
                     pipeline.Add(new HosoChunk.Step(HosoChunk.Kind.HosoStart, hoso));
                     var xml1Declared = Hoso(reader, pipeline);
                     pipeline.Add(new HosoChunk.Step(HosoChunk.Kind.HosoEnd, hoso, xml1Declared));
@@ -125,6 +203,14 @@ internal sealed class ClaimXmlDocument(Xml1ClaimWriter writer, ClaimXmlIssues is
             }
         }
         return false;
+    }
+
+    /// <summary>A HOSO applied already: read to its end tag, as <see cref="Hoso"/> leaves the reader, without a step.</summary>
+    private static void StepOver(XmlReader reader)
+    {
+        if (reader.IsEmptyElement) return;
+        var depth = reader.Depth;
+        while (reader.Read() && reader.Depth > depth) { }
     }
 
     /// <summary>Walks the FILEHOSO of one HOSO; true when one declared LOAIHOSO XML1.</summary>

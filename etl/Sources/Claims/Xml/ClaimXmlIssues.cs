@@ -66,6 +66,13 @@ internal sealed class ClaimXmlIssues(string? entry)
         if (Kept.Count < MaxKept) Kept.Add(ValidationIssue.ErrorAt(rule, message, Here(field), value));
     }
 
+    /// <summary>Forgets the deferred errors of a parse that is started again (by XmlReader, after the fast scanner gave up).</summary>
+    public void ForgetDeferred()
+    {
+        _deferred!.Clear();
+        Count = 0;
+    }
+
     /// <summary>Records the deferred errors in <paramref name="target"/>, where it stands now, and forgets them.</summary>
     public void ReplayInto(ClaimXmlIssues target)
     {

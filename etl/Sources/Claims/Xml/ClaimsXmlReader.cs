@@ -50,6 +50,17 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     /// </summary>
     public Action<ClaimDetail>? Details { get; set; }
 
+    /// <summary>
+    /// Whether envelopes and the documents in their NOIDUNGFILE are read by the span scanner first
+    /// (<see cref="FastEnvelopeWalker"/>, <see cref="FastInnerDocument"/>), XmlReader reading what it declines; false
+    /// reads everything with XmlReader (the reference the tests compare the fast path to).
+    /// </summary>
+    internal bool FastScanning { get; init; } = true;
+
+    /// <summary>Envelopes the span scanner read to their end, and those it gave up on (read again by XmlReader from there).</summary>
+    internal int EnvelopesScanned { get; private set; }
+    internal int EnvelopesReread { get; private set; }
+
     /// <summary>Entries of a .zip that are not .xml, skipped.</summary>
     public int EntriesSkipped { get; private set; }
 
@@ -84,7 +95,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
-        using var workers = new InnerDocumentWorkers();
+        using var workers = new InnerDocumentWorkers(FastScanning);
         var output = new ClaimBatchOutput(rent);
         var writer = new Xml1ClaimWriter(pseudonymizer, AddWarning);
         var row = 0;
@@ -93,7 +104,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         {
             var issues = new ClaimXmlIssues(null);
             using (var file = File.OpenRead(path).CountedBy(Meter))
-                foreach (var _ in ReadFile(file, writer, issues, output, NextRow, workers))
+                foreach (var _ in ReadFile(file, () => File.OpenRead(path), writer, issues, output, NextRow, workers))
                     foreach (var batch in output.TakeReady()) yield return batch;
             Close(issues, output, inArchive: false);
         }
@@ -130,7 +141,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
                 output.Open();
                 var refused = false;
                 using (var stream = archive.Open(entry))
-                using (var claims = ReadFile(stream, writer, issues, output, nextRow, workers).GetEnumerator())
+                using (var claims = ReadFile(stream, () => archive.Reopen(entry, stream), writer, issues, output, nextRow, workers).GetEnumerator())
                     while (true)
                     {
                         try
@@ -161,11 +172,11 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     }
 
     /// <summary>One document's claims, one step per claim; what breaks the document becomes an error of its file.</summary>
-    private IEnumerable<int> ReadFile(Stream stream, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output, Func<int> nextRow,
-        InnerDocumentWorkers workers)
+    private IEnumerable<int> ReadFile(Stream stream, Func<Stream> reopen, Xml1ClaimWriter writer, ClaimXmlIssues issues, ClaimBatchOutput output,
+        Func<int> nextRow, InnerDocumentWorkers workers)
     {
-        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details, workers);
-        using var steps = document.Read(stream).GetEnumerator();
+        var document = new ClaimXmlDocument(writer, issues, output, nextRow, Details, workers, FastScanning);
+        using var steps = document.Read(stream, reopen).GetEnumerator();
         while (true)
         {
             try
@@ -185,6 +196,8 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
             yield return document.Written;
         }
         issues.Written = document.Written;
+        if (document.How == ClaimXmlDocument.ReadBy.Scanner) EnvelopesScanned++;
+        if (document.How == ClaimXmlDocument.ReadBy.ScannerThenXmlReader) EnvelopesReread++;
     }
 
     private void Close(ClaimXmlIssues issues, ClaimBatchOutput output, bool inArchive)

@@ -52,6 +52,44 @@ internal sealed class DecodedContent
         }
     }
 
+    /// <summary>
+    /// The content is the inline elements of a NOIDUNGFILE cut out of the envelope (not a document of its own), read only by
+    /// the span scanner in the scope of <see cref="Prefixes"/>; <see cref="Declined"/> when the scanner could not read it as
+    /// the envelope's XmlReader would, and the envelope must then be read again by XmlReader from this HOSO.
+    /// </summary>
+    public bool Fragment { get; set; }
+    public IReadOnlyList<string>? Prefixes { get; set; }
+    public bool Declined { get; set; }
+
+    /// <summary>Room for <paramref name="length"/> bytes, from the start of the buffer (what it held is dropped).</summary>
+    public Span<byte> Reserve(int length)
+    {
+        if (Buffer.Length < length)
+        {
+            if (Buffer.Length > KeptBuffer) ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = length <= KeptBuffer ? new byte[Math.Max(FirstBuffer, length)] : ArrayPool<byte>.Shared.Rent(length);
+        }
+        return Buffer.AsSpan(0, length);
+    }
+
+    /// <summary>The bytes held are the first <paramref name="length"/> of <see cref="Reserve"/>'s.</summary>
+    public void Hold(int length) => Length = length;
+
+    /// <summary>Holds <paramref name="bytes"/> as if they had been decoded (for tests of the parsers).</summary>
+    internal void Fill(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Reserve(bytes.Length));
+        Hold(bytes.Length);
+    }
+
+    /// <summary>Forgets what a parse found (claim, lines, errors), keeping the decoded bytes, to parse them again.</summary>
+    public void ForgetParse()
+    {
+        HasClaim = false;
+        Details.Clear();
+        Issues.ForgetDeferred();
+    }
+
     public void Clear()
     {
         if (Buffer.Length > KeptBuffer)
@@ -62,5 +100,6 @@ internal sealed class DecodedContent
         Length = 0;
         HasClaim = false;
         Details.Clear();
+        (Fragment, Prefixes, Declined) = (false, null, false);
     }
 }

@@ -17,6 +17,15 @@ internal sealed class HosoApplier(Xml1ClaimWriter writer, ClaimXmlIssues issues,
     /// <summary>Claims written (valid ones).</summary>
     public int Written { get; private set; }
 
+    /// <summary>The last HOSO applied to its end.</summary>
+    public int LastHoso { get; private set; }
+
+    /// <summary>
+    /// A chunk held a HOSO with an inline content the span scanner declined: nothing of it or after it was applied, and
+    /// the envelope must be read again by XmlReader after <see cref="LastHoso"/>.
+    /// </summary>
+    public bool Stopped { get; private set; }
+
     /// <summary>A bare TONG_HOP file: the reader is on its root.</summary>
     public void Summary(XmlReader reader)
     {
@@ -29,10 +38,17 @@ internal sealed class HosoApplier(Xml1ClaimWriter writer, ClaimXmlIssues issues,
     /// <summary>Does what a sequential read would have done at each step of the chunk; yields at the end of each HOSO.</summary>
     public IEnumerable<int> Chunk(HosoChunk chunk)
     {
-        foreach (var step in chunk.Steps)
+        for (var i = 0; i < chunk.Steps.Count; i++)
+        {
+            var step = chunk.Steps[i];
             switch (step.Kind)
             {
                 case HosoChunk.Kind.HosoStart:
+                    if (HasDeclined(chunk.Steps, i))
+                    {
+                        Stopped = true;
+                        yield break;
+                    }
                     issues.Hoso = step.Hoso;
                     issues.ClaimId = null;
                     _xml1InHoso = 0;
@@ -43,9 +59,19 @@ internal sealed class HosoApplier(Xml1ClaimWriter writer, ClaimXmlIssues issues,
                 case HosoChunk.Kind.HosoEnd:
                     // A FILEHOSO declared XML1 whose content could not be read has its own error already.
                     if (_xml1InHoso == 0 && !step.Xml1Declared) issues.Error("FILEHOSO", "xml.no_xml1", "HOSO không có bảng XML1 (TONG_HOP).");
+                    LastHoso = step.Hoso;
                     yield return step.Hoso;
                     break;
             }
+        }
+    }
+
+    // A HOSO's steps are all in one chunk: chunks close at the end of a HOSO.
+    private static bool HasDeclined(List<HosoChunk.Step> steps, int start)
+    {
+        for (var i = start + 1; i < steps.Count && steps[i].Kind != HosoChunk.Kind.HosoEnd; i++)
+            if (steps[i].Content is { Declined: true }) return true;
+        return false;
     }
 
     private void Apply(DecodedContent content)

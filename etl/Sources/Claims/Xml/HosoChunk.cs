@@ -35,6 +35,13 @@ internal sealed class HosoChunk
         Bytes += step.Content?.Length ?? 0;
     }
 
+    /// <summary>Keeps the first <paramref name="count"/> steps only (the chunk is still open).</summary>
+    public void Truncate(int count)
+    {
+        Steps.RemoveRange(count, Steps.Count - count);
+        Bytes = Steps.Sum(s => (long)(s.Content?.Length ?? 0));
+    }
+
     /// <summary>The chunk is complete: any thread may parse it now.</summary>
     public void Seal() => Volatile.Write(ref _state, Waiting);
 

@@ -31,6 +31,17 @@ internal sealed class HosoPipeline(InnerDocumentWorkers workers, bool withDetail
         if (++_hosoInOpen >= ChunkHoso || _open.Bytes >= ChunkBytes) Close();
     }
 
+    /// <summary>Drops the steps of a HOSO whose walk was given up (after the open chunk's last complete HOSO).</summary>
+    public void DropIncompleteHoso()
+    {
+        if (_open is null) return;
+        var steps = _open.Steps;
+        var keep = steps.FindLastIndex(s => s.Kind == HosoChunk.Kind.HosoEnd) + 1;
+        for (var i = keep; i < steps.Count; i++)
+            if (steps[i].Content is { } content) workers.Return(content);
+        _open.Truncate(keep);
+    }
+
     /// <summary>Hands the open chunk to the workers.</summary>
     public void Close()
     {

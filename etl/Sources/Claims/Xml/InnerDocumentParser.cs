@@ -5,17 +5,42 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// Parses the documents inside NOIDUNGFILE: a TONG_HOP's fields, or the lines of XML2/XML3. One per thread — its
 /// name table is shared by every document that thread parses, so element names are not allocated again for each one.
+/// A document is read by <see cref="FastInnerDocument"/> first; what that declines is read again by XmlReader, whose
+/// results (and messages, with line and column) are the reference the fast path reproduces.
 /// </summary>
-internal sealed class InnerDocumentParser
+internal sealed class InnerDocumentParser(bool fast = true)
 {
-    private readonly XmlReaderSettings _settings = ClaimXmlDocument.Settings.Clone();
+    private readonly XmlReaderSettings _settings = NewSettings();
+    private readonly FastInnerDocument? _fast = fast ? new FastInnerDocument() : null;
 
-    public InnerDocumentParser() => _settings.NameTable = new NameTable();
+    private static XmlReaderSettings NewSettings()
+    {
+        var settings = ClaimXmlDocument.Settings.Clone();
+        settings.NameTable = new NameTable();
+        return settings;
+    }
+
+    /// <summary>Documents the fast path declined (read by XmlReader), for the benchmark.</summary>
+    public int Declined { get; private set; }
 
     /// <summary>Parses a decoded NOIDUNGFILE into its own fields, detail lines and deferred errors.</summary>
     public void Parse(DecodedContent content, bool details)
     {
+        if (content.Fragment)
+        {
+            // Cut out of the envelope, it has no XmlReader of its own: declined, the envelope is read again by XmlReader.
+            if (_fast!.TryParse(content, 0, details)) return;
+            content.ForgetParse();
+            content.Declined = true;
+            return;
+        }
         var start = LeadingBlanks(content.Buffer.AsSpan(0, content.Length));
+        if (_fast is not null)
+        {
+            if (_fast.TryParse(content, start, details)) return;
+            Declined++;
+            content.ForgetParse();
+        }
         using var stream = new MemoryStream(content.Buffer, start, content.Length - start, writable: false);
         using var reader = XmlReader.Create(stream, _settings);
         try

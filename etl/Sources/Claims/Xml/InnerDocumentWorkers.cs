@@ -5,7 +5,7 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// cores (at least one), started with the first chunk, stopped by <see cref="Dispose"/>. Also keeps the chunks and
 /// decoded contents for reuse; those are rented and returned on the consuming thread only.
 /// </summary>
-internal sealed class InnerDocumentWorkers(int threads) : IDisposable
+internal sealed class InnerDocumentWorkers(int threads, bool fast = true) : IDisposable
 {
     // A plain monitor queue: a worker that finds it empty sleeps at once rather than spinning, which on a machine
     // shared with other work costs more than the wake-up it saves.
@@ -15,10 +15,10 @@ internal sealed class InnerDocumentWorkers(int threads) : IDisposable
     private readonly Stack<HosoChunk> _chunks = new();
     private readonly Stack<DecodedContent> _contents = new();
 
-    public InnerDocumentWorkers() : this(Math.Max(1, Environment.ProcessorCount - 1)) { }
+    public InnerDocumentWorkers(bool fast = true) : this(Math.Max(1, Environment.ProcessorCount - 1), fast) { }
 
     /// <summary>The consuming thread's parser, for chunks it completes itself.</summary>
-    public InnerDocumentParser Own { get; } = new();
+    public InnerDocumentParser Own { get; } = new(fast);
 
     public void Submit(HosoChunk chunk)
     {
@@ -38,7 +38,7 @@ internal sealed class InnerDocumentWorkers(int threads) : IDisposable
 
     private void Work()
     {
-        var parser = new InnerDocumentParser();
+        var parser = new InnerDocumentParser(fast);
         while (Take() is { } chunk) chunk.TryParse(parser);
     }
 

@@ -115,8 +115,7 @@ internal sealed class Xml1ClaimWriter(CardPseudonymizer pseudonymizer, Action<Va
             if (required) issues.Error(name, "claim.money", $"Thiếu số tiền ({name}).");
             return null;
         }
-        var normalised = text.Contains('.') ? text : text.Replace(',', '.');
-        if (!decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!ClaimNumber.TryParse(text, out var value))
         {
             issues.Error(name, "claim.money", $"Số tiền '{text}' không phải là số.", text);
             return null;

@@ -36,9 +36,7 @@ internal sealed class Xml1Fields
     /// <summary>Reads the children of the <c>TONG_HOP</c> element the reader is on, leaving it after the end tag.</summary>
     public void Read(XmlReader reader)
     {
-        Array.Clear(_values);
-        TooLong.Clear();
-        IsQd130 = false;
+        Begin();
         if (reader.IsEmptyElement)
         {
             reader.Read();
@@ -50,14 +48,33 @@ internal sealed class Xml1Fields
         {
             if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
             if (!Slots.TryGetValue(reader.LocalName, out var slot)) { reader.Skip(); continue; }
-            IsQd130 |= reader.LocalName is "MA_THE_BHYT" or "T_TONGCHI_BH" or "T_TONGCHI_BV";
             var name = reader.LocalName;
             var value = _text.Read(reader, out var tooLong).Trim();
-            if (tooLong) TooLong.Add(name);
-            _values[(int)slot] ??= value;
+            Set(name, slot, value, tooLong);
         }
         reader.Read();
     }
+
+    /// <summary>Forgets the previous claim's values, before a TONG_HOP is read.</summary>
+    public void Begin()
+    {
+        Array.Clear(_values);
+        TooLong.Clear();
+        IsQd130 = false;
+    }
+
+    /// <summary>A kept field as read (trimmed): the first occurrence of a slot wins.</summary>
+    public void Set(string name, Slot slot, string value, bool tooLong)
+    {
+        IsQd130 |= name is "MA_THE_BHYT" or "T_TONGCHI_BH" or "T_TONGCHI_BV";
+        if (tooLong) TooLong.Add(name);
+        _values[(int)slot] ??= value;
+    }
+
+    /// <summary>The kept field an element's local name (ASCII) stands for, and that name as a string.</summary>
+    public static bool TryFind(ReadOnlySpan<byte> localName, out Slot slot, out string name) => SlotsByBytes.TryGet(localName, out name, out slot);
+
+    private static readonly AsciiNames<Slot> SlotsByBytes = new(Slots);
 
     /// <summary>The name a slot's field has in this claim's standard, for messages.</summary>
     public string Name(Slot slot) => slot switch
@@ -67,6 +84,10 @@ internal sealed class Xml1Fields
         Slot.Total4210 => "T_TONGCHI",
         Slot.Total130 => "T_TONGCHI_BH",
         Slot.TotalHospital => "T_TONGCHI_BV",
-        _ => Slots.First(s => s.Value == slot).Key,
+        _ => FirstNames[(int)slot],
     };
+
+    // The first name of each slot, as the messages name it: looked up once, not for each claim.
+    private static readonly string[] FirstNames =
+        [.. Enum.GetValues<Slot>().Select(slot => Slots.First(s => s.Value == slot).Key)];
 }

@@ -45,7 +45,7 @@ public static class SchedulerChild
         get
         {
             var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))); // bin/<Configuration>/net10.0/
-            return Path.Combine(RepositoryRoot.Directory, "dashboard", "bin", configuration, "net10.0", "Bhyt.Dashboard.dll");
+            return Path.Combine(RepositoryRoot.Directory, "dashboard", "bin", configuration ?? "Release", "net10.0", "Bhyt.Dashboard.dll");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ClaimXmlDocumentTests : IDisposable
                 var r = batch.Rows[i];
                 rows.Add((r.SourceRow, Encoding.UTF8.GetString(batch.Text(r.ClaimId)), Encoding.UTF8.GetString(batch.Text(r.CardPseudonym)), r.TotalCost));
             }
-        return new Outcome(rows, details, reader.Errors.Select(e => (e.Rule, e.Location, e.Message)).ToList(), reader.ErrorCount, sources);
+        return new Outcome(rows, details, reader.Errors.Select(e => (e.Rule, (string?)e.Location, e.Message)).ToList(), reader.ErrorCount, sources);
     }
 
     private static string Base64(string xml) => Convert.ToBase64String(Encoding.UTF8.GetBytes(xml));

@@ -7,17 +7,30 @@ namespace Bhyt.Etl.Detection.Facilities;
 /// <summary>
 /// <c>dw.fct_facility_month</c> (sql/*/0012_facility_profile.sql, 0017_facility_typical_cost.sql): one row per facility and month of discharge over all
 /// visit types, with the distinct cards and the distinct cards resident outside the facility's province. The loader
-/// rebuilds the months a claims file touched; the facility detector reads it with the facility's tier and ownership.
+/// rebuilds the facility-months a claims file touched; the facility detector reads it with the facility's tier and ownership.
 /// </summary>
 public static class FacilityMonthStore
 {
     /// <summary>Rebuilds the profile rows of <paramref name="months"/> (month keys) from all claims of those months.</summary>
+    public static Task RefreshAsync(IWarehouseEngine engine, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<int> months, CancellationToken ct) => RefreshAsync(engine, connection, transaction, months, null, null, ct);
+
+    /// <summary>
+    /// Rebuilds the profile rows of the facility-months <paramref name="groups"/> selects (a SELECT of month_key and
+    /// facility_code, with <paramref name="parameters"/>; all facilities when null) within <paramref name="months"/>, from all
+    /// their claims: a row is a function of its facility-month's claims alone, so the others stay as they are. A facility key
+    /// names one code, so the code is grouped by only where the key is missing (grouping by the text cost a third more).
+    /// </summary>
     public static async Task RefreshAsync(IWarehouseEngine engine, DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<int> months, CancellationToken ct)
+        IReadOnlyList<int> months, string? groups, object? parameters, CancellationToken ct)
     {
         if (months.Count == 0) return;
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_facility_month WHERE month_key IN @months"),
-            new { months }, transaction, cancellationToken: ct));
+        var args = new DynamicParameters(parameters);
+        args.AddDynamicParams(new { months, now = DateTime.UtcNow });
+        var only = groups is null ? "" : $"AND EXISTS (SELECT 1 FROM ({groups}) g WHERE g.month_key = dw.fct_facility_month.month_key AND g.facility_code = dw.fct_facility_month.facility_code)";
+        var join = groups is null ? "" : $"JOIN ({groups}) g ON g.month_key = c.month_key AND g.facility_code = c.facility_code";
+        await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"DELETE FROM dw.fct_facility_month WHERE month_key IN @months {only}"),
+            args, transaction, cancellationToken: ct, commandTimeout: 0));
         var ln = engine.NaturalLog("CAST(c.total_cost AS DOUBLE PRECISION)");
         const string Outpatient = "c.visit_type <> 'inpatient' AND c.total_cost > 0";
         const string Inpatient = "c.visit_type = 'inpatient' AND c.total_cost > 0";
@@ -25,7 +38,7 @@ public static class FacilityMonthStore
             INSERT INTO dw.fct_facility_month (month_key, facility_key, facility_code, claims, cards, out_of_province_cards, inpatient,
                 inpatient_days, total_cost, inpatient_cost, outpatient_cost_squares, inpatient_cost_squares, insurer_paid, drug_cost, supplies_cost, refreshed_at,
                 outpatient_costed, outpatient_log_cost, outpatient_log_squares, inpatient_costed, inpatient_log_cost, inpatient_log_squares)
-            SELECT c.month_key, c.facility_key, c.facility_code, count(*), count(DISTINCT c.card_pseudonym),
+            SELECT c.month_key, c.facility_key, min(c.facility_code), count(*), count(DISTINCT c.card_pseudonym),
                    count(DISTINCT CASE WHEN c.residence_province <> f.province_code THEN c.card_pseudonym END),
                    sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(1 AS BIGINT) ELSE 0 END),
                    coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.length_of_stay AS BIGINT) END), 0),
@@ -38,10 +51,11 @@ public static class FacilityMonthStore
                    sum(CASE WHEN {Inpatient} THEN CAST(1 AS BIGINT) ELSE 0 END), coalesce(sum(CASE WHEN {Inpatient} THEN {ln} END), 0),
                    coalesce(sum(CASE WHEN {Inpatient} THEN {ln} * {ln} END), 0)
             FROM dw.fct_claim c
+            {join}
             LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
             WHERE c.month_key IN @months
-            GROUP BY c.month_key, c.facility_key, c.facility_code
-            """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
+            GROUP BY c.month_key, c.facility_key, CASE WHEN c.facility_key IS NULL THEN c.facility_code END
+            """), args, transaction, cancellationToken: ct, commandTimeout: 0));
     }
 
     private const string ProfileSql = """

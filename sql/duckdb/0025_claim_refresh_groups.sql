@@ -7,3 +7,17 @@ CREATE TABLE IF NOT EXISTS etl.claim_refresh_group (
     month_key      INTEGER      NOT NULL,
     facility_code  VARCHAR(20)  NOT NULL
 );
+
+-- The distinct cards of each such group, counted once for both aggregates: all cards, the cards resident outside the
+-- facility's province, and the cards with a claim of each visit type (the patients of the monthly aggregate's rows).
+CREATE TABLE IF NOT EXISTS etl.claim_refresh_cards (
+    submission_id          BIGINT       NOT NULL,
+    month_key              INTEGER      NOT NULL,
+    facility_key           INTEGER,
+    facility_code          VARCHAR(20)  NOT NULL,
+    cards                  BIGINT       NOT NULL,
+    out_of_province_cards  BIGINT       NOT NULL,
+    exam_patients          BIGINT       NOT NULL,
+    outpatient_patients    BIGINT       NOT NULL,
+    inpatient_patients     BIGINT       NOT NULL
+);

@@ -1,3 +1,4 @@
+using Bhyt.Etl.Detection.Facilities;
 using Bhyt.Etl.Loading;
 using Bhyt.Warehouse.Engines;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -10,8 +11,8 @@ public class ClaimAggregatesSqlTests
     private static readonly IWarehouseEngine SqlServer = new SqlServerEngine(WarehouseTarget.Parse("Server=localhost;Database=bhyt;"), null);
 
     public static TheoryData<string> Statements() => new(
-        ClaimAggregates.NoteGroupsSql, ClaimAggregates.DeleteMonthlySql, ClaimAggregates.InsertMonthlySql, ClaimAggregates.TouchedGroupsSql,
-        ClaimVersions.SupersedeSql);
+        ClaimAggregates.NoteGroupsSql, ClaimAggregates.CountCardsSql, ClaimAggregates.DeleteMonthlySql, ClaimAggregates.InsertMonthlySql,
+        ClaimAggregates.TouchedGroupsSql, FacilityMonthStore.DeleteSql, FacilityMonthStore.InsertSql(SqlServer), ClaimVersions.SupersedeSql);
 
     [Theory]
     [MemberData(nameof(Statements))]

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Bhyt.Etl.Detection.Facilities;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Loading;
 using Bhyt.Tests.Support;
@@ -61,8 +60,8 @@ public class ClaimAggregatesTests
         await using var warehouse = await LoadedTwiceAsync();
         await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);
 
-        var stored = await MonthlyAsync(connection, "SELECT * FROM dw.fct_claims_monthly", null);
-        var rebuilt = await MonthlyAsync(connection, ClaimAggregates.MonthlySql(null), await MonthsAsync(connection));
+        var stored = await MonthlyAsync(connection, "SELECT * FROM dw.fct_claims_monthly");
+        var rebuilt = await MonthlyAsync(connection, MonthlyFromScratch);
 
         Assert.Equal(rebuilt, stored);
         // A4 is a card already counted in March at 68001: three claims, two patients (not the sum of the files' counts).
@@ -94,21 +93,20 @@ public class ClaimAggregatesTests
     {
         await using var warehouse = await LoadedTwiceAsync();
         await using var connection = await warehouse.Engine.OpenAsync(CancellationToken.None);
-        const string Profiles = """
-            SELECT month_key, facility_code, claims, cards, out_of_province_cards, inpatient, inpatient_days, total_cost, inpatient_cost,
-                   round(outpatient_cost_squares, 2), insurer_paid, drug_cost, supplies_cost, outpatient_costed, round(outpatient_log_cost, 9),
-                   inpatient_costed, round(inpatient_log_cost, 9)
-            FROM dw.fct_facility_month ORDER BY month_key, facility_code
-            """;
-        var stored = await RowsAsync(connection, Profiles, null);
 
-        await using var transaction = await connection.BeginTransactionAsync();
-        await FacilityMonthStore.RefreshAsync(warehouse.Engine, connection, transaction, await MonthsAsync(connection), CancellationToken.None);
-        var rebuilt = await RowsAsync(connection, Profiles, transaction);
-        await transaction.RollbackAsync();
+        var stored = await RowsAsync(connection, """
+            SELECT month_key, facility_key, facility_code, claims, cards, out_of_province_cards, inpatient, inpatient_days, total_cost, inpatient_cost,
+                   round(outpatient_cost_squares, 2), round(inpatient_cost_squares, 2), insurer_paid, drug_cost, supplies_cost, outpatient_costed,
+                   round(outpatient_log_cost, 9), round(outpatient_log_squares, 9), inpatient_costed, round(inpatient_log_cost, 9), round(inpatient_log_squares, 9)
+            FROM dw.fct_facility_month ORDER BY month_key, facility_code
+            """);
+        var rebuilt = await RowsAsync(connection, ProfilesFromScratch);
 
         Assert.Equal(rebuilt, stored);
         Assert.Equal(5, stored.Count);
+        var march = await MonthKeyAsync(connection, "2024-03");
+        // 68001 in March: A1, A2, A4, A5 and A6 once; cards 01, 02, 04, 06; one resident of another province (A5).
+        Assert.Contains(stored, r => r.StartsWith($"{march}|1|68001|5|4|1|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,20 +137,58 @@ public class ClaimAggregatesTests
     private static async Task<List<int>> MonthsAsync(DbConnection connection) =>
         (await connection.QueryAsync<int>("SELECT DISTINCT month_key FROM dw.fct_claim")).ToList();
 
+    private static Task<int> MonthKeyAsync(DbConnection connection, string label) =>
+        connection.QuerySingleAsync<int>("SELECT period_key FROM dw.dim_period WHERE kind = 'month' AND label = $label", new { label });
+
+    // The monthly aggregate of every claim, computed here from the definition (issue 17), not by the loader's SQL.
+    private const string MonthlyFromScratch = """
+        SELECT c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier AS facility_tier, c.visit_type, count(*) AS claims,
+               count(DISTINCT c.card_pseudonym) AS patients, coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0) AS bed_days,
+               sum(c.total_cost) AS total_cost, coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost,
+               coalesce(sum(c.supplies_cost), 0) AS supplies_cost, coalesce(sum(d.services), 0) AS services_cost,
+               coalesce(sum(d.examination), 0) AS examination_cost, coalesce(sum(d.bed_days), 0) AS bed_day_cost, count(d.claim_key) AS claims_with_details
+        FROM dw.fct_claim c
+        LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
+        LEFT JOIN (SELECT claim_key, sum(CASE WHEN category = 'services' THEN amount END) AS services,
+                          sum(CASE WHEN category = 'examination' THEN amount END) AS examination, sum(CASE WHEN category = 'bed_day' THEN amount END) AS bed_days
+                   FROM dw.fct_claim_detail GROUP BY claim_key) d ON d.claim_key = c.claim_key
+        GROUP BY c.month_key, f.province_code, c.facility_key, c.facility_code, f.tier, c.visit_type
+        """;
+
+    // The facility-month profiles of every claim, from their definition (sql/duckdb/0012, 0017).
+    private const string ProfilesFromScratch = """
+        SELECT c.month_key, c.facility_key, c.facility_code, count(*), count(DISTINCT c.card_pseudonym),
+               count(DISTINCT CASE WHEN c.residence_province <> f.province_code THEN c.card_pseudonym END),
+               sum(CASE WHEN c.visit_type = 'inpatient' THEN 1 ELSE 0 END), coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0),
+               sum(c.total_cost), coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.total_cost END), 0),
+               round(sum(CASE WHEN c.visit_type <> 'inpatient' THEN CAST(c.total_cost AS DOUBLE) ^ 2 ELSE 0 END), 2),
+               round(sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.total_cost AS DOUBLE) ^ 2 ELSE 0 END), 2),
+               coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0),
+               sum(CASE WHEN c.visit_type <> 'inpatient' AND c.total_cost > 0 THEN 1 ELSE 0 END),
+               round(coalesce(sum(CASE WHEN c.visit_type <> 'inpatient' AND c.total_cost > 0 THEN ln(c.total_cost) END), 0), 9),
+               round(coalesce(sum(CASE WHEN c.visit_type <> 'inpatient' AND c.total_cost > 0 THEN ln(c.total_cost) ^ 2 END), 0), 9),
+               sum(CASE WHEN c.visit_type = 'inpatient' AND c.total_cost > 0 THEN 1 ELSE 0 END),
+               round(coalesce(sum(CASE WHEN c.visit_type = 'inpatient' AND c.total_cost > 0 THEN ln(c.total_cost) END), 0), 9),
+               round(coalesce(sum(CASE WHEN c.visit_type = 'inpatient' AND c.total_cost > 0 THEN ln(c.total_cost) ^ 2 END), 0), 9)
+        FROM dw.fct_claim c LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
+        GROUP BY c.month_key, c.facility_key, c.facility_code
+        ORDER BY c.month_key, c.facility_code
+        """;
+
     /// <summary>Each monthly row as text (the refresh time left out), ordered.</summary>
-    private static async Task<List<string>> MonthlyAsync(DbConnection connection, string select, List<int>? months)
+    private static async Task<List<string>> MonthlyAsync(DbConnection connection, string select)
     {
         var rows = await connection.QueryAsync($"""
             SELECT strftime(p.start_date, '%B') || ' ' || m.facility_code || ' ' || m.visit_type || ' ' || m.claims || ' claims ' || m.patients || ' patients '
                    || concat_ws(' ', m.province_code, m.facility_key, m.facility_tier, m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost,
                                 m.services_cost, m.examination_cost, m.bed_day_cost, m.claims_with_details) AS line
-            FROM ({select.Replace("@now", "TIMESTAMP '2000-01-01'")}) m
+            FROM ({select}) m
             JOIN dw.dim_period p ON p.period_key = m.month_key
             ORDER BY 1
-            """.Replace("IN @months", months is null ? "IN (0)" : $"IN ({string.Join(", ", months)})"));
+            """);
         return rows.Select(r => (string)r.line).ToList();
     }
 
-    private static async Task<List<string>> RowsAsync(DbConnection connection, string sql, DbTransaction? transaction) =>
-        (await connection.QueryAsync(sql, transaction: transaction)).Select(r => string.Join("|", ((IDictionary<string, object?>)r).Values)).ToList();
+    private static async Task<List<string>> RowsAsync(DbConnection connection, string sql) =>
+        (await connection.QueryAsync(sql)).Select(r => string.Join("|", ((IDictionary<string, object?>)r).Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 }

@@ -120,10 +120,8 @@ public sealed class ClaimAggregates(IWarehouseEngine engine)
         if (months.Count == 0) return months;
         var args = new { id, months, now = DateTime.UtcNow };
         await ExecuteAsync(connection, transaction, CountCardsSql, args, ct);
-        LoadTrace.Mark("agg.cards");
         await ExecuteAsync(connection, transaction, DeleteMonthlySql, args, ct);
         await ExecuteAsync(connection, transaction, InsertMonthlySql, args, ct);
-        LoadTrace.Mark("agg.monthly");
         await ExecuteAsync(connection, transaction, FacilityMonthStore.DeleteSql, args, ct);
         await ExecuteAsync(connection, transaction, FacilityMonthStore.InsertSql(engine), args, ct);
         return months;

@@ -61,7 +61,6 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
         var values = new ClaimIndicatorSums(indicatorKeys, periods.Where(p => p.Kind == "year").ToDictionary(p => int.Parse(p.Label), p => p.Key),
             FromDetails, Ancestry, affected).Sum(cells);
 
-        LoadTrace.Mark("ind.sums");
         var labels = periods.ToDictionary(p => p.Key, p => p.Label);
         var refresh = new ValueRefresh(engine);
         var run = await refresh.StartAsync(connection, transaction, ct);
@@ -74,9 +73,7 @@ public sealed class ClaimIndicatorDeriver(IWarehouseEngine engine, UnitDirectory
         }
         await engine.BulkInsertAsync(connection, transaction, "etl.value_stage", ValueRefresh.StageColumns,
             ClaimIndicatorSums.Stage(values, run, labels), ct);
-        LoadTrace.Mark("ind.stage");
         await refresh.ApplyAsync(connection, transaction, run, "claims", scope, new { years, scopeRun = run }, ct);
-        LoadTrace.Mark("ind.apply");
         await new DerivedSeries(engine).RefreshAsync(connection, transaction, affected is null
                 ? $"SELECT DISTINCT f.unit_key FROM dw.fct_indicator_value f WHERE f.source = 'claims' AND {Touched}"
                 : "SELECT r.unit_key FROM etl.refresh_scope r WHERE r.run_id = @scopeRun",

@@ -20,8 +20,9 @@ public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IRea
 /// batches, through the Appender (SqlBulkCopy) straight into <c>dw.fct_claim</c> on another, with facilities resolved
 /// in memory; the file's claims are then resolved against those already loaded (same MA_LK at the same facility,
 /// <see cref="ClaimVersions"/>: the last row of a repeated claim in the file, a changed claim replaces the earlier version,
-/// which moves to history, an identical one is dropped), and the monthly aggregate and the claims-derived indicators are
-/// rebuilt for the months the file touched and the months of the versions it replaced. The detail lines of an XML file
+/// which moves to history, an identical one is dropped), and the aggregates are rebuilt for the (month, facility) groups the
+/// file touched and those of the versions it replaced (<see cref="ClaimAggregates"/>), and the claims-derived indicators
+/// for the units holding those facilities, over the groups' years (<see cref="ClaimIndicatorDeriver"/>). The detail lines of an XML file
 /// (XML2/XML3) wait in a temporary file while the claims stream, then join their claims in the same transaction
 /// (<see cref="ClaimDetailStore"/>) before the resubmissions are resolved, and XML1's totals are reconciled with them.
 /// Any error rolls everything back: nothing of a rejected file stays.
@@ -51,18 +52,15 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
             "SELECT facility_code, facility_key FROM dw.dim_facility", cancellationToken: ct))).ToDictionary(r => r.Code, r => r.Key);
         // Keys are first + source row: an upper bound of the rows reserves them before the stream starts.
         var lines = reader.RowBound(path);
-        LoadTrace.Mark("rowbound");
         using var spill = DetailSpillFor(reader);
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var saved = await submissions.InsertSubmissionAsync(connection, transaction, submission, ct);
         var id = saved.SubmissionId;
         var first = await engine.ReserveKeysAsync(connection, transaction, "dw.seq_claim", checked((int)lines + 2), ct);
-        LoadTrace.Mark("reserve");
         var facts = new ClaimFacts(first, id, months, facilities);
         Meter?.Enter(LoadPhase.Reading);
         var appended = await AppendAsync(connection, transaction, reader.Read(path, facts.Rent), facts, ct);
-        LoadTrace.Mark("append");
         var unknown = facts.UnknownFacilities;
 
         var errors = reader.Errors.ToList();
@@ -81,29 +79,23 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
 
         Meter?.Enter(LoadPhase.Versions);
         var details = spill is null ? null : await _details.LoadAsync(connection, transaction, id, spill, ct);
-        LoadTrace.Mark("details");
         var resolution = await _versions.ResolveAsync(connection, transaction, id, ct);
-        LoadTrace.Mark("versions");
         var loaded = (int)appended - resolution.RepeatedInFile - resolution.Unchanged;
         Meter?.Enter(LoadPhase.Monthly);
         var touched = await _aggregates.RefreshAsync(connection, transaction, id, ct);
-        LoadTrace.Mark("aggregates");
         Meter?.Enter(LoadPhase.Indicators);
         await indicators.DeriveAsync(connection, transaction, touched, $"SELECT t.facility_code FROM ({ClaimAggregates.TouchedGroupsSql}) t", new { id }, ct);
         await _aggregates.ForgetAsync(connection, transaction, id, ct);
-        LoadTrace.Mark("indicators");
         if (details is not null) details = await _details.FinishAsync(connection, transaction, id, details, ct);
         var message = string.Join(" ", new[] { MessageOf(resolution), details?.Note }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
         // Warnings (an unusable birth date, an unknown cost group, totals that differ from the lines) load with the claims
         // and are recorded with the file.
         var warnings = reader.WarningCount + (details?.WarningCount ?? 0);
         await submissions.SaveIssuesAsync(connection, transaction, id, [.. reader.Warnings, .. details?.Warnings ?? []], ct);
-        LoadTrace.Mark("issues");
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, warnings = @warnings, message = @message WHERE submission_id = @id"),
             new { id, loaded, warnings, message }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        LoadTrace.Mark("commit");
         return (saved with { RowsLoaded = loaded, Warnings = warnings, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
     }
 

@@ -34,18 +34,21 @@ public sealed class ClaimVersions(IWarehouseEngine engine)
         "length_of_stay", "primary_icd", "total_cost", "insurer_paid", "patient_paid", "drug_cost", "supplies_cost", "sex", "age_band",
     ];
 
-    /// <summary>Drops all but the last row of each claim repeated in file @id.</summary>
+    /// <summary>
+    /// Drops all but the last row of each claim repeated in file @id. Every row of a loaded file has its facility's key,
+    /// which names one code, so the file's claims are told apart by MA_LK and key (grouping by the code's text cost more).
+    /// </summary>
     internal const string RepeatedInFileSql = """
             DELETE FROM dw.fct_claim
             WHERE submission_id = @id
               AND claim_key IN (
                 SELECT ranked.claim_key
                 FROM (SELECT c.claim_key,
-                             row_number() OVER (PARTITION BY c.claim_id, c.facility_code ORDER BY c.claim_key DESC) AS position
+                             row_number() OVER (PARTITION BY c.claim_id, c.facility_key ORDER BY c.claim_key DESC) AS position
                       FROM dw.fct_claim c
-                      JOIN (SELECT claim_id, facility_code FROM dw.fct_claim WHERE submission_id = @id
-                            GROUP BY claim_id, facility_code HAVING count(*) > 1) twice
-                        ON twice.claim_id = c.claim_id AND twice.facility_code = c.facility_code
+                      JOIN (SELECT claim_id, facility_key FROM dw.fct_claim WHERE submission_id = @id
+                            GROUP BY claim_id, facility_key HAVING count(*) > 1) twice
+                        ON twice.claim_id = c.claim_id AND twice.facility_key = c.facility_key
                       WHERE c.submission_id = @id) ranked
                 WHERE ranked.position > 1)
             """;

@@ -1,7 +1,8 @@
 -- Issue 17 item 6: work table of a claims load (empty between loads). The (month, facility) groups a file changed — those
--- of the claims it kept and of the versions it replaced — are written here once inside the load's transaction, and the
--- monthly aggregate, the facility-month profiles and the claims-derived indicators are rebuilt for those groups only
--- (etl/Loading/ClaimAggregates.cs). Same table on SQL Server (sql/sqlserver/0025_claim_refresh_groups.sql).
+-- of the claims it kept and of the versions it replaced — are written here once inside the load's transaction; the
+-- monthly aggregate and the facility-month profiles are rebuilt for those groups only (etl/Loading/ClaimAggregates.cs), the
+-- claims-derived indicators for the units holding their facilities (etl/Loading/ClaimIndicatorDeriver.cs).
+-- Same tables on SQL Server (sql/sqlserver/0025_claim_refresh_groups.sql).
 CREATE TABLE IF NOT EXISTS etl.claim_refresh_group (
     submission_id  BIGINT       NOT NULL,
     month_key      INTEGER      NOT NULL,

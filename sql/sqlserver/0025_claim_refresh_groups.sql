@@ -1,6 +1,7 @@
--- Issue 17 item 6 (SQL Server): same work table as sql/duckdb/0025_claim_refresh_groups.sql — the (month, facility) groups
+-- Issue 17 item 6 (SQL Server): same work tables as sql/duckdb/0025_claim_refresh_groups.sql — the (month, facility) groups
 -- a claims file changed, written once inside the load's transaction so that the aggregates are rebuilt for those groups
--- only, and the distinct cards of each group counted once for both aggregates. The facility code compares binary, as dw.fct_claim's does after 0007_engine_meaning.sql.
+-- only, and the distinct cards of each group counted once for both aggregates. The facility code compares binary, as
+-- dw.fct_claim's does after 0007_engine_meaning.sql.
 IF OBJECT_ID(N'etl.claim_refresh_group', N'U') IS NULL
 CREATE TABLE etl.claim_refresh_group (
     submission_id  BIGINT       NOT NULL,

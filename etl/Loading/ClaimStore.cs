@@ -20,8 +20,9 @@ public sealed record ClaimLoad(int RowsRead, int Loaded, int AlreadyLoaded, IRea
 /// batches, through the Appender (SqlBulkCopy) straight into <c>dw.fct_claim</c> on another, with facilities resolved
 /// in memory; the file's claims are then resolved against those already loaded (same MA_LK at the same facility,
 /// <see cref="ClaimVersions"/>: the last row of a repeated claim in the file, a changed claim replaces the earlier version,
-/// which moves to history, an identical one is dropped), and the monthly aggregate and the claims-derived indicators are
-/// rebuilt for the months the file touched and the months of the versions it replaced. The detail lines of an XML file
+/// which moves to history, an identical one is dropped), and the aggregates are rebuilt for the (month, facility) groups the
+/// file touched and those of the versions it replaced (<see cref="ClaimAggregates"/>), and the claims-derived indicators
+/// for the units holding those facilities, over the groups' years (<see cref="ClaimIndicatorDeriver"/>). The detail lines of an XML file
 /// (XML2/XML3) wait in a temporary file while the claims stream, then join their claims in the same transaction
 /// (<see cref="ClaimDetailStore"/>) before the resubmissions are resolved, and XML1's totals are reconciled with them.
 /// Any error rolls everything back: nothing of a rejected file stays.
@@ -37,6 +38,7 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
 
     private readonly ClaimVersions _versions = new(engine);
     private readonly ClaimDetailStore _details = new(engine);
+    private readonly ClaimAggregates _aggregates = new(engine);
 
     /// <summary>Where the load's rows and phases are reported for the progress display, when there is one.</summary>
     public LoadMeter? Meter { get; init; }
@@ -80,10 +82,10 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         var resolution = await _versions.ResolveAsync(connection, transaction, id, ct);
         var loaded = (int)appended - resolution.RepeatedInFile - resolution.Unchanged;
         Meter?.Enter(LoadPhase.Monthly);
-        var touched = await RefreshMonthlyAsync(connection, transaction, id, resolution.ReplacedMonths, ct);
-        await Detection.Facilities.FacilityMonthStore.RefreshAsync(engine, connection, transaction, touched, ct);
+        var touched = await _aggregates.RefreshAsync(connection, transaction, id, ct);
         Meter?.Enter(LoadPhase.Indicators);
-        await indicators.DeriveAsync(connection, transaction, touched, ct);
+        await indicators.DeriveAsync(connection, transaction, touched, $"SELECT t.facility_code FROM ({ClaimAggregates.TouchedGroupsSql}) t", new { id }, ct);
+        await _aggregates.ForgetAsync(connection, transaction, id, ct);
         if (details is not null) details = await _details.FinishAsync(connection, transaction, id, details, ct);
         var message = string.Join(" ", new[] { MessageOf(resolution), details?.Note }.Where(m => m is not null)) is { Length: > 0 } m ? m : null;
         // Warnings (an unusable birth date, an unknown cost group, totals that differ from the lines) load with the claims
@@ -154,45 +156,5 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         if (resolution.Replaced > 0)
             parts.Add($"{resolution.Replaced} hồ sơ gửi lại thay thế bản đã nạp; bản cũ được lưu trong lịch sử (rpt.claim_versions).");
         return parts.Count == 0 ? null : string.Join(" ", parts);
-    }
-
-    /// <summary>
-    /// Rebuilds <c>dw.fct_claims_monthly</c> for the months this file touched and those of the versions it replaced (a
-    /// correction may move a claim to another month), from all claims of those months. The claims
-    /// are grouped by facility key before the facility's province and tier are joined (one row per key): the distinct
-    /// count of cards grouped by the joined columns as well took three times as long.
-    /// </summary>
-    private async Task<IReadOnlyList<int>> RefreshMonthlyAsync(DbConnection connection, DbTransaction transaction, long id,
-        IReadOnlyList<int> replacedMonths, CancellationToken ct)
-    {
-        var months = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
-            "SELECT DISTINCT month_key FROM dw.fct_claim WHERE submission_id = @id"), new { id }, transaction, cancellationToken: ct)))
-            .Union(replacedMonths).Order().ToList();
-        if (months.Count == 0) return months;
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_claims_monthly WHERE month_key IN @months"),
-            new { months }, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("""
-            INSERT INTO dw.fct_claims_monthly (month_key, province_code, facility_key, facility_code, facility_tier, visit_type, claims, patients,
-                bed_days, total_cost, insurer_paid, drug_cost, supplies_cost, refreshed_at, services_cost, examination_cost, bed_day_cost,
-                claims_with_details)
-            SELECT m.month_key, f.province_code, m.facility_key, m.facility_code, f.tier, m.visit_type, m.claims, m.patients,
-                   m.bed_days, m.total_cost, m.insurer_paid, m.drug_cost, m.supplies_cost, @now, m.services_cost, m.examination_cost, m.bed_day_cost,
-                   m.claims_with_details
-            FROM (SELECT c.month_key, c.facility_key, c.facility_code, c.visit_type, count(*) AS claims, count(DISTINCT c.card_pseudonym) AS patients,
-                         coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.length_of_stay END), 0) AS bed_days, sum(c.total_cost) AS total_cost,
-                         coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost,
-                         coalesce(sum(c.supplies_cost), 0) AS supplies_cost, coalesce(sum(d.services), 0) AS services_cost,
-                         coalesce(sum(d.examination), 0) AS examination_cost, coalesce(sum(d.bed_days), 0) AS bed_day_cost,
-                         count(d.claim_key) AS claims_with_details
-                  FROM dw.fct_claim c
-                  LEFT JOIN (SELECT claim_key, sum(CASE WHEN category = 'services' THEN amount END) AS services,
-                                    sum(CASE WHEN category = 'examination' THEN amount END) AS examination,
-                                    sum(CASE WHEN category = 'bed_day' THEN amount END) AS bed_days
-                             FROM dw.fct_claim_detail WHERE month_key IN @months GROUP BY claim_key) d ON d.claim_key = c.claim_key
-                  WHERE c.month_key IN @months
-                  GROUP BY c.month_key, c.facility_key, c.facility_code, c.visit_type) m
-            LEFT JOIN dw.dim_facility f ON f.facility_key = m.facility_key
-            """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
-        return months;
     }
 }

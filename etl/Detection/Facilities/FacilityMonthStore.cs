@@ -6,42 +6,54 @@ namespace Bhyt.Etl.Detection.Facilities;
 
 /// <summary>
 /// <c>dw.fct_facility_month</c> (sql/*/0012_facility_profile.sql, 0017_facility_typical_cost.sql): one row per facility and month of discharge over all
-/// visit types, with the distinct cards and the distinct cards resident outside the facility's province. The loader
-/// rebuilds the months a claims file touched; the facility detector reads it with the facility's tier and ownership.
+/// visit types, with the distinct cards and the distinct cards resident outside the facility's province. The claims
+/// loader rebuilds the facility-months a claims file touched (<see cref="Loading.ClaimAggregates"/>); the facility detector reads it with the facility's tier and ownership.
 /// </summary>
 public static class FacilityMonthStore
 {
-    /// <summary>Rebuilds the profile rows of <paramref name="months"/> (month keys) from all claims of those months.</summary>
-    public static async Task RefreshAsync(IWarehouseEngine engine, DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<int> months, CancellationToken ct)
+    /// <summary>Deletes the profile rows of the groups the claims loader noted for file @id (in @months; <see cref="Loading.ClaimAggregates"/>).</summary>
+    public const string DeleteSql = """
+        DELETE FROM dw.fct_facility_month
+        WHERE month_key IN @months
+          AND EXISTS (SELECT 1 FROM etl.claim_refresh_group g
+                      WHERE g.submission_id = @id AND g.month_key = dw.fct_facility_month.month_key
+                        AND g.facility_code = dw.fct_facility_month.facility_code)
+        """;
+
+    /// <summary>
+    /// The profile rows of the groups the loader noted for file @id (in @months) from all their claims, with the distinct
+    /// cards it counted for them: a row is a function of its facility-month's claims alone, so the others stay as they are.
+    /// </summary>
+    public static string InsertSql(IWarehouseEngine engine)
     {
-        if (months.Count == 0) return;
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql("DELETE FROM dw.fct_facility_month WHERE month_key IN @months"),
-            new { months }, transaction, cancellationToken: ct));
         var ln = engine.NaturalLog("CAST(c.total_cost AS DOUBLE PRECISION)");
         const string Outpatient = "c.visit_type <> 'inpatient' AND c.total_cost > 0";
         const string Inpatient = "c.visit_type = 'inpatient' AND c.total_cost > 0";
-        await connection.ExecuteAsync(new CommandDefinition(engine.Sql($"""
+        return $"""
             INSERT INTO dw.fct_facility_month (month_key, facility_key, facility_code, claims, cards, out_of_province_cards, inpatient,
                 inpatient_days, total_cost, inpatient_cost, outpatient_cost_squares, inpatient_cost_squares, insurer_paid, drug_cost, supplies_cost, refreshed_at,
                 outpatient_costed, outpatient_log_cost, outpatient_log_squares, inpatient_costed, inpatient_log_cost, inpatient_log_squares)
-            SELECT c.month_key, c.facility_key, c.facility_code, count(*), count(DISTINCT c.card_pseudonym),
-                   count(DISTINCT CASE WHEN c.residence_province <> f.province_code THEN c.card_pseudonym END),
-                   sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(1 AS BIGINT) ELSE 0 END),
-                   coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.length_of_stay AS BIGINT) END), 0),
-                   sum(c.total_cost), coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.total_cost END), 0),
-                   sum(CASE WHEN c.visit_type <> 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
-                   sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END),
-                   coalesce(sum(c.insurer_paid), 0), coalesce(sum(c.drug_cost), 0), coalesce(sum(c.supplies_cost), 0), @now,
-                   sum(CASE WHEN {Outpatient} THEN CAST(1 AS BIGINT) ELSE 0 END), coalesce(sum(CASE WHEN {Outpatient} THEN {ln} END), 0),
-                   coalesce(sum(CASE WHEN {Outpatient} THEN {ln} * {ln} END), 0),
-                   sum(CASE WHEN {Inpatient} THEN CAST(1 AS BIGINT) ELSE 0 END), coalesce(sum(CASE WHEN {Inpatient} THEN {ln} END), 0),
-                   coalesce(sum(CASE WHEN {Inpatient} THEN {ln} * {ln} END), 0)
-            FROM dw.fct_claim c
-            LEFT JOIN dw.dim_facility f ON f.facility_key = c.facility_key
-            WHERE c.month_key IN @months
-            GROUP BY c.month_key, c.facility_key, c.facility_code
-            """), new { months, now = DateTime.UtcNow }, transaction, cancellationToken: ct, commandTimeout: 0));
+            SELECT m.month_key, m.facility_key, m.facility_code, m.claims, k.cards, k.out_of_province_cards, m.inpatient, m.inpatient_days,
+                   m.total_cost, m.inpatient_cost, m.outpatient_cost_squares, m.inpatient_cost_squares, m.insurer_paid, m.drug_cost, m.supplies_cost, @now,
+                   m.outpatient_costed, m.outpatient_log_cost, m.outpatient_log_squares, m.inpatient_costed, m.inpatient_log_cost, m.inpatient_log_squares
+            FROM (SELECT c.month_key, c.facility_key, min(c.facility_code) AS facility_code, count(*) AS claims,
+                         sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(1 AS BIGINT) ELSE 0 END) AS inpatient,
+                         coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.length_of_stay AS BIGINT) END), 0) AS inpatient_days,
+                         sum(c.total_cost) AS total_cost, coalesce(sum(CASE WHEN c.visit_type = 'inpatient' THEN c.total_cost END), 0) AS inpatient_cost,
+                         sum(CASE WHEN c.visit_type <> 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END) AS outpatient_cost_squares,
+                         sum(CASE WHEN c.visit_type = 'inpatient' THEN CAST(c.total_cost AS DOUBLE PRECISION) * CAST(c.total_cost AS DOUBLE PRECISION) ELSE 0 END) AS inpatient_cost_squares,
+                         coalesce(sum(c.insurer_paid), 0) AS insurer_paid, coalesce(sum(c.drug_cost), 0) AS drug_cost, coalesce(sum(c.supplies_cost), 0) AS supplies_cost,
+                         sum(CASE WHEN {Outpatient} THEN CAST(1 AS BIGINT) ELSE 0 END) AS outpatient_costed,
+                         coalesce(sum(CASE WHEN {Outpatient} THEN {ln} END), 0) AS outpatient_log_cost,
+                         coalesce(sum(CASE WHEN {Outpatient} THEN {ln} * {ln} END), 0) AS outpatient_log_squares,
+                         sum(CASE WHEN {Inpatient} THEN CAST(1 AS BIGINT) ELSE 0 END) AS inpatient_costed,
+                         coalesce(sum(CASE WHEN {Inpatient} THEN {ln} END), 0) AS inpatient_log_cost,
+                         coalesce(sum(CASE WHEN {Inpatient} THEN {ln} * {ln} END), 0) AS inpatient_log_squares
+                  {Loading.ClaimAggregates.OfNotedGroups}
+                  WHERE c.month_key IN @months
+                  GROUP BY {Loading.ClaimAggregates.Group}) m
+            {Loading.ClaimAggregates.WithCards}
+            """;
     }
 
     private const string ProfileSql = """

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Runtime.CompilerServices;
 
 namespace Bhyt.Etl.Sources.Claims.Xml;
@@ -48,23 +49,9 @@ internal static class ClaimNumber
     private static bool TryPlain(string text, out decimal value)
     {
         value = 0;
-        if (text.Length is 0 or > 19) return false;
-        ulong mantissa = 0;
-        var (scale, digits, mark) = (0, 0, false);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                mantissa = mantissa * 10 + (ulong)(c - '0');
-                digits++;
-                if (mark) scale++;
-            }
-            else if (c is '.' or ',' && !mark && i > 0 && i < text.Length - 1) mark = true;
-            else return false;
-        }
-        if (digits > 18) return false;
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)scale);
-        return true;
+        if (text.Length is 0 or > 19 || !Ascii.IsValid(text)) return false;
+        Span<byte> bytes = stackalloc byte[19];
+        var length = Encoding.ASCII.GetBytes(text, bytes);
+        return TryPlain(bytes[..length], out value);
     }
 }

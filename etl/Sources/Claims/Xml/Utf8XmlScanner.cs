@@ -18,7 +18,7 @@ internal enum XmlToken { Failed, StartElement, EndElement, Text, CData, Comment,
 /// non-ASCII name — is <see cref="XmlToken.Failed"/>, and the caller reads the document with XmlReader instead, whose
 /// messages name the line and column.
 /// </summary>
-internal sealed class Utf8XmlScanner
+internal sealed partial class Utf8XmlScanner
 {
     // Bytes that are never XML characters in UTF-8 text (C0 controls but tab, LF, CR).
     private static readonly SearchValues<byte> Controls = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not (9 or 10 or 13)).Select(b => (byte)b)]);
@@ -118,39 +118,6 @@ internal sealed class Utf8XmlScanner
         (_declared, _prefixesChanged) = (null, false);
     }
 
-    /// <summary>Valid UTF-8 of XML characters only (no C0 control but tab, LF, CR; no U+FFFE, U+FFFF).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool IsText(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) && !bytes.ContainsAny(Controls) && !HasNonCharacter(bytes);
-
-    private static bool HasNonCharacter(ReadOnlySpan<byte> bytes) => NonCharacter(bytes) >= 0;
-
-    private static int NonCharacter(ReadOnlySpan<byte> bytes)
-    {
-        for (var at = bytes.IndexOf((byte)0xEF); at >= 0 && at + 2 < bytes.Length; at = Next(bytes, at))
-            if (bytes[at + 1] == 0xBF && bytes[at + 2] is 0xBE or 0xBF) return at;
-        return -1;
-
-        static int Next(ReadOnlySpan<byte> b, int at) => b[(at + 1)..].IndexOf((byte)0xEF) is var i and >= 0 ? at + 1 + i : -1;
-    }
-
-    /// <summary>How many bytes at the start of <paramref name="bytes"/> pass <see cref="IsText"/> (all of them when they all do).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int TextLength(ReadOnlySpan<byte> bytes)
-    {
-        if (IsText(bytes)) return bytes.Length;
-        var length = bytes.IndexOfAny(Controls) is var control and >= 0 ? control : bytes.Length;
-        if (NonCharacter(bytes[..length]) is var non and >= 0) length = non;
-        Span<char> chars = stackalloc char[1024];
-        for (var at = 0; at < length;)
-        {
-            var status = Utf8.ToUtf16(bytes[at..length], chars, out var read, out _, replaceInvalidSequences: false);
-            at += read;
-            if (status is OperationStatus.InvalidData or OperationStatus.NeedMoreData) return at;
-            if (status == OperationStatus.Done) break;
-        }
-        return length;
-    }
-
     /// <summary>The next token; <see cref="XmlToken.Failed"/> ends the scan for good; <see cref="XmlToken.NeedMore"/> asks for a larger window.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public XmlToken Read()
@@ -218,38 +185,6 @@ internal sealed class Utf8XmlScanner
         _pos += length;
         Depth = _depth;
         return XmlToken.Text;
-    }
-
-    /// <summary>
-    /// The character a reference at the start of <paramref name="text"/> stands for (-1 when it is not one the scanner
-    /// accepts: only the five predefined entities and character references to XML characters), and its width.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Reference(ReadOnlySpan<byte> text, out int width, out bool space)
-    {
-        space = false;
-        width = text.IndexOf((byte)';') + 1;
-        if (width < 3 || width > 12) return -1;
-        var name = text[1..(width - 1)];
-        if (name.SequenceEqual("lt"u8)) return '<';
-        if (name.SequenceEqual("gt"u8)) return '>';
-        if (name.SequenceEqual("amp"u8)) return '&';
-        if (name.SequenceEqual("apos"u8)) return '\'';
-        if (name.SequenceEqual("quot"u8)) return '"';
-        if (name[0] != '#' || name.Length < 2) return -1;
-        var hex = name[1] == 'x';
-        var digits = name[(hex ? 2 : 1)..];
-        if (digits.IsEmpty || digits.Length > 6) return -1;
-        var code = 0;
-        foreach (var d in digits)
-        {
-            int v = d is >= (byte)'0' and <= (byte)'9' ? d - '0' : hex && d is >= (byte)'a' and <= (byte)'f' ? d - 'a' + 10 : hex && d is >= (byte)'A' and <= (byte)'F' ? d - 'A' + 10 : -1;
-            if (v < 0) return -1;
-            code = code * (hex ? 16 : 10) + v;
-        }
-        space = code is 9 or 10 or 13 or 32;
-        var isChar = code is 9 or 10 or 13 || code is >= 0x20 and <= 0xD7FF || code is >= 0xE000 and <= 0xFFFD || code is >= 0x10000 and <= 0x10FFFF;
-        return isChar ? code : -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -413,145 +348,4 @@ internal sealed class Utf8XmlScanner
         return !declares || NamespaceDeclaration(colon < 0 ? default : name[(colon + 1)..], value) ? XmlToken.StartElement : Fail();
     }
 
-    /// <summary>A namespace declaration: a prefix declared for this element's scope (the default namespace needs no record).</summary>
-    private bool NamespaceDeclaration(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> uri)
-    {
-        // The reserved namespaces may not be bound (and xml only to its own): XmlReader rejects what this refuses.
-        if (uri.IndexOf("w3.org/XML/1998/namespace"u8) >= 0 || uri.IndexOf("w3.org/2000/xmlns"u8) >= 0) return false;
-        if (prefix.IsEmpty) return true;
-        if (uri.IsEmpty || prefix.SequenceEqual("xml"u8) || prefix.SequenceEqual("xmlns"u8)) return false;
-        DeclarePrefix(prefix, _depth);
-        return true;
-    }
-
-    private void DeclarePrefix(ReadOnlySpan<byte> prefix, int depth)
-    {
-        var start = _prefixes.Count > 0 ? _prefixes[^1].Start + _prefixes[^1].Length : 0;
-        var store = _prefixStore.Length >= start + prefix.Length ? _prefixStore : _prefixStore = Grow(_prefixStore, start + prefix.Length);
-        prefix.CopyTo(store.AsSpan(start));
-        _prefixes.Add((start, prefix.Length, depth));
-        _prefixesChanged = true;
-    }
-
-    private byte[] _prefixStore = new byte[256];
-
-    private static byte[] Grow(byte[] array, int length)
-    {
-        Array.Resize(ref array, Math.Max(array.Length * 2, length));
-        return array;
-    }
-
-    /// <summary>The element's and its attributes' prefixes are declared; no two attributes share a local name.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Namespaces(int nameStart, int nameLength)
-    {
-        var name = _doc.AsSpan(nameStart, nameLength);
-        var colon = name.IndexOf((byte)':');
-        if (colon >= 0 && !Declared(name[..colon])) return false;
-        for (var i = 0; i < _attributes.Count; i++)
-        {
-            var a = _attributes[i];
-            var prefix = _doc.AsSpan(a.Prefix, a.PrefixLength);
-            if (a.PrefixLength > 0 && !prefix.SequenceEqual("xmlns"u8) && !Declared(prefix)) return false;
-            var local = _doc.AsSpan(a.Local, a.LocalLength);
-            for (var j = 0; j < i; j++)
-                if (local.SequenceEqual(_doc.AsSpan(_attributes[j].Local, _attributes[j].LocalLength))) return false;
-        }
-        return true;
-    }
-
-    // "xml" is bound without a declaration, but xml:space changes which white space XmlReader reports: refused here.
-    private bool Declared(ReadOnlySpan<byte> prefix)
-    {
-        for (var i = _prefixes.Count - 1; i >= 0; i--)
-            if (prefix.SequenceEqual(_prefixStore.AsSpan(_prefixes[i].Start, _prefixes[i].Length))) return true;
-        return false;
-    }
-
-    /// <summary>Forgets the prefixes declared by the element that ends (at depth <see cref="_depth"/>); those declared around a fragment stay.</summary>
-    private void ForgetPrefixes()
-    {
-        while (_prefixes.Count > 0 && _prefixes[^1].Depth >= _depth && _prefixes[^1].Depth >= 0)
-        {
-            _prefixes.RemoveAt(_prefixes.Count - 1);
-            _prefixesChanged = true;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetLocal(int nameStart, int nameLength)
-    {
-        var colon = _doc.AsSpan(nameStart, nameLength).IndexOf((byte)':');
-        (LocalStart, LocalLength) = (nameStart + colon + 1, nameLength - colon - 1);
-    }
-
-    /// <summary>
-    /// The length of the ASCII name at the start of <paramref name="s"/> (0 when there is none): a letter or '_', then
-    /// letters, digits, '_', '-', '.'; with <paramref name="allowColon"/> one ':' between two such parts.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NameLength(ReadOnlySpan<byte> s, bool allowColon)
-    {
-        var first = NamePart(s);
-        if (first == 0 || first == s.Length || s[first] != ':') return first;
-        var second = allowColon ? NamePart(s[(first + 1)..]) : 0;
-        return second == 0 || first + 1 + second < s.Length && s[first + 1 + second] == ':' ? 0 : first + 1 + second;
-    }
-
-    private static readonly SearchValues<byte> NameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."u8);
-
-    /// <summary>A part followed by a non-ASCII byte is refused whole: XmlReader's name characters go beyond ASCII.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NamePart(ReadOnlySpan<byte> s)
-    {
-        if (s.IsEmpty || !(char.IsAsciiLetter((char)s[0]) || s[0] == '_')) return 0;
-        var rest = s[1..].IndexOfAnyExcept(NameCharacters);
-        var length = rest < 0 ? s.Length : rest + 1;
-        return length < s.Length && s[length] >= 0x80 ? 0 : length;
-    }
-
-    public static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
-
-    /// <summary>The XML declaration at the start: version 1.0, encoding UTF-8 if any, standalone yes/no if any; anything else fails.</summary>
-    private bool XmlDeclaration()
-    {
-        var doc = Window;
-        var close = doc[_pos..].IndexOf("?>"u8);
-        if (close < 0) return false;
-        var end = _pos + close;
-        var at = _pos + 5;
-        var seen = 0;
-        while (true)
-        {
-            var spaces = 0;
-            while (at < end && IsSpace(doc[at])) (at, spaces) = (at + 1, spaces + 1);
-            if (at == end)
-            {
-                _pos = end + 2;
-                return seen >= 1;
-            }
-            if (spaces == 0) return false;
-            var nameLength = NameLength(doc[at..end], allowColon: false);
-            var name = doc.Slice(at, nameLength);
-            at += nameLength;
-            while (at < end && IsSpace(doc[at])) at++;
-            if (at >= end || doc[at] != '=') return false;
-            at++;
-            while (at < end && IsSpace(doc[at])) at++;
-            if (at >= end || doc[at] is not ((byte)'"' or (byte)'\'')) return false;
-            var quote = doc[(at + 1)..end].IndexOf(doc[at]);
-            if (quote < 0) return false;
-            var value = doc.Slice(at + 1, quote);
-            at += quote + 2;
-            var ok = seen switch
-            {
-                0 => name.SequenceEqual("version"u8) && value.SequenceEqual("1.0"u8) ? 1 : 0,
-                _ when name.SequenceEqual("encoding"u8) && seen == 1 => Ascii.EqualsIgnoreCase(value, "utf-8"u8) ? 2 : 0,
-                _ when name.SequenceEqual("standalone"u8) && seen < 3 => value.SequenceEqual("yes"u8) || value.SequenceEqual("no"u8) ? 3 : 0,
-                _ => 0,
-            };
-            if (ok == 0) return false;
-            seen = ok;
-        }
-    }
 }

@@ -111,6 +111,9 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
     /// <summary>Claims a month of each facility but the small one: enough for the detector's floor (<see cref="FacilityThresholds.MinClaims"/>).</summary>
     private static readonly int ClaimsPerMonth = FacilityThresholds.Default.MinClaims;
 
+    /// <summary>Claims a month of the small facility (68008): one under the floor.</summary>
+    private static readonly int SmallClaims = ClaimsPerMonth - 1;
+
     private static double Cost(int facility, int month) => facility switch
     {
         1 => month == 2 ? 520_000 : 300_000,
@@ -124,7 +127,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         var lines = new List<string> { ClaimHeader };
         for (var f = 1; f <= 8; f++)
         for (var m = 1; m <= 3; m++)
-        for (var c = 0; c < (f == 8 ? 5 : ClaimsPerMonth); c++)
+        for (var c = 0; c < (f == 8 ? SmallClaims : ClaimsPerMonth); c++)
         {
             var day = new DateTime(2023, m, 1 + c % 28);
             var cost = Cost(f, m);
@@ -154,7 +157,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         Assert.Equal([1, 2, 3], band.Select(b => b.Month.Month));
         foreach (var point in band)
         {
-            // Peers: 68002–68006. Not itself, not the private 68007, not 68008 (5 claims a month).
+            // Peers: 68002–68006. Not itself, not the private 68007, not 68008 (one claim a month under the floor).
             var peers = Enumerable.Range(2, 5).Select(f => Cost(f, point.Month.Month)).ToList();
             Assert.Equal(Cost(1, point.Month.Month), point.Value!.Value, 6);
             Assert.Equal(5, point.Peers);
@@ -169,7 +172,7 @@ public sealed class AnomalyQueriesTests : IAsyncLifetime
         var typical = await _series.FacilityBandAsync("68001", "outpatient_typical_cost", minClaims: ClaimsPerMonth, CancellationToken.None);
         Assert.Equal(band.Select(b => Math.Round(b.Value!.Value)), typical.Select(b => Math.Round(b.Value!.Value)));
         Assert.Equal(band.Select(b => Math.Round(b.PeerMedian!.Value)), typical.Select(b => Math.Round(b.PeerMedian!.Value)));
-        var lowered = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: 5, CancellationToken.None);
+        var lowered = await _series.FacilityBandAsync("68001", "cost_per_claim", minClaims: SmallClaims, CancellationToken.None);
         Assert.All(lowered, b => Assert.Equal(6, b.Peers));
     }
 

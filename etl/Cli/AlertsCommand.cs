@@ -24,7 +24,7 @@ internal static class AlertsCommand
         var command = new Command("alerts", "Đánh giá các quy tắc cảnh báo, lưu vào rpt.alerts và gửi thư / webhook.") { json };
         command.SetAction(async (parse, ct) =>
         {
-            var summary = await new AlertRun(BhytCli.Engine(parse)).RunAsync(ct);
+            var summary = await new AlertRun(await BhytCli.CurrentEngineAsync(parse, ct)).RunAsync(ct);
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(summary, Json));
             else Console.WriteLine(AlertTexts.Summary(summary));
             return ExitCodes.Ok;

@@ -56,12 +56,24 @@ public static class BhytCli
     /// <summary>Resolves the verb's engine from <c>--warehouse</c>, <c>BHYT_WAREHOUSE</c> or the default path.</summary>
     public static IWarehouseEngine Engine(ParseResult parse) => WarehouseEngine.For(parse.GetValue(Warehouse));
 
+    /// <summary>
+    /// <see cref="Engine"/> for a verb that reads or writes the warehouse's tables: a warehouse an earlier version made, with
+    /// schema scripts of this version not applied, is refused up front with the command that upgrades it, rather than
+    /// failing half-way on a missing table.
+    /// </summary>
+    public static async Task<IWarehouseEngine> CurrentEngineAsync(ParseResult parse, CancellationToken ct)
+    {
+        var engine = Engine(parse);
+        await new Migrator(engine).EnsureCurrentAsync(ct);
+        return engine;
+    }
+
     private static int Report(Exception e)
     {
         var (code, message) = e switch
         {
             QueryRefusedException or QueryFailedException or WarehouseNotFoundException or ArgumentException or Import.UnusableInputException => (ExitCodes.Usage, e.Message),
-            MigrationMismatchException or Bhyt.Warehouse.Dictionary.DictionarySourceException => (ExitCodes.Usage, e.Message),
+            MigrationMismatchException or WarehouseOutdatedException or Bhyt.Warehouse.Dictionary.DictionarySourceException => (ExitCodes.Usage, e.Message),
             QueryTimeoutException or WarehouseBusyException => (ExitCodes.Rejected, e.Message),
             OperationCanceledException => (ExitCodes.Rejected, "Đã hủy."),
             _ => (ExitCodes.Rejected, $"Lỗi: {e.Message}"),

@@ -29,9 +29,10 @@ internal static class DetectCommand
             var first = Month(parse.GetValue(from), "--from");
             var last = Month(parse.GetValue(to), "--to")?.AddMonths(1).AddDays(-1);
             if (first > last) throw new ArgumentException("--from phải không muộn hơn --to.");
-            var planted = parse.GetValue(truth) is { } truthPath ? await TruthScore.ResolveCardsAsync(BhytCli.Engine(parse), TruthScore.Read(truthPath), ct) : null;
+            var engine = await BhytCli.CurrentEngineAsync(parse, ct);
+            var planted = parse.GetValue(truth) is { } truthPath ? await TruthScore.ResolveCardsAsync(engine, TruthScore.Read(truthPath), ct) : null;
 
-            var (_, findings, saved) = await new DetectionRun(BhytCli.Engine(parse), detectors).RunAsync(first, last, ct);
+            var (_, findings, saved) = await new DetectionRun(engine, detectors).RunAsync(first, last, ct);
 
             var summary = parse.GetValue(json) ? Console.Error : Console.Out;
             WriteSummary(summary, detectors.Count, findings, saved);

@@ -37,7 +37,7 @@ internal static class ImportCommand
         var command = new Command("import", "Nạp tệp báo cáo/số liệu vào kho: kiểm tra, từ chối tệp lỗi, ghi nhận cảnh báo.") { paths, kind, unit, json, explain, jumpBound };
         command.SetAction(async (parse, ct) =>
         {
-            var engine = BhytCli.Engine(parse);
+            var engine = await BhytCli.CurrentEngineAsync(parse, ct);
             var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths),
                 skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập ({kinds.ExtensionList})"));
             var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));

@@ -29,8 +29,9 @@ internal static class ReportCommand
             var request = new AnnexRequest(parse.GetValue(unit)!, Periods(parse.GetValue(periods), parse.GetValue(from), parse.GetValue(to)),
                 AnnexForms.Select(Numbers(parse.GetValue(forms)!)), parse.GetValue(blank), parse.GetValue(children));
             if (request.Children && !request.Blank) throw new ArgumentException("--children chỉ dùng cùng --blank.");
+            var engine = await BhytCli.CurrentEngineAsync(parse, ct);
             AnnexBook book;
-            await using (var file = File.Create(path)) book = await new AnnexExport(BhytCli.Engine(parse)).WriteAsync(request, format, file, ct);
+            await using (var file = File.Create(path)) book = await new AnnexExport(engine).WriteAsync(request, format, file, ct);
             var figures = book.Tables.Sum(t => t.Figures.Count);
             Console.WriteLine(book.Blank
                 ? $"Đã ghi {path}: biểu mẫu {book.Tables.Count} bảng cho {book.Tables.Select(t => t.Unit.Code).Distinct().Count()} đơn vị."

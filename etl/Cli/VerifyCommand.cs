@@ -24,7 +24,7 @@ internal static class VerifyCommand
             "Kiểm tra tính toàn vẹn của kho: khóa trỏ tới danh mục có thật, lịch sử giá trị, bảng tổng hợp hồ sơ KCB, số dòng của từng bản nộp.") { json };
         command.SetAction(async (parse, ct) =>
         {
-            var report = await new WarehouseVerifier(BhytCli.Engine(parse)).VerifyAsync(ct);
+            var report = await new WarehouseVerifier(await BhytCli.CurrentEngineAsync(parse, ct)).VerifyAsync(ct);
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(report.Findings, Json));
             var output = parse.GetValue(json) ? Console.Error : Console.Out;
             foreach (var finding in report.Findings) output.WriteLine(finding.Message);

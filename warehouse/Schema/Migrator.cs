@@ -64,6 +64,24 @@ public sealed class Migrator(IWarehouseEngine engine, IReadOnlyList<MigrationScr
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>The numbered scripts not yet applied to the warehouse (all of them when it has no schema table).</summary>
+    public async Task<IReadOnlyList<MigrationScript>> PendingAsync(DbConnection connection, CancellationToken ct)
+    {
+        var recorded = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'etl' AND table_name = 'schema_version'", cancellationToken: ct));
+        var applied = recorded == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT version FROM etl.schema_version", cancellationToken: ct))).ToHashSet();
+        return scripts.Where(s => !s.IsBootstrap && !s.IsRepeatable && !applied.Contains(s.Version)).ToList();
+    }
+
+    /// <summary>Throws <see cref="WarehouseOutdatedException"/> when a numbered script of this version is not applied yet.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken ct)
+    {
+        await using var connection = await engine.OpenAsync(ct);
+        var pending = await PendingAsync(connection, ct);
+        if (pending.Count > 0) throw new WarehouseOutdatedException(engine.Target, pending);
+    }
+
     /// <summary>The highest version recorded in the warehouse (0 when none).</summary>
     public static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<int?>(new CommandDefinition(

@@ -1,0 +1,16 @@
+using Bhyt.Warehouse.Engines;
+
+namespace Bhyt.Warehouse.Schema;
+
+/// <summary>
+/// A warehouse made by an earlier version of the product, with numbered schema scripts of this version not yet applied:
+/// a command that reads or writes its tables would meet a missing table half-way. <c>bhyt init</c> applies them (safe,
+/// nothing loaded is lost).
+/// </summary>
+public sealed class WarehouseOutdatedException(WarehouseTarget target, IReadOnlyList<MigrationScript> pending)
+    : Exception($"Kho dữ liệu '{target}' được tạo bởi phiên bản cũ hơn: còn {pending.Count} bước nâng cấp lược đồ chưa áp dụng " +
+        $"({string.Join(", ", pending.Take(3).Select(s => s.Name))}{(pending.Count > 3 ? ", …" : "")}). " +
+        $"Hãy chạy 'bhyt init --warehouse {target}' (an toàn, giữ nguyên dữ liệu đã nạp) rồi chạy lại lệnh. [warehouse.outdated]")
+{
+    public IReadOnlyList<MigrationScript> Pending { get; } = pending;
+}

@@ -96,6 +96,7 @@ export function attach(editor, backdrop, list, schema) {
     });
     editor.addEventListener("blur", () => setTimeout(close, 150));
     paint();
+    editor.dataset.attached = "true"; // completion and highlighting listen from here on
 }
 
 // Rewrites the editor's text (a query picked from the history) and repaints it.

@@ -74,12 +74,17 @@ public sealed class Migrator(IWarehouseEngine engine, IReadOnlyList<MigrationScr
         return scripts.Where(s => !s.IsBootstrap && !s.IsRepeatable && !applied.Contains(s.Version)).ToList();
     }
 
+    private static async Task<int?> CurrentVersionOrNullAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'etl' AND table_name = 'schema_version'", cancellationToken: ct)) == 0
+            ? null : await CurrentVersionAsync(connection, ct);
+
     /// <summary>Throws <see cref="WarehouseOutdatedException"/> when a numbered script of this version is not applied yet.</summary>
     public async Task EnsureCurrentAsync(CancellationToken ct)
     {
         await using var connection = await engine.OpenAsync(ct);
         var pending = await PendingAsync(connection, ct);
-        if (pending.Count > 0) throw new WarehouseOutdatedException(engine.Target, pending);
+        if (pending.Count > 0) throw new WarehouseOutdatedException(engine.Target, pending, initialised: await CurrentVersionOrNullAsync(connection, ct) is not null);
     }
 
     /// <summary>The highest version recorded in the warehouse (0 when none).</summary>

@@ -20,6 +20,8 @@ public sealed class SqlConsoleEndToEndTests(DashboardFixture fixture)
         await Expect(page.Locator("h1")).ToContainTextAsync("Truy vấn SQL");
         await Expect(page.Locator("#sql-schema details[data-view='indicator_values']")).ToHaveCountAsync(1);
 
+        // The editor's script attaches after the schema is drawn: keys typed before then would reach no listener.
+        await Expect(page.Locator("#sql-text[data-attached='true']")).ToHaveCountAsync(1);
         await page.Locator("#sql-text").PressSequentiallyAsync("SELECT unit_code, name FROM rpt.uni");
         await Expect(page.Locator(".sql-completion li").First).ToHaveTextAsync("units");
         await page.Locator("#sql-text").PressAsync("Enter");

@@ -66,14 +66,17 @@ public sealed class ClaimAggregates(IWarehouseEngine engine)
         GROUP BY x.month_key, x.facility_key, CASE WHEN x.facility_key IS NULL THEN x.facility_code END
         """;
 
-    /// <summary>Deletes the monthly rows of the groups noted for file @id (in @months).</summary>
-    internal const string DeleteMonthlySql = """
-        DELETE FROM dw.fct_claims_monthly
+    /// <summary>Deletes the rows of aggregate <paramref name="table"/> (keyed by month and facility code) of the groups noted for file @id (in @months).</summary>
+    internal static string DeleteNotedGroupsSql(string table) => $"""
+        DELETE FROM {table}
         WHERE month_key IN @months
           AND EXISTS (SELECT 1 FROM etl.claim_refresh_group g
-                      WHERE g.submission_id = @id AND g.month_key = dw.fct_claims_monthly.month_key
-                        AND g.facility_code = dw.fct_claims_monthly.facility_code)
+                      WHERE g.submission_id = @id AND g.month_key = {table}.month_key
+                        AND g.facility_code = {table}.facility_code)
         """;
+
+    /// <summary>Deletes the monthly rows of the groups noted for file @id (in @months).</summary>
+    internal static readonly string DeleteMonthlySql = DeleteNotedGroupsSql("dw.fct_claims_monthly");
 
     /// <summary>
     /// The monthly rows of the groups noted for file @id (in @months) from all their claims, with the patients of the row's

@@ -64,27 +64,20 @@ public sealed class Migrator(IWarehouseEngine engine, IReadOnlyList<MigrationScr
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The numbered scripts not yet applied to the warehouse (all of them when it has no schema table).</summary>
-    public async Task<IReadOnlyList<MigrationScript>> PendingAsync(DbConnection connection, CancellationToken ct)
-    {
-        var recorded = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'etl' AND table_name = 'schema_version'", cancellationToken: ct));
-        var applied = recorded == 0 ? [] : (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM etl.schema_version", cancellationToken: ct))).ToHashSet();
-        return scripts.Where(s => !s.IsBootstrap && !s.IsRepeatable && !applied.Contains(s.Version)).ToList();
-    }
-
-    private static async Task<int?> CurrentVersionOrNullAsync(DbConnection connection, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'etl' AND table_name = 'schema_version'", cancellationToken: ct)) == 0
-            ? null : await CurrentVersionAsync(connection, ct);
-
-    /// <summary>Throws <see cref="WarehouseOutdatedException"/> when a numbered script of this version is not applied yet.</summary>
+    /// <summary>
+    /// Throws <see cref="WarehouseOutdatedException"/> when a numbered script of this version is not applied yet (every one
+    /// of them for a file with no schema table, which was never initialised).
+    /// </summary>
     public async Task EnsureCurrentAsync(CancellationToken ct)
     {
         await using var connection = await engine.OpenAsync(ct);
-        var pending = await PendingAsync(connection, ct);
-        if (pending.Count > 0) throw new WarehouseOutdatedException(engine.Target, pending, initialised: await CurrentVersionOrNullAsync(connection, ct) is not null);
+        var hasSchemaTable = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'etl' AND table_name = 'schema_version'", cancellationToken: ct)) > 0;
+        var applied = hasSchemaTable
+            ? (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM etl.schema_version", cancellationToken: ct))).ToHashSet()
+            : [];
+        var pending = scripts.Where(s => !s.IsBootstrap && !s.IsRepeatable && !applied.Contains(s.Version)).ToList();
+        if (pending.Count > 0) throw new WarehouseOutdatedException(engine.Target, pending, initialised: hasSchemaTable);
     }
 
     /// <summary>The highest version recorded in the warehouse (0 when none).</summary>

@@ -12,13 +12,7 @@ namespace Bhyt.Etl.Detection.Facilities;
 public static class FacilityMonthStore
 {
     /// <summary>Deletes the profile rows of the groups the claims loader noted for file @id (in @months; <see cref="Loading.ClaimAggregates"/>).</summary>
-    public const string DeleteSql = """
-        DELETE FROM dw.fct_facility_month
-        WHERE month_key IN @months
-          AND EXISTS (SELECT 1 FROM etl.claim_refresh_group g
-                      WHERE g.submission_id = @id AND g.month_key = dw.fct_facility_month.month_key
-                        AND g.facility_code = dw.fct_facility_month.facility_code)
-        """;
+    public static readonly string DeleteSql = Loading.ClaimAggregates.DeleteNotedGroupsSql("dw.fct_facility_month");
 
     /// <summary>
     /// The profile rows of the groups the loader noted for file @id (in @months) from all their claims, with the distinct

@@ -60,11 +60,8 @@ internal static class CostCells
         var median = bins[MedianIndex(bins.Select(b => b.N).ToList(), peers)];
         var deviations = bins.Select(b => (Dev: Math.Abs(b.Bin - median.Bin), b.N)).OrderBy(d => d.Dev).ToList();
         var mad = deviations[MedianIndex(deviations.Select(d => d.N).ToList(), peers)].Dev;
-        return new CostYardstick(tier, visitType, band, peers, median.Bin, median.Low, Math.Max(RobustScale * mad, MinScale));
+        return new CostYardstick(tier, visitType, band, peers, median.Bin, median.Low, Math.Max(Facilities.RobustStats.MadScale * mad, MinScale));
     }
-
-    /// <summary>1.4826 × MAD estimates the standard deviation of normal data.</summary>
-    private const double RobustScale = 1.4826;
 
     /// <summary>The first position where the cumulative count reaches half the total.</summary>
     private static int MedianIndex(List<long> counts, long total)

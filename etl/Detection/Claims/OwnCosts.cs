@@ -46,8 +46,7 @@ internal sealed class OwnCosts
         foreach (var (group, list) in variances)
         {
             list.Sort();
-            var median = list.Count % 2 == 1 ? list[list.Count / 2] : (list[list.Count / 2 - 1] + list[list.Count / 2]) / 2;
-            _spread[group] = Math.Max(CostCells.MinScale, Math.Sqrt(median));
+            _spread[group] = Math.Max(CostCells.MinScale, Math.Sqrt(Facilities.RobustStats.MedianOfSorted(list)));
         }
     }
 

@@ -146,21 +146,17 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         if (!tableColumns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
             throw new InvalidOperationException($"A typed load into {table} must name all its columns in table order ({string.Join(", ", tableColumns)}).");
 
-        long written = 0;
-        var row = new DuckDbBulkRow();
-        using var appender = ((DuckDBConnection)connection).CreateAppender(schema, name);
+        using var appender = new DuckDbChunkAppender((DuckDBConnection)connection, null, schema, name);
         await foreach (var batch in batches.WithCancellation(ct))
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                row.Row = appender.CreateRow();
-                batch.Write(i, row);
-                row.Row.EndRow();
+                batch.Write(i, appender);
+                appender.EndRow();
             }
-            written += batch.Count;
         }
         appender.Close();
-        return written;
+        return appender.Written;
     }
 
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct) =>

@@ -34,5 +34,16 @@ internal sealed class Base64ContentStream(XmlReader reader) : ReadOnlyStream
     }
 }
 
-/// <summary>NOIDUNGFILE's text is not valid base64.</summary>
-internal sealed class InvalidBase64Exception(string message) : Exception(message);
+/// <summary>
+/// NOIDUNGFILE's text is not valid base64. .NET's message quotes the whole text it could not decode (a claim's content,
+/// kilobytes): the quote is cut to its first characters, so the error recorded for the file stays readable.
+/// </summary>
+internal sealed partial class InvalidBase64Exception(string message) : Exception(Concise(message))
+{
+    private const int Kept = 40;
+
+    private static string Concise(string message) => LongQuote().Replace(message, m => $"'{m.Groups[1].Value[..Kept]}…'");
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']{81,})'")]
+    private static partial System.Text.RegularExpressions.Regex LongQuote();
+}

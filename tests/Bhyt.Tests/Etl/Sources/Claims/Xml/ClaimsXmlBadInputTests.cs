@@ -27,6 +27,19 @@ public sealed class ClaimsXmlBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Read_base64_broken_inside_a_long_content_quotes_its_start_not_the_whole_content()
+    {
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(new Xml1Claim("A2").Xml()));
+        var broken = encoded[..60] + "!!" + encoded[62..];
+        var (reader, _) = ReadEnvelope(Good("A1"), $"<HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>{broken}</NOIDUNGFILE></FILEHOSO></HOSO>");
+
+        var issue = Only(reader);
+        Assert.Equal(("xml.base64", "HOSO 2, trường NOIDUNGFILE"), (issue.Rule, issue.Location));
+        Assert.Contains($"'{broken[..40]}…'", issue.Message);
+        Assert.True(issue.Message.Length < 300, issue.Message);
+    }
+
+    [Fact]
     public void Read_base64_of_a_truncated_XML1_is_malformed_in_its_HOSO_and_the_other_HOSO_are_still_checked()
     {
         var truncated = Convert.ToBase64String(Encoding.UTF8.GetBytes(new Xml1Claim("A2").Xml()[..200]));

@@ -9,9 +9,10 @@ namespace Bhyt.Etl.Cli;
 
 /// <summary>
 /// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it, its claims XML files as one
-/// submission, like a .zip of them) and prints one summary line per file or batch, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. While a file loads, its
-/// progress goes to standard error (<see cref="ImportProgress"/>). Exit 1 when a file was
-/// rejected or held no figure (<c>empty</c>), 2 when a path is unusable. Each file's import is recorded in the audit log
+/// submission, like a .zip of them) and prints one summary line per file or batch, or a JSON array with <c>--json</c>;
+/// <c>--explain</c> adds how each table was recognised. While a file loads, its progress goes to standard error
+/// (<see cref="ImportProgress"/>). Exit 1 when a file (or a file of a batch) was rejected or held no figure
+/// (<c>empty</c>), 2 when a path is unusable. Each file's import is recorded in the audit log
 /// as the operating-system user who ran the command.
 /// </summary>
 internal static class ImportCommand
@@ -103,7 +104,8 @@ internal static class ImportCommand
             Console.Error.WriteLine($"  {result.Submission.FileName}: {result.Submission.Status}, {result.Issues.Count(i => i.IsError)} lỗi" +
                 (first is null ? "" : $"; đầu tiên: {first.Location}: {first.Message} [{first.Rule}]"));
             foreach (var file in result.RejectedFiles)
-                Console.Error.WriteLine($"    {file.Name}: {file.Errors} lỗi; đầu tiên: {file.First.Location}: {file.First.Message} [{file.First.Rule}]");
+                Console.Error.WriteLine($"    {file.Name}: {file.Errors} lỗi; đầu tiên: {file.First.Location}: {file.First.Message} " +
+                    $"[{file.First.Rule}]");
         }
     }
 

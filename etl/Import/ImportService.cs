@@ -258,7 +258,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     {
         if (Directory.Exists(path))
             return requested is ImportKinds.Auto or ImportKinds.Claims && ClaimFolder.XmlFiles(path).Count > 0 ? ImportKinds.Claims
-                : throw new UnusableInputException($"{Path.GetFileName(path)}: một thư mục chỉ nạp được như một lô tệp XML hồ sơ KCB (--kind claims). [input.folder]");
+                : throw new UnusableInputException(
+                    $"{Path.GetFileName(path)}: một thư mục chỉ nạp được như một lô tệp XML hồ sơ KCB (--kind claims). [input.folder]");
         if (requested == ImportKinds.Auto)
             return Kinds.Detect(path)?.Name ?? throw new UnusableInputException(
                 $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind {string.Join('|', Kinds.Kinds.Select(k => k.Name))}. [input.format]");

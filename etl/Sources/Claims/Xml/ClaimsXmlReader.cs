@@ -7,12 +7,13 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
 /// Streams the claims files facilities send — a <c>GIAMDINHHS</c> envelope or a bare <c>TONG_HOP</c>, QĐ 4210 or QĐ 130,
-/// or a batch of such files (a .zip, or the .xml files of a folder, see <see cref="IClaimEntries"/>) — into the same <see cref="ClaimRecord"/>s the CSV reader makes, card pseudonymised as it is
-/// read; personal fields are skipped unread. Memory stays bounded whatever the file size (see <see cref="ClaimXmlDocument"/>).
+/// or a batch of such files (a .zip, or the .xml files of a folder: <see cref="IClaimEntries"/>) — into the same
+/// <see cref="ClaimRecord"/>s the CSV reader makes, card pseudonymised as it is read; personal fields are skipped unread.
+/// Memory stays bounded whatever the file size (see <see cref="ClaimXmlDocument"/>).
 /// </summary>
 /// <remarks>
-/// What is rejected: a file (a lone .xml, or one file of a .zip or a folder) is the unit. Any error in any of its HOSO rejects that
-/// whole file, with every error named, as the CSV path rejects a file for one bad row: an envelope is signed and
+/// What is rejected: a file (a lone .xml, or one file of a .zip or a folder) is the unit. Any error in any of its HOSO
+/// rejects that whole file, with every error named, as the CSV path rejects a file for one bad row: an envelope is signed and
 /// counted (CHUKYDONVI, SOLUONGHOSO) as one submission, the facility resends it whole once corrected, and a file is
 /// never half-loaded. A lone file's errors are <see cref="ClaimSource.Errors"/> (nothing of it loads). In a batch the
 /// other files go on: a rejected file's errors are <see cref="Rejections"/>, its claims are held back until the file is
@@ -40,7 +41,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     /// <summary>HOSO of the rejected files of a batch.</summary>
     public int ClaimsRejected { get; private set; }
 
-    /// <summary>What the user should know after reading: the archive's files and which spending categories XML1 gives.</summary>
+    /// <summary>What the user should know after reading: the batch's files and which spending categories XML1 gives.</summary>
     public string Note =>
         (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong {Container}. " : "") +
         (EntriesSkipped > 0 ? $"Bỏ qua {EntriesSkipped:N0} mục không phải .xml trong tệp nén. " : "") +
@@ -130,24 +131,24 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     private IEnumerable<ClaimBatch> ReadBatch(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow,
         InnerDocumentWorkers workers)
     {
-        IClaimEntries? archive = null;
+        IClaimEntries? files = null;
         IReadOnlyList<ClaimEntry> entries;
         try
         {
             if (_refusal is not null) throw _refusal;
-            archive = EntriesOf(path, Meter);
-            Container = archive.Container;
-            entries = archive.XmlEntries();
+            files = EntriesOf(path, Meter);
+            Container = files.Container;
+            entries = files.XmlEntries();
         }
         catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
         {
-            archive?.Dispose();
+            files?.Dispose();
             Refuse(e);
             yield break;
         }
-        using (archive)
+        using (files)
         {
-            EntriesSkipped = archive.Skipped;
+            EntriesSkipped = files.Skipped;
             foreach (var entry in entries)
             {
                 var issues = new ClaimXmlIssues(entry.Name);

@@ -8,10 +8,11 @@ using Bhyt.Etl.Validation;
 namespace Bhyt.Etl.Cli;
 
 /// <summary>
-/// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it) and prints one summary line per
-/// file, or a JSON array with <c>--json</c>; <c>--explain</c> adds how each table was recognised. While a file loads, its
-/// progress goes to standard error (<see cref="ImportProgress"/>). Exit 1 when a file was
-/// rejected or held no figure (<c>empty</c>), 2 when a path is unusable. Each file's import is recorded in the audit log
+/// <c>bhyt import &lt;path&gt;...</c>: loads files (a folder means every file in it, its claims XML files as one
+/// submission, like a .zip of them) and prints one summary line per file or batch, or a JSON array with <c>--json</c>;
+/// <c>--explain</c> adds how each table was recognised. While a file loads, its progress goes to standard error
+/// (<see cref="ImportProgress"/>). Exit 1 when a file (or a file of a batch) was rejected or held no figure
+/// (<c>empty</c>), 2 when a path is unusable. Each file's import is recorded in the audit log
 /// as the operating-system user who ran the command.
 /// </summary>
 internal static class ImportCommand
@@ -39,7 +40,7 @@ internal static class ImportCommand
         {
             var engine = await BhytCli.CurrentEngineAsync(parse, ct);
             var files = ImportService.ExpandPaths(parse.GetRequiredValue(paths),
-                skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập ({kinds.ExtensionList})"));
+                skipped => Console.Error.WriteLine($"bỏ qua {Path.GetFileName(skipped)}: không phải tệp nhập ({kinds.ExtensionList})"), xmlBatches: true);
             var options = new ImportOptions(parse.GetValue(kind)!, parse.GetValue(unit), parse.GetValue(jumpBound));
             var service = await ImportService.CreateAsync(engine, ct);
             var asJson = parse.GetValue(json);
@@ -68,8 +69,8 @@ internal static class ImportCommand
                 }
             }
             if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(r => ToJson(r, explained)), JsonOptions));
-            else if (files.Count > 1) PrintRejections(results);
-            // A claims .zip loads its good files and rejects the others: rejected files inside it are a rejection too.
+            else if (files.Count > 1 || results.Any(r => r.RejectedFiles.Count > 0)) PrintRejections(results);
+            // A claims .zip or folder loads its good files and rejects the others: rejected files inside it are a rejection too.
             return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected || r.IsEmpty || r.Issues.Any(i => i.IsError)) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
@@ -88,7 +89,10 @@ internal static class ImportCommand
             Console.Error.WriteLine($"  … và {result.Issues.Count - shown.Count} vấn đề khác (xem rpt.validation_issues, submission_id = {result.Submission.SubmissionId}).");
     }
 
-    /// <summary>After a folder or several files: every rejection again, so none scrolls away among the loaded files.</summary>
+    /// <summary>
+    /// After a folder, several files or a batch with rejected files: every rejection again, each rejected file of a batch
+    /// by name, so none scrolls away among the loaded files.
+    /// </summary>
     private static void PrintRejections(IReadOnlyList<ImportResult> results)
     {
         var rejected = results.Where(r => r.IsRejected || r.Issues.Any(i => i.IsError)).ToList();
@@ -99,6 +103,9 @@ internal static class ImportCommand
             var first = result.Issues.FirstOrDefault(i => i.IsError);
             Console.Error.WriteLine($"  {result.Submission.FileName}: {result.Submission.Status}, {result.Issues.Count(i => i.IsError)} lỗi" +
                 (first is null ? "" : $"; đầu tiên: {first.Location}: {first.Message} [{first.Rule}]"));
+            foreach (var file in result.RejectedFiles)
+                Console.Error.WriteLine($"    {file.Name}: {file.Errors} lỗi; đầu tiên: {file.First.Location}: {file.First.Message} " +
+                    $"[{file.First.Rule}]");
         }
     }
 
@@ -107,6 +114,7 @@ internal static class ImportCommand
         explain = explain ? r.Tables.Select(t => t.Explain().ToList()) : null,
         file = r.Submission.FileName, status = r.Submission.Status, rows = r.Submission.RowsLoaded, rejected = r.Submission.RowsRejected,
         warnings = r.Submission.Warnings, submission = r.Submission.SubmissionId, duplicate_of = r.Submission.DuplicateOf, note = r.Note,
+        rejected_files = r.RejectedFiles.Select(f => new { file = f.Name, errors = f.Errors, rule = f.First.Rule, location = f.First.Location }),
         issues = r.Issues.Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,
             period_label = i.PeriodLabel, indicator_code = i.IndicatorCode }),
     };

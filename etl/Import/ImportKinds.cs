@@ -70,11 +70,16 @@ public sealed class ImportKinds
     public ImportKind Named(string name) =>
         Kinds.FirstOrDefault(k => k.Name == name) ?? throw new KeyNotFoundException($"No import kind '{name}'.");
 
-    /// <summary>The first kind that takes the file's extension and recognises the file, or null.</summary>
-    public ImportKind? Detect(string path) => Kinds.FirstOrDefault(k => k.TakesExtensionOf(path) && k.Recognises(path));
+    /// <summary>
+    /// The first kind that takes the file's extension and recognises the file, or null. A folder is claims: what is
+    /// imported of it as one is its claims XML files, one batch (<see cref="ImportService.ExpandPaths"/>).
+    /// </summary>
+    public ImportKind? Detect(string path) =>
+        Directory.Exists(path) ? Named(Claims) : Kinds.FirstOrDefault(k => k.TakesExtensionOf(path) && k.Recognises(path));
 
     /// <summary>
-    /// Facilities first, then the claims that name them, then the rest (files of no kind last); by name within each.
+    /// Facilities first, then the claims that name them (a folder's XML batch among them), then the rest (files of no kind
+    /// last); by name within each.
     /// </summary>
     public IEnumerable<string> InLoadOrder(IEnumerable<string> files) =>
         files.OrderBy(f => Detect(f)?.LoadOrder ?? int.MaxValue).ThenBy(f => f, StringComparer.Ordinal);

@@ -11,6 +11,9 @@ public sealed record ImportResult(string Path, SubmissionRecord Submission, IRea
     /// <summary>The file was read but held no figure (status <c>empty</c>): the note says why and names the near-misses.</summary>
     public bool IsEmpty => Submission.Status == "empty";
 
+    /// <summary>The files of a claims batch (.zip, folder) rejected while the others loaded, each with its first error.</summary>
+    public IReadOnlyList<Sources.Claims.Xml.RejectedClaimFile> RejectedFiles { get; init; } = [];
+
     /// <summary>How each table of a report document was recognised (empty for other kinds), for <c>--explain</c>.</summary>
     public IReadOnlyList<Sources.Reports.TableRecognition> Tables { get; init; } = [];
 

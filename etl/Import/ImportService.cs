@@ -35,12 +35,24 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     /// <summary>
     /// The files a list of paths names: files as given, folders expanded to the files of a registered kind they hold,
     /// in load order (<see cref="ImportKinds.InLoadOrder"/>); other files (truth.json, reports) are passed to
-    /// <paramref name="skipped"/>.
+    /// <paramref name="skipped"/>. With <paramref name="xmlBatches"/>, a folder's claims XML files, when there are more
+    /// than one, are named by the folder itself, imported as one submission (<see cref="ClaimFolderBatch"/>) in the place
+    /// of claims in the load order; its other files stay files of their own.
     /// </summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, Action<string>? skipped = null) => paths.SelectMany<string, string>(path =>
-        Directory.Exists(path) ? Kinds.InLoadOrder(Directory.GetFiles(path).Where(f => Kinds.IsImportable(f) || Skip(f, skipped)))
-        : File.Exists(path) ? [Path.GetFullPath(path)]
-        : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, Action<string>? skipped = null, bool xmlBatches = false) =>
+        paths.SelectMany(path =>
+            Directory.Exists(path) ? FilesOf(path, skipped, xmlBatches)
+            : File.Exists(path) ? [Path.GetFullPath(path)]
+            : throw new UnusableInputException($"Không tìm thấy tệp hoặc thư mục '{path}'. [input.not_found]")).ToList();
+
+    private static IEnumerable<string> FilesOf(string folder, Action<string>? skipped, bool xmlBatches)
+    {
+        var files = Directory.GetFiles(folder).Where(f => Kinds.IsImportable(f) || Skip(f, skipped)).ToList();
+        var xml = xmlBatches ? ClaimFolder.XmlFiles(folder) : [];
+        return Kinds.InLoadOrder(ClaimFolderBatch.IsBatch(xml)
+            ? [.. files.Where(f => !ClaimFolder.IsXml(f)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))]
+            : files);
+    }
 
     private static bool Skip(string path, Action<string>? skipped)
     {
@@ -57,7 +69,10 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     {
         var kind = KindOf(path, options.Kind);
         using var telemetry = new Telemetry.ImportTelemetry(path, kind);
-        await using var meter = LoadMeter.Start(path, kind == ImportKinds.Claims ? "hồ sơ" : "dòng", progress);
+        var rowsAre = kind == ImportKinds.Claims ? "hồ sơ" : "dòng";
+        await using var meter = Directory.Exists(path)
+            ? LoadMeter.Start(ClaimFolderBatch.NameOf(path), ClaimFolderBatch.Bytes(path), progress, LoadPhase.Hashing, rowsAre)
+            : LoadMeter.Start(path, rowsAre, progress);
         try
         {
             var result = await ImportAsync(path, kind, options, meter, ct);
@@ -94,8 +109,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
-        var fileName = Path.GetFileName(path);
-        var sha = await Sha256Async(path, meter, ct);
+        var fileName = SubmissionName(path);
+        var sha = Directory.Exists(path) ? await ClaimFolderBatch.Sha256Async(path, meter, ct) : await Sha256Async(path, meter, ct);
         await using var connection = await engine.OpenAsync(ct);
 
         if (await _store.FindLoadedAsync(connection, sha, ct) is { } original)
@@ -145,7 +160,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
         reader.Meter = meter;
         meter?.Enter(LoadPhase.Counting);
-        var submission = new SubmissionRecord(0, Path.GetFileName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
+        var submission = new SubmissionRecord(0, SubmissionName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         // The fast claims reader reads UTF-8 bytes only: a legacy-encoded CSV is converted to a UTF-8 copy first.
         using var decoded = ImportKinds.IsCsv(path) ? VietnameseTextFile.Open(path) : null;
         if (decoded?.Decision.Rejection is { } reason)
@@ -156,11 +171,15 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         }
         var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)) { Meter = meter }
             .LoadAsync(connection, submission, reader, decoded?.Path ?? path, ct);
+        IReadOnlyList<RejectedClaimFile> rejectedFiles = [];
         if (reader is ClaimsXmlReader { RejectionCount: > 0 } xml && saved.Status != "rejected")
+        {
             (saved, load) = (await ClaimArchiveRejections.RecordAsync(engine, connection, _store, saved, xml, ct), load with { Errors = xml.Rejections });
+            rejectedFiles = xml.RejectedFiles;
+        }
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
             : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note, decoded?.Decision.Note }.Where(m => m is not null));
-        return new ImportResult(path, saved, load.Errors, note);
+        return new ImportResult(path, saved, load.Errors, note) { RejectedFiles = rejectedFiles };
     }
 
     private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,
@@ -237,6 +256,10 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     private static string KindOf(string path, string requested)
     {
+        if (Directory.Exists(path))
+            return requested is ImportKinds.Auto or ImportKinds.Claims && ClaimFolder.XmlFiles(path).Count > 0 ? ImportKinds.Claims
+                : throw new UnusableInputException(
+                    $"{Path.GetFileName(path)}: một thư mục chỉ nạp được như một lô tệp XML hồ sơ KCB (--kind claims). [input.folder]");
         if (requested == ImportKinds.Auto)
             return Kinds.Detect(path)?.Name ?? throw new UnusableInputException(
                 $"{Path.GetFileName(path)}: không nhận ra loại tệp; dùng --kind {string.Join('|', Kinds.Kinds.Select(k => k.Name))}. [input.format]");
@@ -246,6 +269,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
                 $"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo ({Kinds.Named(ImportKinds.Report).ExtensionList}). [input.format]");
         return requested;
     }
+
+    /// <summary>A file's name; a folder's XML batch is named by <see cref="ClaimFolderBatch.NameOf"/>.</summary>
+    private static string SubmissionName(string path) => Directory.Exists(path) ? ClaimFolderBatch.NameOf(path) : Path.GetFileName(path);
 
     private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)
     {

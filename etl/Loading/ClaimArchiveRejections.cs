@@ -6,18 +6,18 @@ using Dapper;
 namespace Bhyt.Etl.Loading;
 
 /// <summary>
-/// Records the files of a claims .zip that were rejected while the others loaded: their errors in
+/// Records the files of a claims batch (a .zip, a folder's XML files) that were rejected while the others loaded: their errors in
 /// <c>etl.validation_issue</c> (file, HOSO, MA_LK, field), their HOSO as the submission's rejected rows, and the
-/// submission as rejected when no file of the archive loaded.
+/// submission as rejected when no file of the batch loaded.
 /// </summary>
 public static class ClaimArchiveRejections
 {
     public static async Task<SubmissionRecord> RecordAsync(IWarehouseEngine engine, DbConnection connection, SubmissionStore store,
         SubmissionRecord saved, ClaimsXmlReader reader, CancellationToken ct)
     {
-        // Rejected only when no file of the archive passed; files whose claims were all loaded before still passed.
+        // Rejected only when no file of the batch passed; files whose claims were all loaded before still passed.
         var status = reader.RowsRead == 0 ? "rejected" : saved.Status;
-        var message = $"{reader.FilesRejected:N0}/{reader.FilesRead:N0} tệp trong tệp nén bị từ chối ({reader.RejectionCount:N0} lỗi); " +
+        var message = $"{reader.FilesRejected:N0}/{reader.FilesRead:N0} tệp trong {reader.Container} bị từ chối ({reader.RejectionCount:N0} lỗi); " +
             (status == "rejected" ? "không hồ sơ nào được nạp." : "các tệp khác đã nạp.") + (saved.Message is null ? "" : " " + saved.Message);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await store.SaveIssuesAsync(connection, transaction, saved.SubmissionId, reader.Rejections, ct);

@@ -43,9 +43,12 @@ public sealed class LoadMeter : IAsyncDisposable
     public static LoadMeter? Start(string path, string rowsAre, IProgress<LoadProgress>? progress) =>
         progress is null ? null : new LoadMeter(Path.GetFileName(path), new FileInfo(path).Length, rowsAre, progress, LoadPhase.Hashing);
 
-    /// <summary>A meter of <paramref name="bytesTotal"/> bytes named <paramref name="file"/> that is not on disk yet (an upload).</summary>
-    public static LoadMeter? Start(string file, long bytesTotal, IProgress<LoadProgress>? progress, LoadPhase first) =>
-        progress is null ? null : new LoadMeter(file, bytesTotal, "dòng", progress, first);
+    /// <summary>
+    /// A meter of <paramref name="bytesTotal"/> bytes named <paramref name="file"/> that is not one file on disk (an upload
+    /// not written yet, a folder's claims files).
+    /// </summary>
+    public static LoadMeter? Start(string file, long bytesTotal, IProgress<LoadProgress>? progress, LoadPhase first, string rowsAre = "dòng") =>
+        progress is null ? null : new LoadMeter(file, bytesTotal, rowsAre, progress, first);
 
     public void AddBytes(int count) => Interlocked.Add(ref _bytes, count);
 

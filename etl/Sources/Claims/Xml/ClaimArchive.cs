@@ -8,23 +8,25 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// entries are inflated as they are read, never extracted), each through a stream that counts what it inflates.
 /// Entries that are not .xml are skipped and counted.
 /// </summary>
-internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadMeter? meter = null) : IDisposable
+internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadMeter? meter = null) : IClaimEntries
 {
     private readonly ZipArchive _zip = new(File.OpenRead(path).CountedBy(meter), ZipArchiveMode.Read, leaveOpen: false);
     private long _inflated;
 
     public int Skipped { get; private set; }
 
+    public string Container => "tệp nén";
+
     public static bool IsZip(string path) => Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The .xml entries, checked against the limits before any is opened.</summary>
     /// <exception cref="ArchiveRefusedException">The archive breaks a limit.</exception>
-    public IReadOnlyList<ZipArchiveEntry> XmlEntries()
+    public IReadOnlyList<ClaimEntry> XmlEntries()
     {
         var entries = _zip.Entries;
         if (entries.Count > limits.MaxEntries)
             throw new ArchiveRefusedException("", $"Tệp nén có {entries.Count:N0} mục, quá giới hạn {limits.MaxEntries:N0}.");
-        var xml = new List<ZipArchiveEntry>();
+        var xml = new List<ClaimEntry>();
         long total = 0;
         foreach (var entry in entries)
         {
@@ -32,7 +34,7 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
             if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) { Skipped++; continue; }
             Check(entry, entry.Length);
             total += entry.Length;
-            xml.Add(entry);
+            xml.Add(new Entry(this, entry));
         }
         if (total > limits.MaxTotalBytes)
             throw new ArchiveRefusedException("", $"Tệp nén giải nén ra {total:N0} byte, quá giới hạn {limits.MaxTotalBytes:N0} byte.");
@@ -40,7 +42,7 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
     }
 
     /// <summary>The entry's bytes as they inflate; reading past its declared size or the limits throws.</summary>
-    public Stream Open(ZipArchiveEntry entry) => new CountingStream(entry.Open(), entry.Length, inflated =>
+    private Stream Open(ZipArchiveEntry entry) => new CountingStream(entry.Open(), entry.Length, inflated =>
     {
         _inflated += inflated;
         if (_inflated > limits.MaxTotalBytes)
@@ -48,7 +50,7 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
     }, entry.FullName);
 
     /// <summary>The entry again from its start, <paramref name="first"/> (its first opening) no longer counted toward the total.</summary>
-    public Stream Reopen(ZipArchiveEntry entry, Stream first)
+    private Stream Reopen(ZipArchiveEntry entry, Stream first)
     {
         _inflated -= ((CountingStream)first).Counted;
         return Open(entry);
@@ -64,6 +66,13 @@ internal sealed class ClaimArchive(string path, ClaimArchiveLimits limits, LoadM
     }
 
     public void Dispose() => _zip.Dispose();
+
+    private sealed class Entry(ClaimArchive archive, ZipArchiveEntry entry) : ClaimEntry(entry.FullName, entry.Length)
+    {
+        public override Stream Open() => archive.Open(entry);
+
+        public override Stream Reopen(Stream first) => archive.Reopen(entry, first);
+    }
 
     /// <summary>Counts inflated bytes toward the total; more than the entry declared (which .NET already cuts) is refused too.</summary>
     private sealed class CountingStream(Stream inner, long declared, Action<int> counted, string name) : ReadOnlyStream

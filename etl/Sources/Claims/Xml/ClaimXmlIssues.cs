@@ -3,7 +3,7 @@ using Bhyt.Etl.Validation;
 namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
-/// The errors of one claims XML file (one entry of a zip) and where the reader stands in it, so that each error names
+/// The errors of one claims XML file (one file of a .zip or a folder) and where the reader stands in it, so that each error names
 /// the file, the HOSO (by its position in DANHSACHHOSO), its MA_LK and the field.
 /// </summary>
 internal sealed class ClaimXmlIssues(string? entry)
@@ -21,7 +21,7 @@ internal sealed class ClaimXmlIssues(string? entry)
 
     public List<ValidationIssue> Kept { get; } = [];
 
-    /// <summary>The entry of the .zip; null for a lone file.</summary>
+    /// <summary>The file's name in its batch (a .zip entry, a folder's file); null for a lone file.</summary>
     public string? Entry => entry;
     public int Count { get; private set; }
 

@@ -7,14 +7,15 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 
 /// <summary>
 /// Streams the claims files facilities send — a <c>GIAMDINHHS</c> envelope or a bare <c>TONG_HOP</c>, QĐ 4210 or QĐ 130,
-/// or a .zip of such files — into the same <see cref="ClaimRecord"/>s the CSV reader makes, card pseudonymised as it is
-/// read; personal fields are skipped unread. Memory stays bounded whatever the file size (see <see cref="ClaimXmlDocument"/>).
+/// or a batch of such files (a .zip, or the .xml files of a folder: <see cref="IClaimEntries"/>) — into the same
+/// <see cref="ClaimRecord"/>s the CSV reader makes, card pseudonymised as it is read; personal fields are skipped unread.
+/// Memory stays bounded whatever the file size (see <see cref="ClaimXmlDocument"/>).
 /// </summary>
 /// <remarks>
-/// What is rejected: a file (a lone .xml, or one file of a .zip) is the unit. Any error in any of its HOSO rejects that
-/// whole file, with every error named, as the CSV path rejects a file for one bad row: an envelope is signed and
+/// What is rejected: a file (a lone .xml, or one file of a .zip or a folder) is the unit. Any error in any of its HOSO
+/// rejects that whole file, with every error named, as the CSV path rejects a file for one bad row: an envelope is signed and
 /// counted (CHUKYDONVI, SOLUONGHOSO) as one submission, the facility resends it whole once corrected, and a file is
-/// never half-loaded. A lone file's errors are <see cref="ClaimSource.Errors"/> (nothing of it loads). In a .zip the
+/// never half-loaded. A lone file's errors are <see cref="ClaimSource.Errors"/> (nothing of it loads). In a batch the
 /// other files go on: a rejected file's errors are <see cref="Rejections"/>, its claims are held back until the file is
 /// judged and dropped. A zip bomb or an unreadable archive is refused whole.
 /// </remarks>
@@ -24,19 +25,25 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     private long _bound = long.MaxValue;
     private Exception? _refusal;
 
-    /// <summary>Errors of the files of a .zip that were rejected while the others loaded (the first 1000).</summary>
+    /// <summary>Errors of the files of a batch that were rejected while the others loaded (the first 1000).</summary>
     public List<ValidationIssue> Rejections { get; } = [];
+
+    /// <summary>Every file of a batch that was rejected while the others loaded, with its first error, in reading order.</summary>
+    public List<RejectedClaimFile> RejectedFiles { get; } = [];
+
+    /// <summary>What held the batch, as users read it ("tệp nén", "thư mục"); "tệp nén" before a batch is read.</summary>
+    public string Container { get; private set; } = "tệp nén";
 
     public int RejectionCount { get; private set; }
     public int FilesRead { get; private set; }
     public int FilesRejected { get; private set; }
 
-    /// <summary>HOSO of the rejected files of a .zip.</summary>
+    /// <summary>HOSO of the rejected files of a batch.</summary>
     public int ClaimsRejected { get; private set; }
 
-    /// <summary>What the user should know after reading: the archive's files and which spending categories XML1 gives.</summary>
+    /// <summary>What the user should know after reading: the batch's files and which spending categories XML1 gives.</summary>
     public string Note =>
-        (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong tệp nén. " : "") +
+        (FilesRead > 1 && FilesRejected == 0 ? $"{FilesRead:N0} tệp XML trong {Container}. " : "") +
         (EntriesSkipped > 0 ? $"Bỏ qua {EntriesSkipped:N0} mục không phải .xml trong tệp nén. " : "") +
         (Details is null
             ? "Danh mục chi từ XML1: thuốc (T_THUOC → spend_drugs), vật tư y tế (T_VTYT → spend_supplies); dịch vụ kỹ thuật, khám và ngày giường " +
@@ -67,22 +74,25 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     /// <summary>Whether the file is a claims XML (root GIAMDINHHS or TONG_HOP) or a .zip whose first .xml is one.</summary>
     public static bool LooksLikeClaimsXml(string path) => ClaimXmlSniffer.LooksLikeClaims(path);
 
+    /// <summary>Whether <paramref name="path"/> is read as a batch of files: a .zip, or a folder (its .xml files).</summary>
+    public static bool IsBatch(string path) => ClaimArchive.IsZip(path) || Directory.Exists(path);
+
     /// <summary>
     /// A lone file: every HOSO and TONG_HOP tag in its bytes (each written claim has one, base64 or not), counted at
-    /// disk speed. A .zip: its declared inflated size over the smallest claim that can be written (a TONG_HOP with
-    /// MA_LK, card, MA_CSKCB, MA_LOAI_KCB, a 12-digit NGAY_VAO and a total is over 150 bytes) — no second inflation.
+    /// disk speed. A batch: its files' (declared inflated) sizes over the smallest claim that can be written (a TONG_HOP
+    /// with MA_LK, card, MA_CSKCB, MA_LOAI_KCB, a 12-digit NGAY_VAO and a total is over 150 bytes) — no second reading.
     /// </summary>
     public override long RowBound(string path)
     {
-        if (!ClaimArchive.IsZip(path))
+        if (!IsBatch(path))
         {
             using var file = File.OpenRead(path);
             return _bound = TagCounter.Count(file) + 1;
         }
         try
         {
-            using var archive = new ClaimArchive(path, _limits);
-            return _bound = archive.XmlEntries().Sum(e => e.Length / SmallestClaimBytes + 1) + 1;
+            using var entries = EntriesOf(path, null);
+            return _bound = entries.XmlEntries().Sum(e => e.Length / SmallestClaimBytes + 1) + 1;
         }
         catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
         {
@@ -93,6 +103,9 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     private const int SmallestClaimBytes = 128;
 
+    private IClaimEntries EntriesOf(string path, LoadMeter? meter) =>
+        Directory.Exists(path) ? new ClaimFolder(path, meter) : new ClaimArchive(path, _limits, meter);
+
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {
         using var workers = new InnerDocumentWorkers(FastScanning);
@@ -100,7 +113,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         var writer = new Xml1ClaimWriter(pseudonymizer, AddWarning);
         var row = 0;
         int NextRow() => ++row <= _bound ? row : throw new InvalidOperationException($"{Path.GetFileName(path)}: nhiều hồ sơ hơn số thẻ HOSO đã đếm.");
-        if (!ClaimArchive.IsZip(path))
+        if (!IsBatch(path))
         {
             var issues = new ClaimXmlIssues(null);
             using (var file = File.OpenRead(path).CountedBy(Meter))
@@ -110,38 +123,39 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         }
         else
         {
-            foreach (var batch in ReadArchive(path, writer, output, NextRow, workers)) yield return batch;
+            foreach (var batch in ReadBatch(path, writer, output, NextRow, workers)) yield return batch;
         }
         if (output.Rest() is { } rest) yield return rest;
     }
 
-    private IEnumerable<ClaimBatch> ReadArchive(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow,
+    private IEnumerable<ClaimBatch> ReadBatch(string path, Xml1ClaimWriter writer, ClaimBatchOutput output, Func<int> nextRow,
         InnerDocumentWorkers workers)
     {
-        ClaimArchive? archive = null;
-        IReadOnlyList<System.IO.Compression.ZipArchiveEntry> entries;
+        IClaimEntries? files = null;
+        IReadOnlyList<ClaimEntry> entries;
         try
         {
             if (_refusal is not null) throw _refusal;
-            archive = new ClaimArchive(path, _limits, Meter);
-            entries = archive.XmlEntries();
+            files = EntriesOf(path, Meter);
+            Container = files.Container;
+            entries = files.XmlEntries();
         }
         catch (Exception e) when (e is ArchiveRefusedException or InvalidDataException)
         {
-            archive?.Dispose();
+            files?.Dispose();
             Refuse(e);
             yield break;
         }
-        using (archive)
+        using (files)
         {
-            EntriesSkipped = archive.Skipped;
+            EntriesSkipped = files.Skipped;
             foreach (var entry in entries)
             {
-                var issues = new ClaimXmlIssues(entry.FullName);
+                var issues = new ClaimXmlIssues(entry.Name);
                 output.Open();
                 var refused = false;
-                using (var stream = archive.Open(entry))
-                using (var claims = ReadFile(stream, () => archive.Reopen(entry, stream), writer, issues, output, nextRow, workers).GetEnumerator())
+                using (var stream = entry.Open())
+                using (var claims = ReadFile(stream, () => entry.Reopen(stream), writer, issues, output, nextRow, workers).GetEnumerator())
                     while (true)
                     {
                         try
@@ -219,6 +233,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         output.Reject();
         ClaimsRejected += issues.Seen;
         RejectionCount += issues.Count;
+        RejectedFiles.Add(new RejectedClaimFile(issues.Entry!, issues.Count, issues.Kept[0]));
         Rejections.AddRange(issues.Kept.Take(MaxErrorsKept - Rejections.Count));
     }
 

@@ -8,7 +8,7 @@ namespace Bhyt.Tests.Etl.Import.Progress;
 
 /// <summary>
 /// Progress of the claims XML import: the bytes counted are those of the file on disk (a .zip's compressed bytes, not
-/// what it inflates to), reaching the whole file, and the rows are every claim loaded.
+/// what it inflates to; a folder's XML files), reaching the whole file, and the rows are every claim loaded.
 /// </summary>
 public sealed class ClaimsXmlProgressTests
 {
@@ -50,14 +50,42 @@ public sealed class ClaimsXmlProgressTests
         Assert.All(reading, r => Assert.InRange(r.BytesRead, 0, zip.Length + 16 * 1024));
     }
 
-    private static async Task<(ImportResult Result, List<LoadProgress> Reading)> ImportAsync(string name, byte[] content)
+    [Fact]
+    public async Task ImportAsync_of_a_folder_counts_the_bytes_of_its_XML_files_to_their_total_and_every_claim()
+    {
+        var claims = Enumerable.Range(1, 300).Select(Claim).ToList();
+        var files = claims.Select((c, i) => ($"{i:000}.xml", ClaimXml.WithBom(ClaimXml.Envelope(c)))).ToList();
+
+        var (result, reading) = await ImportAsync(directory =>
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(directory, "hoso")).FullName;
+            foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(folder, name), bytes);
+            File.WriteAllText(Path.Combine(folder, "ghi-chu.md"), "không thuộc lô");
+            return folder;
+        });
+
+        var total = files.Sum(f => (long)f.Item2.Length);
+        Assert.Equal(("loaded", claims.Count), (result.Submission.Status, result.Submission.RowsLoaded));
+        Assert.Equal(("hoso/*.xml (300 tệp)", total), (reading[^1].File, reading[^1].BytesTotal));
+        Assert.Equal((total, 100, claims.Count), (reading[^1].BytesRead, reading[^1].PercentRead, reading[^1].Rows));
+        Assert.Equal(reading.Select(r => r.BytesRead).Order(), reading.Select(r => r.BytesRead));
+    }
+
+    private static Task<(ImportResult Result, List<LoadProgress> Reading)> ImportAsync(string name, byte[] content) =>
+        ImportAsync(directory =>
+        {
+            var path = Path.Combine(directory, name);
+            File.WriteAllBytes(path, content);
+            return path;
+        });
+
+    private static async Task<(ImportResult Result, List<LoadProgress> Reading)> ImportAsync(Func<string, string> write)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var warehouse = await TempWarehouse.InitialisedAsync();
         var facilities = Path.Combine(warehouse.Directory, "fac.csv");
         await File.WriteAllTextAsync(facilities, Facilities, ct);
-        var path = Path.Combine(warehouse.Directory, name);
-        await File.WriteAllBytesAsync(path, content, ct);
+        var path = write(warehouse.Directory);
         var service = await ImportService.CreateAsync(warehouse.Engine, ct);
         await service.ImportAsync(facilities, new ImportOptions(), null, ct);
         var reports = new List<LoadProgress>();

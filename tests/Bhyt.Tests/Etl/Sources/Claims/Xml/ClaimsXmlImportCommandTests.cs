@@ -22,11 +22,42 @@ public class ClaimsXmlImportCommandTests
         var run = await CliRun.RunAsync("import", folder, "--warehouse", warehouse.Path);
 
         Assert.True(run.ExitCode == ExitCodes.Rejected, run.ToString());
-        Assert.Matches(@"a-batch\.xml: loaded rows=2 rejected=0", run.Out);
-        Assert.Matches(@"b-one\.XML: loaded rows=1 rejected=0", run.Out);
-        Assert.Matches(@"c-lo\.zip: loaded rows=1 rejected=1", run.Out);
-        var summary = run.Error[run.Error.IndexOf("Từ chối (1/4 tệp):", StringComparison.Ordinal)..];
+        // Facilities first (the claims name them), then the folder's XML files as one submission, then the .zip.
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^fac\.csv: loaded rows=1 ", lines[0]);
+        Assert.Matches(@"^inbox/\*\.xml \(2 tệp\): loaded rows=3 rejected=0", lines[1]);
+        Assert.Matches(@"^c-lo\.zip: loaded rows=1 rejected=1", lines[2]);
+        var summary = run.Error[run.Error.IndexOf("Từ chối (1/3 tệp):", StringComparison.Ordinal)..];
         Assert.Contains("c-lo.zip: loaded, 1 lỗi; đầu tiên: tệp 2.xml, HOSO 1, MA_LK C2, trường NGAY_RA", summary);
         Assert.Equal(4L, (await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim")).Single());
+    }
+
+    [Fact]
+    public async Task Import_a_folder_of_one_claim_files_prints_one_result_and_names_each_rejected_file_at_the_end()
+    {
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(warehouse.Directory, "hoso")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "1.xml"), ClaimXml.Envelope(new Xml1Claim("A1")));
+        await File.WriteAllTextAsync(Path.Combine(folder, "2.xml"), new Xml1Claim("A2", Qd130: false, VisitType: "1").Xml());
+        await File.WriteAllTextAsync(Path.Combine(folder, "3.xml"), ClaimXml.Envelope(new Xml1Claim("A3", Discharged: "05032024")));
+        await File.WriteAllTextAsync(Path.Combine(folder, "4.xml"), "<GIAMDINHHS><THONGTINDONVI>");
+
+        var plain = await CliRun.RunAsync("import", folder, "--warehouse", warehouse.Path);
+        await File.WriteAllTextAsync(Path.Combine(folder, "1.xml"), ClaimXml.Envelope(new Xml1Claim("A1", Total: "6000000")));
+        var json = await CliRun.RunAsync("import", folder, "--warehouse", warehouse.Path, "--json");
+
+        Assert.True(plain.ExitCode == ExitCodes.Rejected, plain.ToString());
+        Assert.Matches(@"^hoso/\*\.xml \(4 tệp\): loaded rows=2 rejected=1 warnings=\d+ submission=\d+\s*$", plain.Out);
+        var summary = plain.Error[plain.Error.IndexOf("Từ chối (1/1 tệp):", StringComparison.Ordinal)..];
+        Assert.Contains("hoso/*.xml (4 tệp): loaded, 2 lỗi", summary);
+        Assert.Contains("    3.xml: 1 lỗi; đầu tiên: tệp 3.xml, HOSO 1, MA_LK A3, trường NGAY_RA", summary);
+        Assert.Matches(@"    4\.xml: 1 lỗi; đầu tiên: tệp 4\.xml, .*\[xml\.malformed\]", summary);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        var result = Assert.Single(document.RootElement.EnumerateArray());
+        Assert.Equal(("hoso/*.xml (4 tệp)", "loaded", 1), (result.GetProperty("file").GetString(), result.GetProperty("status").GetString(),
+            result.GetProperty("rows").GetInt32()));
+        Assert.Equal(["3.xml", "4.xml"], result.GetProperty("rejected_files").EnumerateArray().Select(f => f.GetProperty("file").GetString()));
+        Assert.Equal(2, result.GetProperty("issues").GetArrayLength());
     }
 }

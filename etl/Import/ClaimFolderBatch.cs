@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bhyt.Etl.Import.Progress;
+using Bhyt.Etl.Sources.Claims.Xml;
+
+namespace Bhyt.Etl.Import;
+
+/// <summary>
+/// A folder's claims XML files imported as one submission, as a .zip of the same files is (<see cref="ClaimFolder"/>
+/// reads them). The submission is named <c>&lt;folder&gt;/*.xml (N tệp)</c>. Its SHA-256 is that of a manifest, one
+/// line <c>name TAB sha256-of-the-file LF</c> per file in reading order (ordinal by name), UTF-8: importing the same
+/// folder again is a duplicate, while a folder with one file changed, added, removed or renamed is a new submission (whose
+/// claims already loaded are dropped as identical, <see cref="Loading.ClaimVersions"/>).
+/// </summary>
+internal static class ClaimFolderBatch
+{
+    /// <summary>Whether a folder's files are imported as one batch: when it holds more than one claims XML file.</summary>
+    public static bool IsBatch(IReadOnlyList<string> xmlFiles) => xmlFiles.Count > 1;
+
+    public static string NameOf(string folder) =>
+        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count} tệp)";
+
+    /// <summary>The bytes the batch reads, the total of its progress meter.</summary>
+    public static long Bytes(string folder) => ClaimFolder.XmlFiles(folder).Sum(f => new FileInfo(f).Length);
+
+    public static async Task<string> Sha256Async(string folder, LoadMeter? meter, CancellationToken ct)
+    {
+        using var manifest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in ClaimFolder.XmlFiles(folder))
+        {
+            await using var stream = File.OpenRead(file).CountedBy(meter);
+            var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            manifest.AppendData(Encoding.UTF8.GetBytes($"{Path.GetFileName(file)}\t{sha}\n"));
+        }
+        return Convert.ToHexStringLower(manifest.GetHashAndReset());
+    }
+}

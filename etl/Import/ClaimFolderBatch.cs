@@ -18,7 +18,7 @@ internal static class ClaimFolderBatch
     public static bool IsBatch(IReadOnlyList<string> xmlFiles) => xmlFiles.Count > 1;
 
     public static string NameOf(string folder) =>
-        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count} tệp)";
+        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} tệp)";
 
     /// <summary>The bytes the batch reads, the total of its progress meter.</summary>
     public static long Bytes(string folder) => ClaimFolder.XmlFiles(folder).Sum(f => new FileInfo(f).Length);

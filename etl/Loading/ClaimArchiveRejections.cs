@@ -12,12 +12,14 @@ namespace Bhyt.Etl.Loading;
 /// </summary>
 public static class ClaimArchiveRejections
 {
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static async Task<SubmissionRecord> RecordAsync(IWarehouseEngine engine, DbConnection connection, SubmissionStore store,
         SubmissionRecord saved, ClaimsXmlReader reader, CancellationToken ct)
     {
         // Rejected only when no file of the batch passed; files whose claims were all loaded before still passed.
         var status = reader.RowsRead == 0 ? "rejected" : saved.Status;
-        var message = $"{reader.FilesRejected:N0}/{reader.FilesRead:N0} tệp trong {reader.Container} bị từ chối ({reader.RejectionCount:N0} lỗi); " +
+        var message = string.Format(Vi, "{0:N0}/{1:N0} tệp trong {2} bị từ chối ({3:N0} lỗi); ", reader.FilesRejected, reader.FilesRead, reader.Container, reader.RejectionCount) +
             (status == "rejected" ? "không hồ sơ nào được nạp." : "các tệp khác đã nạp.") + (saved.Message is null ? "" : " " + saved.Message);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await store.SaveIssuesAsync(connection, transaction, saved.SubmissionId, reader.Rejections, ct);

@@ -146,17 +146,21 @@ public sealed class DuckDbEngine(WarehouseTarget target) : IWarehouseEngine
         if (!tableColumns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
             throw new InvalidOperationException($"A typed load into {table} must name all its columns in table order ({string.Join(", ", tableColumns)}).");
 
-        using var appender = new DuckDbChunkAppender((DuckDBConnection)connection, null, schema, name);
+        long written = 0;
+        var row = new DuckDbBulkRow();
+        using var appender = ((DuckDBConnection)connection).CreateAppender(schema, name);
         await foreach (var batch in batches.WithCancellation(ct))
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                batch.Write(i, appender);
-                appender.EndRow();
+                row.Row = appender.CreateRow();
+                batch.Write(i, row);
+                row.Row.EndRow();
             }
+            written += batch.Count;
         }
         appender.Close();
-        return appender.Written;
+        return written;
     }
 
     public Task EnsureReadOnlyAsync(DbConnection readOnlyConnection, string sql, CancellationToken ct) =>

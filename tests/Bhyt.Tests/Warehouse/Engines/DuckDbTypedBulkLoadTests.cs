@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Bhyt.Tests.Support;
 using Bhyt.Warehouse.Engines;
@@ -8,22 +6,22 @@ using Dapper;
 namespace Bhyt.Tests.Warehouse.Engines;
 
 /// <summary>
-/// The typed bulk load writes values straight into DuckDB's vectors (<c>DuckDbChunkAppender</c>): the same rows loaded
-/// through DuckDB.NET's own appender (the boxed overload) must give the same table, column by column, null by null.
+/// The typed bulk load (the claims' path: typed values, text as UTF-8 bytes, no boxing) and the boxed one must give the
+/// same table, column by column, null by null, across the engine's 2,048-row chunks.
 /// </summary>
 public class DuckDbTypedBulkLoadTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     private const string Columns = """
-        (big BIGINT, small_int INTEGER, tiny SMALLINT, ratio DOUBLE, money DECIMAL(18,2), quantity DECIMAL(18,4), short_money DECIMAL(9,2),
+        (big BIGINT, small_int INTEGER, money DECIMAL(18,2), quantity DECIMAL(18,4), short_money DECIMAL(9,2),
          tenth DECIMAL(4,1), wide DECIMAL(30,2), at_time TIMESTAMP, day DATE, code VARCHAR, label VARCHAR)
         """;
 
-    private static readonly string[] Names = ["big", "small_int", "tiny", "ratio", "money", "quantity", "short_money", "tenth", "wide", "at_time", "day", "code", "label"];
+    private static readonly string[] Names = ["big", "small_int", "money", "quantity", "short_money", "tenth", "wide", "at_time", "day", "code", "label"];
 
     [Fact]
-    public async Task Typed_rows_land_exactly_as_DuckDB_NETs_appender_writes_them_across_chunk_boundaries()
+    public async Task Typed_rows_land_exactly_as_boxed_rows_do_across_chunk_boundaries()
     {
         await using var warehouse = TempWarehouse.Empty();
         await using var connection = await warehouse.Engine.OpenAsync(None);
@@ -51,27 +49,7 @@ public class DuckDbTypedBulkLoadTests
         Assert.Equal(new DateTime(1969, 12, 31, 23, 59, 59), await connection.ExecuteScalarAsync<DateTime>("SELECT at_time FROM scratch.typed WHERE big = 5"));
     }
 
-    [Fact]
-    public async Task A_row_with_a_value_the_column_cannot_take_or_too_few_values_throws_naming_the_table()
-    {
-        await using var warehouse = TempWarehouse.Empty();
-        await using var connection = await warehouse.Engine.OpenAsync(None);
-        await connection.ExecuteAsync("CREATE SCHEMA scratch; CREATE TABLE scratch.pair (id BIGINT NOT NULL, name VARCHAR)");
-        // No transaction: each load commits what it appended, so a load that failed must not have appended anything.
-
-        var wrongType = await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Engine.BulkInsertAsync(connection, null!,
-            "scratch.pair", ["id", "name"], OneBatch(row => { row.Add(1L); row.Add(2.5m); }), None));
-        Assert.Contains("scratch.pair", wrongType.Message);
-        var short_ = await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Engine.BulkInsertAsync(connection, null!,
-            "scratch.pair", ["id", "name"], OneBatch(row => row.Add(1L)), None));
-        Assert.Contains("1 values for 2 columns", short_.Message);
-        var missingId = await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Engine.BulkInsertAsync(connection, null!,
-            "scratch.pair", ["id", "name"], OneBatch(row => { row.AddNull(); row.Add("x"); }), None));
-        Assert.Contains("NOT NULL", missingId.Message);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM scratch.pair"));
-    }
-
-    private sealed record Sample(long? Big, int? SmallInt, int? Tiny, decimal? Ratio, decimal? Money, decimal? Quantity, decimal? ShortMoney,
+    private sealed record Sample(long? Big, int? SmallInt, decimal? Money, decimal? Quantity, decimal? ShortMoney,
         decimal? Tenth, decimal? Wide, DateTime? At, DateTime? Day, string? Code, string? Label);
 
     private static List<Sample> SampleRows(int count, int seed)
@@ -83,11 +61,10 @@ public class DuckDbTypedBulkLoadTests
         decimal Money(int scale) => Math.Round((decimal)(random.NextDouble() * 2_000_000 - 500_000), scale + 2);
         return Enumerable.Range(0, count).Select(i => i switch
         {
-            3 => new Sample(3, 1, 1, 1m, 1m, 1m, 1m, 1m, 1m, new DateTime(2024, 1, 1), new DateTime(2024, 1, 1), "x", labels[5]),
-            5 => new Sample(5, 1, 1, 1m, 1m, 1m, 1m, 1m, 1m, new DateTime(1969, 12, 31, 23, 59, 59), new DateTime(1969, 12, 31), "x", "x"),
-            7 => new Sample(7, 1, 1, 1m, 12.3456m, 1m, 1m, 1m, 1m, new DateTime(2024, 1, 1), new DateTime(2024, 1, 1), "x", "x"),
-            _ => new Sample(Maybe((long)i), Maybe(random.Next(int.MinValue, int.MaxValue)), Maybe(random.Next(short.MinValue, short.MaxValue)),
-                Maybe(Money(3)), Maybe(Money(2)), Maybe(Money(4)), Maybe(Math.Round(Money(2) / 1000, 4)), Maybe(Math.Round((decimal)random.Next(-9_999, 9_999) / 100, 2)),
+            3 => new Sample(3, 1, 1m, 1m, 1m, 1m, 1m, new DateTime(2024, 1, 1), new DateTime(2024, 1, 1), "x", labels[5]),
+            5 => new Sample(5, 1, 1m, 1m, 1m, 1m, 1m, new DateTime(1969, 12, 31, 23, 59, 59), new DateTime(1969, 12, 31), "x", "x"),
+            7 => new Sample(7, 1, 12.3456m, 1m, 1m, 1m, 1m, new DateTime(2024, 1, 1), new DateTime(2024, 1, 1), "x", "x"),
+            _ => new Sample(Maybe((long)i), Maybe(random.Next(int.MinValue, int.MaxValue)), Maybe(Money(2)), Maybe(Money(4)), Maybe(Math.Round(Money(2) / 1000, 4)), Maybe(Math.Round((decimal)random.Next(-9_999, 9_999) / 100, 2)),
                 Maybe(Money(2) * 1_000_000_000), Maybe(new DateTime(1950, 1, 1).AddSeconds(random.NextInt64(0, 3_000_000_000))),
                 Maybe(new DateTime(1950, 1, 1).AddDays(random.Next(0, 40_000))), MaybeText(((char)('A' + random.Next(26))).ToString()),
                 MaybeText(labels[random.Next(labels.Length)])),
@@ -96,7 +73,7 @@ public class DuckDbTypedBulkLoadTests
 
     private static object?[] Boxed(Sample s) =>
     [
-        s.Big, s.SmallInt, s.Tiny is { } t ? (short)t : null, s.Ratio is { } r ? (double)r : null, s.Money, s.Quantity, s.ShortMoney, s.Tenth, s.Wide,
+        s.Big, s.SmallInt, s.Money, s.Quantity, s.ShortMoney, s.Tenth, s.Wide,
         s.At, s.Day, s.Code, s.Label,
     ];
 
@@ -106,11 +83,6 @@ public class DuckDbTypedBulkLoadTests
         await Task.CompletedTask;
     }
 
-    private static async IAsyncEnumerable<IBulkBatch> OneBatch(Action<IBulkRow> write, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        yield return new ActionBatch(write);
-        await Task.CompletedTask;
-    }
 
     private sealed class SampleBatch(Sample[] rows) : IBulkBatch
     {
@@ -121,8 +93,6 @@ public class DuckDbTypedBulkLoadTests
             var s = rows[index];
             if (s.Big is { } big) row.Add(big); else row.AddNull();
             row.Add(s.SmallInt);
-            row.Add(s.Tiny);
-            row.Add(s.Ratio);
             row.Add(s.Money);
             row.Add(s.Quantity);
             row.Add(s.ShortMoney);
@@ -136,12 +106,5 @@ public class DuckDbTypedBulkLoadTests
             else if (index % 2 == 0) row.AddUtf8(Encoding.UTF8.GetBytes(s.Label));
             else row.Add(s.Label);
         }
-    }
-
-    private sealed class ActionBatch(Action<IBulkRow> write) : IBulkBatch
-    {
-        public int Count => 1;
-
-        public void Write(int index, IBulkRow row) => write(row);
     }
 }

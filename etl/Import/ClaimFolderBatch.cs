@@ -17,8 +17,9 @@ internal static class ClaimFolderBatch
     /// <summary>Whether a folder's files are imported as one batch: when it holds more than one claims XML file.</summary>
     public static bool IsBatch(IReadOnlyList<string> xmlFiles) => xmlFiles.Count > 1;
 
-    public static string NameOf(string folder) =>
-        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} tệp)";
+    /// <summary>The batch's name: <c>&lt;folder&gt;/*.xml (N tệp)</c>, or <paramref name="name"/> in place of the folder's name.</summary>
+    public static string NameOf(string folder, string? name = null) =>
+        $"{name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} tệp)";
 
     /// <summary>The bytes the batch reads, the total of its progress meter.</summary>
     public static long Bytes(string folder) => ClaimFolder.XmlFiles(folder).Sum(f => new FileInfo(f).Length);

@@ -71,7 +71,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         using var telemetry = new Telemetry.ImportTelemetry(path, kind);
         var rowsAre = kind == ImportKinds.Claims ? "hồ sơ" : "dòng";
         await using var meter = Directory.Exists(path)
-            ? LoadMeter.Start(ClaimFolderBatch.NameOf(path), ClaimFolderBatch.Bytes(path), progress, LoadPhase.Hashing, rowsAre)
+            ? LoadMeter.Start(ClaimFolderBatch.NameOf(path, options.BatchName), ClaimFolderBatch.Bytes(path), progress, LoadPhase.Hashing, rowsAre)
             : LoadMeter.Start(path, rowsAre, progress);
         try
         {
@@ -109,7 +109,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
 
     private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
-        var fileName = SubmissionName(path);
+        var fileName = SubmissionName(path, options);
         var sha = Directory.Exists(path) ? await ClaimFolderBatch.Sha256Async(path, meter, ct) : await Sha256Async(path, meter, ct);
         await using var connection = await engine.OpenAsync(ct);
 
@@ -160,7 +160,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
         reader.Meter = meter;
         meter?.Enter(LoadPhase.Counting);
-        var submission = new SubmissionRecord(0, SubmissionName(path), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
+        var submission = new SubmissionRecord(0, SubmissionName(path, options), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         // The fast claims reader reads UTF-8 bytes only: a legacy-encoded CSV is converted to a UTF-8 copy first.
         using var decoded = ImportKinds.IsCsv(path) ? VietnameseTextFile.Open(path) : null;
         if (decoded?.Decision.Rejection is { } reason)
@@ -271,7 +271,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     }
 
     /// <summary>A file's name; a folder's XML batch is named by <see cref="ClaimFolderBatch.NameOf"/>.</summary>
-    private static string SubmissionName(string path) => Directory.Exists(path) ? ClaimFolderBatch.NameOf(path) : Path.GetFileName(path);
+    private static string SubmissionName(string path, ImportOptions options) =>
+        Directory.Exists(path) ? ClaimFolderBatch.NameOf(path, options.BatchName) : Path.GetFileName(path);
 
     private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)
     {

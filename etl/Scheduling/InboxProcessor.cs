@@ -5,6 +5,7 @@ using Bhyt.Etl.Audit;
 using Bhyt.Etl.Detection;
 using Bhyt.Etl.Import;
 using Bhyt.Etl.Import.Progress;
+using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Warehouse.Engines;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,9 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// outcome <c>ok</c> or <c>failed</c>); a failed detection never undoes the loads. After a detection the alert rules are
 /// evaluated and due notices sent (<see cref="Alerts.AlertRun"/>, job <c>alerts</c>). While a file loads, its progress goes
 /// to <see cref="InboxStatus"/> (the dashboard's bar) and to the log as plain lines. Each file's import is recorded in the
-/// audit log when an <see cref="AuditTrail"/> is given.
+/// audit log when an <see cref="AuditTrail"/> is given. The claims XML files a pass finds, when there are more than one,
+/// load as one submission (<c>inbox/*.xml (N tệp)</c>, as <c>bhyt import</c> loads a folder of them): a file the batch
+/// rejected goes to quarantine with its errors while the others are archived.
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
     Alerts.AlertRun? alerts = null, InboxStatus? status = null, AuditTrail? audit = null) : IDisposable
@@ -56,19 +59,36 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
             .Where(f => !Path.GetFileName(f).StartsWith('.') && DateTime.UtcNow - File.GetLastWriteTimeUtc(f) >= options.SettleTime)).ToList();
         int taken = 0, archived = 0, quarantined = 0;
         var failures = new List<string>();
+        // Claims XML files (one claim a file, as facilities send them) load as one batch, as a folder of them does: they
+        // are claimed together at the place of the first and settled file by file from the batch's outcome. An .xml file
+        // that is not a claims envelope or TONG_HOP is imported on its own, to be refused as a file of no known kind.
+        var xml = files.Where(f => ClaimFolder.IsXml(f) && ClaimsXmlReader.LooksLikeClaimsXml(f)).ToList();
+        var batch = ClaimFolderBatch.IsBatch(xml) ? xml : [];
         if (files.Count > 0)
         {
             var service = await ImportService.CreateAsync(engine, ct);
             foreach (var file in files)
             {
+                if (batch.Count > 0 && batch.Contains(file))
+                {
+                    if (file != batch[0]) continue;
+                    foreach (var (claimedFile, fileOk, fileReport) in await ImportBatchAsync(lease, service, batch, ct))
+                        Count(claimedFile, fileOk, fileReport);
+                    continue;
+                }
                 // Claimed one at a time, just before its load, so that workers sharing the inbox share its files.
                 if (lease.TryClaim(file) is not { } claimed) continue;
-                taken++;
                 var (ok, report) = await ImportClaimedAsync(lease, service, claimed, ct);
-                Settle(claimed, ok ? options.Archive : options.Quarantine, $"{report}Xử lý bởi: {lease.Worker}{Environment.NewLine}");
-                if (ok) archived++;
-                else { quarantined++; failures.Add(Path.GetFileName(file)); }
+                Count(claimed, ok, report);
             }
+        }
+
+        void Count(string claimed, bool ok, string report)
+        {
+            taken++;
+            Settle(claimed, ok ? options.Archive : options.Quarantine, $"{report}Xử lý bởi: {lease.Worker}{Environment.NewLine}");
+            if (ok) archived++;
+            else { quarantined++; failures.Add(Path.GetFileName(claimed)); }
         }
         var outcome = taken == 0 ? "idle" : quarantined == 0 ? "ok" : "partial";
         var message = failures.Count == 0 ? null : $"Cách ly: {string.Join(", ", failures)}";
@@ -110,7 +130,8 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
     {
         try
         {
-            return await ImportOneAsync(service, claimed, ct);
+            var (result, report) = await ImportOneAsync(service, claimed, new ImportOptions(), ct);
+            return (Loaded(result), report);
         }
         catch (WarehouseBusyException)
         {
@@ -118,6 +139,41 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
             throw;
         }
     }
+
+    /// <summary>
+    /// Claims the inbox's claims XML files and imports those it got as one submission, named after the inbox
+    /// (<c>inbox/*.xml (N tệp)</c>): this worker's folder holds just them while they load. A file the batch rejected is
+    /// quarantined with its errors, the others follow the batch (archived when it loaded or was a duplicate). A single
+    /// file got (another worker took the rest) is imported as a file.
+    /// </summary>
+    private async Task<IReadOnlyList<(string File, bool Ok, string Report)>> ImportBatchAsync(ProcessingLease lease, ImportService service,
+        IReadOnlyList<string> files, CancellationToken ct)
+    {
+        var claimed = files.Select(lease.TryClaim).OfType<string>().ToList();
+        if (claimed is [var single])
+        {
+            var (ok, report) = await ImportClaimedAsync(lease, service, single, ct);
+            return [(single, ok, report)];
+        }
+        if (claimed.Count == 0) return [];
+        try
+        {
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Inbox)));
+            var (result, report) = await ImportOneAsync(service, lease.Folder, new ImportOptions(BatchName: name), ct);
+            var rejected = (result?.RejectedFiles ?? []).ToDictionary(r => r.Name, StringComparer.Ordinal);
+            return claimed.Select(file => rejected.TryGetValue(Path.GetFileName(file), out var own)
+                ? (file, false, $"{Path.GetFileName(file)}: bị từ chối trong lô ({own.Errors} lỗi; lỗi đầu: {own.First.Location}: {own.First.Message} [{own.First.Rule}]); " +
+                                $"các tệp khác của lô không bị ảnh hưởng.{Environment.NewLine}{report}")
+                : (file, Loaded(result), report)).ToList();
+        }
+        catch (WarehouseBusyException)
+        {
+            foreach (var file in claimed) lease.Return(file);
+            throw;
+        }
+    }
+
+    private static bool Loaded(ImportResult? result) => result is { IsRejected: false, IsEmpty: false };
 
     private async Task<(DetectionOutcome? Outcome, string? Error)> DetectAsync(int loadedFiles, CancellationToken ct)
     {
@@ -158,15 +214,16 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         }
     }
 
-    private async Task<(bool Ok, string Report)> ImportOneAsync(ImportService service, string file, CancellationToken ct)
+    /// <summary>Imports a claimed file (or this worker's folder, as a batch); the result is null when the import failed.</summary>
+    private async Task<(ImportResult? Result, string Report)> ImportOneAsync(ImportService service, string file, ImportOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        using var fileScope = logger.BeginScope(new Dictionary<string, object?> { ["File"] = Path.GetFileName(file) });
+        using var fileScope = logger.BeginScope(new Dictionary<string, object?> { ["File"] = options.BatchName ?? Path.GetFileName(file) });
         try
         {
             var lines = new ProgressLines(line => logger.LogInformation("{Progress}", line));
             var progress = status is null ? (IProgress<LoadProgress>)lines : new ProgressFanOut(status, lines);
-            var result = await service.ImportAsync(file, new ImportOptions(), progress, ct);
+            var result = await service.ImportAsync(file, options, progress, ct);
             using (logger.BeginScope(new Dictionary<string, object?> { ["Submission"] = result.Submission.SubmissionId }))
                 logger.LogInformation("{Summary}", result.SummaryLine);
             if (audit is not null) await audit.AppendAsync(ImportAudit.Of(result, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
@@ -174,13 +231,13 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
             if (result.Note is not null) report.AppendLine(result.Note);
             foreach (var issue in result.Issues)
                 report.AppendLine($"{issue.Severity}\t{issue.Location}\t{issue.Rule}\t{issue.Message}");
-            return (!result.IsRejected && !result.IsEmpty, report.ToString());
+            return (result, report.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException and not WarehouseBusyException)
         {
             logger.LogWarning(e, "Inbox file {File} could not be imported", file);
             if (audit is not null) await audit.AppendAsync(ImportAudit.Failed(file, e, AuditChannels.Scheduler, AuditChannels.SystemUser, clock.Elapsed));
-            return (false, $"{Path.GetFileName(file)}: không nạp được: {e.Message}{Environment.NewLine}");
+            return (null, $"{options.BatchName ?? Path.GetFileName(file)}: không nạp được: {e.Message}{Environment.NewLine}");
         }
     }
 

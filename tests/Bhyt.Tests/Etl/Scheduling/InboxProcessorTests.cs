@@ -1,4 +1,5 @@
 using Bhyt.Etl.Scheduling;
+using Bhyt.Tests.Etl.Sources.Claims.Xml;
 using Bhyt.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,39 @@ public class InboxProcessorTests
         Assert.Single(Directory.GetFiles(options.Quarantine, "*notes.pdf.report.txt"));
         var logged = await warehouse.Engine.QueryAsync<(int Files, string Outcome)>("SELECT files, outcome FROM etl.job_run WHERE job_name = 'inbox'");
         Assert.Equal([(3, "partial")], logged);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_loads_the_inbox_one_claim_XML_files_as_one_batch_and_quarantines_only_the_file_it_rejected()
+    {
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        Directory.CreateDirectory(options.Inbox);
+        for (var i = 1; i <= 12; i++)
+            await File.WriteAllTextAsync(Path.Combine(options.Inbox, $"hoso-{i:00}.xml"),
+                ClaimXml.Envelope([ClaimXml.Hoso(new Xml1Claim($"IN{i:00}", Total: $"{5_000_000 + i * 1000}", Hospital: $"{5_100_000 + i * 1000}"), i % 2 == 0 ? Content.Base64 : Content.Inline)]),
+                TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "hoso-bad.xml"), ClaimXml.Envelope(new Xml1Claim("BAD1", Admitted: "08042026")),
+            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.Inbox, "good.csv"), Good, TestContext.Current.CancellationToken);
+
+        var run = await new InboxProcessor(warehouse.Engine, options, NullLogger<InboxProcessor>.Instance).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((14, 13, 1, "partial"), (run.Files, run.Archived, run.Quarantined, run.Outcome));
+        Assert.Empty(Directory.GetFiles(options.Inbox));
+        var submissions = await warehouse.Engine.QueryAsync<(string File, string Status, int Rows, int Rejected)>(
+            "SELECT file_name, status, rows_loaded, rows_rejected FROM etl.submission WHERE kind = 'claims' ORDER BY submission_id");
+        Assert.Equal([("inbox/*.xml (13 tệp)", "loaded", 12, 1)], submissions);
+        Assert.Equal([12L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
+        Assert.Equal(12, Directory.GetFiles(options.Archive, "*hoso-*.xml").Length);
+        var quarantined = Assert.Single(Directory.GetFiles(options.Quarantine, "*.xml"));
+        Assert.EndsWith("hoso-bad.xml", quarantined);
+        var report = await File.ReadAllTextAsync(quarantined + ".report.txt", TestContext.Current.CancellationToken);
+        Assert.Contains("hoso-bad.xml: bị từ chối trong lô (1 lỗi", report);
+        Assert.Contains("trường NGAY_VAO", report);
+        Assert.Contains("inbox/*.xml (13 tệp): loaded rows=12", await File.ReadAllTextAsync(
+            Directory.GetFiles(options.Archive, "*hoso-01.xml.report.txt").Single(), TestContext.Current.CancellationToken));
+        Assert.Single(Directory.GetFiles(options.Archive, "*good.csv"));
     }
 
     [Fact]

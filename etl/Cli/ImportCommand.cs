@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Bhyt.Etl.Audit;
 using Bhyt.Etl.Import;
+using Bhyt.Etl.Sources.Claims.Xml;
 using Bhyt.Etl.Validation;
 
 namespace Bhyt.Etl.Cli;
@@ -68,7 +69,7 @@ internal static class ImportCommand
                     await Console.Error.WriteLineAsync($"bhyt: {e.Message}");
                 }
             }
-            if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.Select(r => ToJson(r, explained)), JsonOptions));
+            if (asJson) Console.WriteLine(JsonSerializer.Serialize(results.SelectMany(r => ToJson(r, explained)), JsonOptions));
             else if (files.Count > 1 || results.Any(r => r.RejectedFiles.Count > 0)) PrintRejections(results);
             // A claims .zip or folder loads its good files and rejects the others: rejected files inside it are a rejection too.
             return unusable ? ExitCodes.Usage : results.Any(r => r.IsRejected || r.IsEmpty || r.Issues.Any(i => i.IsError)) ? ExitCodes.Rejected : ExitCodes.Ok;
@@ -78,7 +79,11 @@ internal static class ImportCommand
 
     private static void Print(ImportResult result, bool explain)
     {
-        Console.WriteLine(result.SummaryLine);
+        // A folder's batch of claims XML files: one line per file, as interfaces.md promises for a folder; the batch's own
+        // line (its totals, after resubmissions were resolved) follows as a note.
+        if (result.BatchFiles.Count == 0) Console.WriteLine(result.SummaryLine);
+        foreach (var file in result.BatchFiles) Console.WriteLine(result.BatchFileLine(file));
+        if (result.BatchFiles.Count > 0) Console.Error.WriteLine($"  lô {result.SummaryLine}");
         if (explain)
             foreach (var line in result.Tables.SelectMany(t => t.Explain())) Console.WriteLine($"  {line}");
         if (result.Note is not null && !result.IsRejected) Console.Error.WriteLine($"  {result.Note}");
@@ -109,7 +114,21 @@ internal static class ImportCommand
         }
     }
 
-    private static object ToJson(ImportResult r, bool explain) => new
+    /// <summary>A result as JSON objects: one, or one per file of a folder's batch (each with its own issues and the batch's name).</summary>
+    private static IEnumerable<object> ToJson(ImportResult r, bool explain) => r.BatchFiles.Count == 0 ? [ToJson(r, explain, null)]
+        : r.BatchFiles.Select(f => ToJson(r, explain, f));
+
+    private static object ToJson(ImportResult r, bool explain, ClaimBatchFile? f) => f is not null ? new
+    {
+        explain = (object?)null,
+        file = f.Name, status = f.IsRejected ? "rejected" : r.Submission.Status, rows = f.Loaded,
+        rejected = f.Rejected, warnings = r.WarningsOf(f), submission = r.Submission.SubmissionId, duplicate_of = r.Submission.DuplicateOf,
+        note = (string?)null, batch = r.Submission.FileName,
+        rejected_files = r.RejectedFiles.Where(x => x.Name == f.Name).Select(x => new { file = x.Name, errors = x.Errors, rule = x.First.Rule, location = x.First.Location }),
+        issues = r.Issues.Where(i => i.Location?.StartsWith($"tệp {f.Name},", StringComparison.Ordinal) == true)
+            .Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,
+                period_label = i.PeriodLabel, indicator_code = i.IndicatorCode }),
+    } : new
     {
         explain = explain ? r.Tables.Select(t => t.Explain().ToList()) : null,
         file = r.Submission.FileName, status = r.Submission.Status, rows = r.Submission.RowsLoaded, rejected = r.Submission.RowsRejected,

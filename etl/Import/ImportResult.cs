@@ -14,6 +14,21 @@ public sealed record ImportResult(string Path, SubmissionRecord Submission, IRea
     /// <summary>The files of a claims batch (.zip, folder) rejected while the others loaded, each with its first error.</summary>
     public IReadOnlyList<Sources.Claims.Xml.RejectedClaimFile> RejectedFiles { get; init; } = [];
 
+    /// <summary>
+    /// The files of a folder's batch of claims XML files (empty for anything else): <c>bhyt import</c> prints a summary
+    /// line for each, as for files imported one by one, all naming the batch's submission.
+    /// </summary>
+    public IReadOnlyList<Sources.Claims.Xml.ClaimBatchFile> BatchFiles { get; init; } = [];
+
+    /// <summary>The summary line of a file of the batch: its own claims (or rejection), the batch's submission and status.</summary>
+    public string BatchFileLine(Sources.Claims.Xml.ClaimBatchFile file) =>
+        $"{file.Name}: {(file.IsRejected ? "rejected" : Submission.Status)} rows={file.Loaded} " +
+        $"rejected={file.Rejected} warnings={WarningsOf(file)} submission={Submission.SubmissionId}";
+
+    /// <summary>The warnings of a file of the batch: those located in it (<c>tệp &lt;name&gt;, …</c>).</summary>
+    public int WarningsOf(Sources.Claims.Xml.ClaimBatchFile file) =>
+        Issues.Count(i => !i.IsError && i.Location is { } l && l.StartsWith($"tệp {file.Name},", StringComparison.Ordinal));
+
     /// <summary>How each table of a report document was recognised (empty for other kinds), for <c>--explain</c>.</summary>
     public IReadOnlyList<Sources.Reports.TableRecognition> Tables { get; init; } = [];
 

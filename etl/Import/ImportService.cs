@@ -15,6 +15,7 @@ using Bhyt.Etl.Validation;
 using Bhyt.Warehouse.Engines;
 using Bhyt.Warehouse.Reference;
 using Bhyt.Warehouse.Units;
+using Dapper;
 
 namespace Bhyt.Etl.Import;
 
@@ -117,7 +118,10 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         {
             var duplicate = await _store.SaveAsync(connection, new SubmissionRecord(0, fileName, sha, kind, null, options.UnitCode, "duplicate", 0, 0, 0,
                 original, $"Trùng nội dung với bản nộp {original}; không nạp lại."), [], [], ct);
-            return new ImportResult(path, duplicate, [], duplicate.Message);
+            return new ImportResult(path, duplicate, [], duplicate.Message)
+            {
+                BatchFiles = Directory.Exists(path) ? [.. ClaimFolder.XmlFiles(path).Select(f => new ClaimBatchFile(Path.GetFileName(f), 0, 0, 0))] : [],
+            };
         }
 
         if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, meter, ct);
@@ -179,7 +183,29 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         }
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
             : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note, decoded?.Decision.Note }.Where(m => m is not null));
-        return new ImportResult(path, saved, load.Errors, note) { RejectedFiles = rejectedFiles };
+        return new ImportResult(path, saved, load.Errors, note)
+        {
+            RejectedFiles = rejectedFiles,
+            BatchFiles = Directory.Exists(path) && reader is ClaimsXmlReader batch ? await LoadedByFileAsync(connection, saved, batch.BatchFiles, ct) : [],
+        };
+    }
+
+    /// <summary>The claims each file of a folder's batch left in the warehouse, by the source rows the batch gave them.</summary>
+    private async Task<IReadOnlyList<ClaimBatchFile>> LoadedByFileAsync(DbConnection connection, SubmissionRecord saved, IReadOnlyList<ClaimBatchFile> files,
+        CancellationToken ct)
+    {
+        if (saved.Status != "loaded" || saved.RowsLoaded == 0) return files;
+        var rows = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
+            "SELECT source_row FROM dw.fct_claim WHERE submission_id = @id ORDER BY source_row"), new { id = saved.SubmissionId }, cancellationToken: ct))).ToArray();
+        return [.. files.Select(f => f with { Loaded = f.IsRejected ? 0 : CountBetween(rows, f.FirstRow, f.LastRow) })];
+    }
+
+    private static int CountBetween(int[] sorted, int first, int last)
+    {
+        if (last < first) return 0;
+        var from = Array.BinarySearch(sorted, first);
+        var to = Array.BinarySearch(sorted, last);
+        return (to < 0 ? ~to : to + 1) - (from < 0 ? ~from : from);
     }
 
     private async Task<ImportResult> ImportFacilitiesAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,

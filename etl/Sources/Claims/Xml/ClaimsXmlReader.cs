@@ -31,6 +31,13 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     /// <summary>Every file of a batch that was rejected while the others loaded, with its first error, in reading order.</summary>
     public List<RejectedClaimFile> RejectedFiles { get; } = [];
 
+    /// <summary>Every file of a batch (.zip entry or a folder's file) as read, in reading order.</summary>
+    public List<ClaimBatchFile> BatchFiles { get; } = [];
+
+    // The source row of the last claim read (rows run on across the files of a batch).
+    private int _row;
+    private int _entryFirstRow;
+
     /// <summary>What held the batch, as users read it ("tệp nén", "thư mục"); "tệp nén" before a batch is read.</summary>
     public string Container { get; private set; } = "tệp nén";
 
@@ -111,8 +118,8 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
         using var workers = new InnerDocumentWorkers(FastScanning);
         var output = new ClaimBatchOutput(rent);
         var writer = new Xml1ClaimWriter(pseudonymizer, AddWarning);
-        var row = 0;
-        int NextRow() => ++row <= _bound ? row : throw new InvalidOperationException($"{Path.GetFileName(path)}: nhiều hồ sơ hơn số thẻ HOSO đã đếm.");
+        _row = 0;
+        int NextRow() => ++_row <= _bound ? _row : throw new InvalidOperationException($"{Path.GetFileName(path)}: nhiều hồ sơ hơn số thẻ HOSO đã đếm.");
         if (!IsBatch(path))
         {
             var issues = new ClaimXmlIssues(null);
@@ -152,6 +159,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
             foreach (var entry in entries)
             {
                 var issues = new ClaimXmlIssues(entry.Name);
+                _entryFirstRow = _row + 1;
                 output.Open();
                 var refused = false;
                 using (var stream = entry.Open())
@@ -217,6 +225,9 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     private void Close(ClaimXmlIssues issues, ClaimBatchOutput output, bool inArchive)
     {
         FilesRead++;
+        if (inArchive)
+            BatchFiles.Add(new ClaimBatchFile(issues.Entry!, issues.Count == 0 ? issues.Written : 0, issues.Count == 0 ? 0 : Math.Max(issues.Seen, 1), issues.Count,
+                _entryFirstRow, _row));
         if (issues.Count == 0)
         {
             if (inArchive) output.Accept();

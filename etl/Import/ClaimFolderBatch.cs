@@ -24,15 +24,19 @@ internal static class ClaimFolderBatch
     /// <summary>The bytes the batch reads, the total of its progress meter.</summary>
     public static long Bytes(string folder) => ClaimFolder.XmlFiles(folder).Sum(f => new FileInfo(f).Length);
 
-    public static async Task<string> Sha256Async(string folder, LoadMeter? meter, CancellationToken ct)
+    /// <summary>The batch's SHA-256 (of its manifest) and each file's own, which are kept with the batch once it loaded.</summary>
+    public static async Task<(string Sha256, IReadOnlyList<(string Name, string Sha256)> Files)> Sha256Async(string folder, LoadMeter? meter,
+        CancellationToken ct)
     {
         using var manifest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = new List<(string, string)>();
         foreach (var file in ClaimFolder.XmlFiles(folder))
         {
             await using var stream = File.OpenRead(file).CountedBy(meter);
             var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
             manifest.AppendData(Encoding.UTF8.GetBytes($"{Path.GetFileName(file)}\t{sha}\n"));
+            files.Add((Path.GetFileName(file), sha));
         }
-        return Convert.ToHexStringLower(manifest.GetHashAndReset());
+        return (Convert.ToHexStringLower(manifest.GetHashAndReset()), files);
     }
 }

@@ -22,7 +22,7 @@ public sealed record ImportResult(string Path, SubmissionRecord Submission, IRea
 
     /// <summary>The summary line of a file of the batch: its own claims (or rejection), the batch's submission and status.</summary>
     public string BatchFileLine(Sources.Claims.Xml.ClaimBatchFile file) =>
-        $"{file.Name}: {(file.IsRejected ? "rejected" : Submission.Status)} rows={file.Loaded} " +
+        $"{file.Name}: {file.StatusIn(Submission.Status)} rows={file.Loaded} " +
         $"rejected={file.Rejected} warnings={WarningsOf(file)} submission={Submission.SubmissionId}";
 
     /// <summary>The warnings of a file of the batch: those located in it (<c>tệp &lt;name&gt;, …</c>).</summary>

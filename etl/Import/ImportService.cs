@@ -111,7 +111,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
     private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
         var fileName = SubmissionName(path, options);
-        var sha = Directory.Exists(path) ? await ClaimFolderBatch.Sha256Async(path, meter, ct) : await Sha256Async(path, meter, ct);
+        var (sha, batchFiles) = Directory.Exists(path) ? await ClaimFolderBatch.Sha256Async(path, meter, ct) : (await Sha256Async(path, meter, ct), []);
         await using var connection = await engine.OpenAsync(ct);
 
         if (await _store.FindLoadedAsync(connection, sha, ct) is { } original)
@@ -124,7 +124,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             };
         }
 
-        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, options, meter, ct);
+        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, batchFiles, options, meter, ct);
         if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, meter, ct);
         if (kind == ImportKinds.Schedule) return await ImportScheduleAsync(connection, path, sha, options, meter, ct);
 
@@ -157,8 +157,8 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, issues, extraction.Note) { Tables = reading.Tables };
     }
 
-    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, ImportOptions options, LoadMeter? meter,
-        CancellationToken ct)
+    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, IReadOnlyList<(string Name, string Sha256)> batchFiles,
+        ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
         var pseudonymizer = CardPseudonymizer.For(engine);
         ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
@@ -186,18 +186,30 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, load.Errors, note)
         {
             RejectedFiles = rejectedFiles,
-            BatchFiles = Directory.Exists(path) && reader is ClaimsXmlReader batch ? await LoadedByFileAsync(connection, saved, batch.BatchFiles, ct) : [],
+            BatchFiles = Directory.Exists(path) && reader is ClaimsXmlReader batch ? await SettleBatchFilesAsync(connection, saved, batch.BatchFiles, batchFiles, ct) : [],
         };
     }
 
-    /// <summary>The claims each file of a folder's batch left in the warehouse, by the source rows the batch gave them.</summary>
-    private async Task<IReadOnlyList<ClaimBatchFile>> LoadedByFileAsync(DbConnection connection, SubmissionRecord saved, IReadOnlyList<ClaimBatchFile> files,
-        CancellationToken ct)
+    /// <summary>
+    /// The files of a folder's batch once it loaded: the claims each left in the warehouse (by the source rows the batch gave
+    /// them), the submission that had loaded a file before (a file identical to one loaded is a duplicate, as a file
+    /// imported alone is), and the files that loaded kept with their own SHA-256 for a later import of one of them alone.
+    /// </summary>
+    private async Task<IReadOnlyList<ClaimBatchFile>> SettleBatchFilesAsync(DbConnection connection, SubmissionRecord saved, IReadOnlyList<ClaimBatchFile> files,
+        IReadOnlyList<(string Name, string Sha256)> shas, CancellationToken ct)
     {
-        if (saved.Status != "loaded" || saved.RowsLoaded == 0) return files;
+        if (saved.Status != "loaded") return files;
         var rows = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
             "SELECT source_row FROM dw.fct_claim WHERE submission_id = @id ORDER BY source_row"), new { id = saved.SubmissionId }, cancellationToken: ct))).ToArray();
-        return [.. files.Select(f => f with { Loaded = f.IsRejected ? 0 : CountBetween(rows, f.FirstRow, f.LastRow) })];
+        var shaOf = shas.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
+        var before = await _store.FindLoadedAsync(connection, shaOf.Values.ToList(), ct);
+        var settled = files.Select(f => f with
+        {
+            Loaded = f.IsRejected ? 0 : CountBetween(rows, f.FirstRow, f.LastRow),
+            DuplicateOf = !f.IsRejected && shaOf.TryGetValue(f.Name, out var sha) && before.TryGetValue(sha, out var earlier) ? earlier : null,
+        }).ToList();
+        await _store.SaveFilesAsync(connection, saved.SubmissionId, settled.Where(f => !f.IsRejected && shaOf.ContainsKey(f.Name)).Select(f => (f.Name, shaOf[f.Name])), ct);
+        return settled;
     }
 
     private static int CountBetween(int[] sorted, int first, int last)

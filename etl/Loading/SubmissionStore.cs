@@ -19,9 +19,38 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
 
     /// <summary>The loaded (or since superseded) submission with this content hash, if any.</summary>
     public async Task<long?> FindLoadedAsync(DbConnection connection, string sha256, CancellationToken ct) =>
-        await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(engine.Sql(
-            "SELECT min(submission_id) FROM etl.submission WHERE sha256 = @sha256 AND status IN ('loaded', 'superseded')"),
-            new { sha256 }, cancellationToken: ct));
+        (await FindLoadedAsync(connection, [sha256], ct)).TryGetValue(sha256, out var id) ? id : null;
+
+    /// <summary>
+    /// The first loaded submission of each content among <paramref name="sha256s"/>: a file loaded as itself, or as a file
+    /// of a folder's batch (<c>etl.submission_file</c>).
+    /// </summary>
+    public async Task<Dictionary<string, long>> FindLoadedAsync(DbConnection connection, IReadOnlyCollection<string> sha256s, CancellationToken ct)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in sha256s.Distinct().Chunk(500))
+        {
+            var rows = await connection.QueryAsync<(string Sha256, long SubmissionId)>(new CommandDefinition(engine.Sql("""
+                SELECT x.sha256, min(x.submission_id) FROM (
+                    SELECT sha256, submission_id FROM etl.submission WHERE sha256 IN @chunk AND status IN ('loaded', 'superseded')
+                    UNION ALL
+                    SELECT f.sha256, f.submission_id FROM etl.submission_file f JOIN etl.submission s ON s.submission_id = f.submission_id
+                    WHERE f.sha256 IN @chunk AND s.status IN ('loaded', 'superseded')) x
+                GROUP BY x.sha256
+                """), new { chunk }, cancellationToken: ct));
+            foreach (var (sha, id) in rows) found[sha] = id;
+        }
+        return found;
+    }
+
+    /// <summary>Keeps the files of a loaded folder batch with their own SHA-256 (<see cref="FindLoadedAsync(DbConnection, string, CancellationToken)"/>).</summary>
+    public async Task SaveFilesAsync(DbConnection connection, long submissionId, IEnumerable<(string Name, string Sha256)> files, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await engine.BulkInsertAsync(connection, transaction, "etl.submission_file", ["submission_id", "file_name", "sha256"],
+            files.Select(f => new object?[] { submissionId, f.Name, f.Sha256 }), ct);
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>Current values of these units and indicators, for the jump check.</summary>
     public async Task<IReadOnlyList<PreviousValue>> CurrentValuesAsync(DbConnection connection, IReadOnlyCollection<int> unitKeys, CancellationToken ct)

@@ -10,4 +10,10 @@ public sealed record ClaimBatchFile(string Name, int Claims, int Rejected, int E
     public bool IsRejected => Errors > 0;
 
     public int Loaded { get; init; }
+
+    /// <summary>The submission that had loaded this very file before (alone or in a batch), when one had.</summary>
+    public long? DuplicateOf { get; init; }
+
+    /// <summary>Its status in the batch's <paramref name="status"/>: rejected, a duplicate of a file loaded before, or the batch's.</summary>
+    public string StatusIn(string status) => IsRejected ? "rejected" : DuplicateOf is not null && Loaded == 0 && status == "loaded" ? "duplicate" : status;
 }

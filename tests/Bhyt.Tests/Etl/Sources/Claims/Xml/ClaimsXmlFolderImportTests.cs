@@ -105,6 +105,31 @@ public sealed class ClaimsXmlFolderImportTests
         var current = await warehouse.Engine.QueryAsync<(string Id, decimal Total)>("SELECT claim_id, total_cost FROM dw.fct_claim ORDER BY claim_id");
         Assert.Equal(10, current.Count);
         Assert.Equal(7777777m, current.Single(c => c.Id == "F0005").Total);
+        // File by file: the one loaded alone before is a duplicate of that submission; in the changed folder, the other nine
+        // are duplicates of the first batch and the changed file alone loads.
+        Assert.Equal(("duplicate", 0, alone.Submission.SubmissionId), first.BatchFiles.Where(b => b.Name == "hoso-0003.xml")
+            .Select(b => (b.StatusIn(first.Submission.Status), b.Loaded, b.DuplicateOf)).Single());
+        Assert.Equal(9, first.BatchFiles.Count(b => b.StatusIn(first.Submission.Status) == "loaded" && b.Loaded == 1));
+        Assert.Equal([("hoso-0005.xml", "loaded", 1)], changed.BatchFiles.Where(b => b.StatusIn(changed.Submission.Status) != "duplicate")
+            .Select(b => (b.Name, b.StatusIn(changed.Submission.Status), b.Loaded)));
+        Assert.Equal(10, again.BatchFiles.Count(b => b.StatusIn(again.Submission.Status) == "duplicate"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_a_file_of_a_loaded_folder_imported_alone_is_a_duplicate_of_the_folders_submission()
+    {
+        var files = Files(6).Where(f => f.Name.StartsWith("hoso-", StringComparison.Ordinal)).ToList();
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var folder = WriteFolder(warehouse.Directory, "lo", files);
+        var copy = Path.Combine(warehouse.Directory, "gui-lai.xml");
+        File.Copy(Path.Combine(folder, "hoso-0002.xml"), copy);
+
+        var batch = await ImportAsync(warehouse, folder);
+        var alone = await ImportAsync(warehouse, copy);
+
+        Assert.Equal(("loaded", 6), (batch.Submission.Status, batch.Submission.RowsLoaded));
+        Assert.Equal(("duplicate", batch.Submission.SubmissionId), (alone.Submission.Status, alone.Submission.DuplicateOf));
+        Assert.Equal([6L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
     }
 
     [Fact]

@@ -60,10 +60,10 @@ public class ClaimsXmlImportCommandTests
         Assert.Contains("    3.xml: 1 lỗi; đầu tiên: tệp 3.xml, HOSO 1, MA_LK A3, trường NGAY_RA", summary);
         Assert.Matches(@"    4\.xml: 1 lỗi; đầu tiên: tệp 4\.xml, .*\[xml\.malformed\]", summary);
         using var document = System.Text.Json.JsonDocument.Parse(json.Out);
-        // Again with 1.xml changed: 2.xml's claim is already in the warehouse, so only 1.xml's is loaded.
+        // Again with 1.xml changed: 2.xml was loaded by the first run, a duplicate now; only 1.xml's claim loads.
         var results = document.RootElement.EnumerateArray().Select(r => (r.GetProperty("file").GetString(), r.GetProperty("status").GetString(),
             r.GetProperty("rows").GetInt32(), r.GetProperty("batch").GetString(), r.GetProperty("issues").GetArrayLength())).ToList();
-        Assert.Equal([("1.xml", "loaded", 1, "hoso/*.xml (4 tệp)", 0), ("2.xml", "loaded", 0, "hoso/*.xml (4 tệp)", 0),
+        Assert.Equal([("1.xml", "loaded", 1, "hoso/*.xml (4 tệp)", 0), ("2.xml", "duplicate", 0, "hoso/*.xml (4 tệp)", 0),
             ("3.xml", "rejected", 0, "hoso/*.xml (4 tệp)", 1), ("4.xml", "rejected", 0, "hoso/*.xml (4 tệp)", 1)], results);
         Assert.Equal(["3.xml"], document.RootElement[2].GetProperty("rejected_files").EnumerateArray().Select(f => f.GetProperty("file").GetString()));
     }

@@ -122,7 +122,7 @@ internal static class ImportCommand
     {
         explain = (object?)null,
         file = f.Name, status = f.StatusIn(r.Submission.Status), rows = f.Loaded,
-        rejected = f.Rejected, warnings = r.WarningsOf(f), submission = r.Submission.SubmissionId, duplicate_of = f.DuplicateOf ?? r.Submission.DuplicateOf,
+        rejected = f.Rejected, warnings = f.Warnings, submission = r.Submission.SubmissionId, duplicate_of = f.DuplicateOf ?? r.Submission.DuplicateOf,
         note = (string?)null, batch = r.Submission.FileName,
         rejected_files = r.RejectedFiles.Where(x => x.Name == f.Name).Select(x => new { file = x.Name, errors = x.Errors, rule = x.First.Rule, location = x.First.Location }),
         issues = r.Issues.Where(i => i.Location?.StartsWith($"tệp {f.Name},", StringComparison.Ordinal) == true)

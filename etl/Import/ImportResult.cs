@@ -23,11 +23,7 @@ public sealed record ImportResult(string Path, SubmissionRecord Submission, IRea
     /// <summary>The summary line of a file of the batch: its own claims (or rejection), the batch's submission and status.</summary>
     public string BatchFileLine(Sources.Claims.Xml.ClaimBatchFile file) =>
         $"{file.Name}: {file.StatusIn(Submission.Status)} rows={file.Loaded} " +
-        $"rejected={file.Rejected} warnings={WarningsOf(file)} submission={Submission.SubmissionId}";
-
-    /// <summary>The warnings of a file of the batch: those located in it (<c>tệp &lt;name&gt;, …</c>).</summary>
-    public int WarningsOf(Sources.Claims.Xml.ClaimBatchFile file) =>
-        Issues.Count(i => !i.IsError && i.Location is { } l && l.StartsWith($"tệp {file.Name},", StringComparison.Ordinal));
+        $"rejected={file.Rejected} warnings={file.Warnings} submission={Submission.SubmissionId}";
 
     /// <summary>How each table of a report document was recognised (empty for other kinds), for <c>--explain</c>.</summary>
     public IReadOnlyList<Sources.Reports.TableRecognition> Tables { get; init; } = [];

@@ -203,10 +203,17 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             "SELECT source_row FROM dw.fct_claim WHERE submission_id = @id ORDER BY source_row"), new { id = saved.SubmissionId }, cancellationToken: ct))).ToArray();
         var shaOf = shas.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
         var before = await _store.FindLoadedAsync(connection, shaOf.Values.ToList(), ct);
+        // The batch's warnings are recorded with it, each located in its file ("tệp <name>, HOSO …").
+        var warnings = (await connection.QueryAsync<string>(new CommandDefinition(engine.Sql(
+                "SELECT location FROM etl.validation_issue WHERE submission_id = @id AND severity = 'warning' AND location IS NOT NULL"),
+                new { id = saved.SubmissionId }, cancellationToken: ct)))
+            .Select(location => location.StartsWith("tệp ", StringComparison.Ordinal) && location.IndexOf(',') is > 4 and var comma ? location[4..comma] : "")
+            .CountBy(name => name).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var settled = files.Select(f => f with
         {
             Loaded = f.IsRejected ? 0 : CountBetween(rows, f.FirstRow, f.LastRow),
             DuplicateOf = !f.IsRejected && shaOf.TryGetValue(f.Name, out var sha) && before.TryGetValue(sha, out var earlier) ? earlier : null,
+            Warnings = f.IsRejected ? 0 : warnings.GetValueOrDefault(f.Name),
         }).ToList();
         await _store.SaveFilesAsync(connection, saved.SubmissionId, settled.Where(f => !f.IsRejected && shaOf.ContainsKey(f.Name)).Select(f => (f.Name, shaOf[f.Name])), ct);
         return settled;

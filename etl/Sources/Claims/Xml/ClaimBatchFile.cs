@@ -11,6 +11,9 @@ public sealed record ClaimBatchFile(string Name, int Claims, int Rejected, int E
 
     public int Loaded { get; init; }
 
+    /// <summary>The batch's warnings located in this file (set once the batch is loaded).</summary>
+    public int Warnings { get; init; }
+
     /// <summary>The submission that had loaded this very file before (alone or in a batch), when one had.</summary>
     public long? DuplicateOf { get; init; }
 

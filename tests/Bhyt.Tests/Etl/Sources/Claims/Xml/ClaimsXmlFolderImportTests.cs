@@ -116,6 +116,20 @@ public sealed class ClaimsXmlFolderImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_a_batch_counts_each_warning_on_the_file_it_is_located_in()
+    {
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var folder = WriteFolder(warehouse.Directory, "lo", [("a.xml", ClaimXml.Envelope(new Xml1Claim("W1"))),
+            ("b.xml", ClaimXml.Envelope(new Xml1Claim("W2", BirthDate: "19xx0101"))), ("c.xml", ClaimXml.Envelope(new Xml1Claim("W3")))]);
+
+        var batch = await ImportAsync(warehouse, folder);
+
+        Assert.Equal(("loaded", 3, 1), (batch.Submission.Status, batch.Submission.RowsLoaded, batch.Submission.Warnings));
+        Assert.Equal([("a.xml", 0), ("b.xml", 1), ("c.xml", 0)], batch.BatchFiles.Select(f => (f.Name, f.Warnings)));
+        Assert.StartsWith("b.xml: loaded rows=1 rejected=0 warnings=1 submission=", batch.BatchFileLine(batch.BatchFiles[1]));
+    }
+
+    [Fact]
     public async Task ImportAsync_a_file_of_a_loaded_folder_imported_alone_is_a_duplicate_of_the_folders_submission()
     {
         var files = Files(6).Where(f => f.Name.StartsWith("hoso-", StringComparison.Ordinal)).ToList();

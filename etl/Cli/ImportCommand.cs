@@ -124,18 +124,23 @@ internal static class ImportCommand
         file = f.Name, status = f.StatusIn(r.Submission.Status), rows = f.Loaded,
         rejected = f.Rejected, warnings = f.Warnings, submission = r.Submission.SubmissionId, duplicate_of = f.DuplicateOf ?? r.Submission.DuplicateOf,
         note = (string?)null, batch = r.Submission.FileName,
-        rejected_files = r.RejectedFiles.Where(x => x.Name == f.Name).Select(x => new { file = x.Name, errors = x.Errors, rule = x.First.Rule, location = x.First.Location }),
-        issues = r.Issues.Where(i => i.Location?.StartsWith($"tệp {f.Name},", StringComparison.Ordinal) == true)
-            .Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,
-                period_label = i.PeriodLabel, indicator_code = i.IndicatorCode }),
+        rejected_files = r.RejectedFiles.Where(x => x.Name == f.Name).Select(RejectedFileJson),
+        issues = r.Issues.Where(i => f.Holds(i.Location)).Select(IssueJson),
     } : new
     {
         explain = explain ? r.Tables.Select(t => t.Explain().ToList()) : null,
         file = r.Submission.FileName, status = r.Submission.Status, rows = r.Submission.RowsLoaded, rejected = r.Submission.RowsRejected,
         warnings = r.Submission.Warnings, submission = r.Submission.SubmissionId, duplicate_of = r.Submission.DuplicateOf, note = r.Note,
-        rejected_files = r.RejectedFiles.Select(f => new { file = f.Name, errors = f.Errors, rule = f.First.Rule, location = f.First.Location }),
-        issues = r.Issues.Select(i => new { severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode,
-            period_label = i.PeriodLabel, indicator_code = i.IndicatorCode }),
+        rejected_files = r.RejectedFiles.Select(RejectedFileJson),
+        issues = r.Issues.Select(IssueJson),
+    };
+
+    private static object RejectedFileJson(RejectedClaimFile f) => new { file = f.Name, errors = f.Errors, rule = f.First.Rule, location = f.First.Location };
+
+    private static object IssueJson(ValidationIssue i) => new
+    {
+        severity = i.Severity, rule = i.Rule, location = i.Location, message = i.Message, unit_code = i.UnitCode, period_label = i.PeriodLabel,
+        indicator_code = i.IndicatorCode,
     };
 
     private static readonly JsonSerializerOptions JsonOptions = new()

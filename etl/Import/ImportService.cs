@@ -120,7 +120,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
                 original, $"Trùng nội dung với bản nộp {original}; không nạp lại."), [], [], ct);
             return new ImportResult(path, duplicate, [], duplicate.Message)
             {
-                BatchFiles = Directory.Exists(path) ? [.. ClaimFolder.XmlFiles(path).Select(f => new ClaimBatchFile(Path.GetFileName(f), 0, 0, 0))] : [],
+                BatchFiles = [.. batchFiles.Select(f => new ClaimBatchFile(f.Name, 0, 0))],
             };
         }
 
@@ -203,11 +203,12 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             "SELECT source_row FROM dw.fct_claim WHERE submission_id = @id ORDER BY source_row"), new { id = saved.SubmissionId }, cancellationToken: ct))).ToArray();
         var shaOf = shas.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
         var before = await _store.FindLoadedAsync(connection, shaOf.Values.ToList(), ct);
-        // The batch's warnings are recorded with it, each located in its file ("tệp <name>, HOSO …").
+        // The batch's warnings are recorded with it, each located in its file.
+        var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var warnings = (await connection.QueryAsync<string>(new CommandDefinition(engine.Sql(
-                "SELECT location FROM etl.validation_issue WHERE submission_id = @id AND severity = 'warning' AND location IS NOT NULL"),
+                "SELECT location FROM etl.validation_issue WHERE submission_id = @id AND severity = 'warning'"),
                 new { id = saved.SubmissionId }, cancellationToken: ct)))
-            .Select(location => location.StartsWith("tệp ", StringComparison.Ordinal) && location.IndexOf(',') is > 4 and var comma ? location[4..comma] : "")
+            .Select(location => ClaimBatchFile.FileOf(location, names)).OfType<string>()
             .CountBy(name => name).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var settled = files.Select(f => f with
         {

@@ -64,12 +64,13 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         // that is not a claims envelope or TONG_HOP is imported on its own, to be refused as a file of no known kind.
         var xml = files.Where(f => ClaimFolder.IsXml(f) && ClaimsXmlReader.LooksLikeClaimsXml(f)).ToList();
         var batch = ClaimFolderBatch.IsBatch(xml) ? xml : [];
+        var batched = batch.ToHashSet(StringComparer.Ordinal);
         if (files.Count > 0)
         {
             var service = await ImportService.CreateAsync(engine, ct);
             foreach (var file in files)
             {
-                if (batch.Count > 0 && batch.Contains(file))
+                if (batched.Contains(file))
                 {
                     if (file != batch[0]) continue;
                     foreach (var (claimedFile, fileOk, fileReport) in await ImportBatchAsync(lease, service, batch, ct))

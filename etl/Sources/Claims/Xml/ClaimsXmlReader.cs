@@ -226,8 +226,7 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
     {
         FilesRead++;
         if (inArchive)
-            BatchFiles.Add(new ClaimBatchFile(issues.Entry!, issues.Count == 0 ? issues.Written : 0, issues.Count == 0 ? 0 : Math.Max(issues.Seen, 1), issues.Count,
-                _entryFirstRow, _row));
+            BatchFiles.Add(new ClaimBatchFile(issues.Entry!, issues.Count == 0 ? 0 : Math.Max(issues.Seen, 1), issues.Count, _entryFirstRow, _row));
         if (issues.Count == 0)
         {
             if (inArchive) output.Accept();

@@ -22,11 +22,24 @@ public sealed class ProcessingLeaseTests : IDisposable
         using var first = ProcessingLease.Acquire(options);
         using var second = ProcessingLease.Acquire(options);
         using var start = new Barrier(2);
+        // Each worker, once it has made its first claim, waits (at most 10 s) until the other has made its own: on a loaded
+        // machine one thread could otherwise rename all 400 files before the other is scheduled at all.
+        using var firstClaimed = new CountdownEvent(2);
 
         List<string> Claim(ProcessingLease lease, IEnumerable<string> order)
         {
             start.SignalAndWait();
-            return order.Select(n => lease.TryClaim(Path.Combine(options.Inbox, n))).OfType<string>().ToList();
+            var taken = new List<string>();
+            foreach (var name in order)
+            {
+                var claimed = lease.TryClaim(Path.Combine(options.Inbox, name));
+                if (claimed is null) continue;
+                taken.Add(claimed);
+                if (taken.Count > 1) continue;
+                firstClaimed.Signal();
+                firstClaimed.Wait(TimeSpan.FromSeconds(10));
+            }
+            return taken;
         }
         var claims = await Task.WhenAll(Task.Run(() => Claim(first, names)), Task.Run(() => Claim(second, Enumerable.Reverse(names))));
 

@@ -173,12 +173,28 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             var refused = await _store.SaveAsync(connection, submission with { Status = "rejected", Message = reason }, [], [refusal], ct);
             return new ImportResult(path, refused, [refusal], reason);
         }
-        var (saved, load) = await new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units)) { Meter = meter }
-            .LoadAsync(connection, submission, reader, decoded?.Path ?? path, ct);
-        IReadOnlyList<RejectedClaimFile> rejectedFiles = [];
-        if (reader is ClaimsXmlReader { RejectionCount: > 0 } xml && saved.Status != "rejected")
+        // A batch's rejected files and its files' SHA-256 commit with its claims.
+        var kept = false;
+        var store = new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units))
         {
-            (saved, load) = (await ClaimArchiveRejections.RecordAsync(engine, connection, _store, saved, xml, ct), load with { Errors = xml.Rejections });
+            Meter = meter,
+            Completing = async (transaction, saved) =>
+            {
+                kept = true;
+                if (reader is not ClaimsXmlReader xml) return saved;
+                if (xml.RejectionCount > 0) saved = await ClaimArchiveRejections.RecordAsync(engine, connection, transaction, _store, saved, xml, ct);
+                var shaOf = batchFiles.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
+                if (saved.Status == "loaded" && shaOf.Count > 0)
+                    await _store.SaveFilesAsync(connection, transaction, saved.SubmissionId,
+                        xml.BatchFiles.Where(f => !f.IsRejected && shaOf.ContainsKey(f.Name)).Select(f => (f.Name, shaOf[f.Name])), ct);
+                return saved;
+            },
+        };
+        var (saved, load) = await store.LoadAsync(connection, submission, reader, decoded?.Path ?? path, ct);
+        IReadOnlyList<RejectedClaimFile> rejectedFiles = [];
+        if (kept && reader is ClaimsXmlReader { RejectionCount: > 0 } xml)
+        {
+            load = load with { Errors = xml.Rejections };
             rejectedFiles = xml.RejectedFiles;
         }
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
@@ -202,7 +218,9 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         var rows = (await connection.QueryAsync<int>(new CommandDefinition(engine.Sql(
             "SELECT source_row FROM dw.fct_claim WHERE submission_id = @id ORDER BY source_row"), new { id = saved.SubmissionId }, cancellationToken: ct))).ToArray();
         var shaOf = shas.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
-        var before = await _store.FindLoadedAsync(connection, shaOf.Values.ToList(), ct);
+        // The batch's own files were kept with it: a file is a duplicate of an earlier submission only.
+        var before = (await _store.FindLoadedAsync(connection, shaOf.Values.ToList(), ct)).Where(f => f.Value != saved.SubmissionId)
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // The batch's warnings are recorded with it, each located in its file.
         var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var warnings = (await connection.QueryAsync<string>(new CommandDefinition(engine.Sql(
@@ -216,7 +234,6 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             DuplicateOf = !f.IsRejected && shaOf.TryGetValue(f.Name, out var sha) && before.TryGetValue(sha, out var earlier) ? earlier : null,
             Warnings = f.IsRejected ? 0 : warnings.GetValueOrDefault(f.Name),
         }).ToList();
-        await _store.SaveFilesAsync(connection, saved.SubmissionId, settled.Where(f => !f.IsRejected && shaOf.ContainsKey(f.Name)).Select(f => (f.Name, shaOf[f.Name])), ct);
         return settled;
     }
 

@@ -43,6 +43,13 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
     /// <summary>Where the load's rows and phases are reported for the progress display, when there is one.</summary>
     public LoadMeter? Meter { get; init; }
 
+    /// <summary>
+    /// What the caller records with a load that keeps claims, in its transaction, just before it commits: a batch's rejected
+    /// files and the SHA-256 of its files, so that no crash can leave the claims without them. Given the submission as
+    /// saved so far, returns it as the caller left it.
+    /// </summary>
+    public Func<DbTransaction, SubmissionRecord, Task<SubmissionRecord>>? Completing { get; init; }
+
     public async Task<(SubmissionRecord Submission, ClaimLoad Load)> LoadAsync(DbConnection connection, SubmissionRecord submission,
         ClaimSource reader, string path, CancellationToken ct)
     {
@@ -95,8 +102,10 @@ public sealed class ClaimStore(IWarehouseEngine engine, SubmissionStore submissi
         await connection.ExecuteAsync(new CommandDefinition(engine.Sql(
                 "UPDATE etl.submission SET rows_loaded = @loaded, warnings = @warnings, message = @message WHERE submission_id = @id"),
             new { id, loaded, warnings, message }, transaction, cancellationToken: ct));
+        saved = saved with { RowsLoaded = loaded, Warnings = warnings, Message = message };
+        if (Completing is not null) saved = await Completing(transaction, saved);
         await transaction.CommitAsync(ct);
-        return (saved with { RowsLoaded = loaded, Warnings = warnings, Message = message }, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
+        return (saved, new ClaimLoad(reader.RowsRead, loaded, reader.RowsRead - loaded, [], 0, resolution.Replaced));
     }
 
     /// <summary>The spill of an XML reader's detail lines; the CSV export has none.</summary>

@@ -43,14 +43,14 @@ public sealed class SubmissionStore(IWarehouseEngine engine)
         return found;
     }
 
-    /// <summary>Keeps the files of a loaded folder batch with their own SHA-256 (<see cref="FindLoadedAsync(DbConnection, string, CancellationToken)"/>).</summary>
-    public async Task SaveFilesAsync(DbConnection connection, long submissionId, IEnumerable<(string Name, string Sha256)> files, CancellationToken ct)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+    /// <summary>
+    /// Keeps the files of a loaded folder batch with their own SHA-256 (<see cref="FindLoadedAsync(DbConnection, string, CancellationToken)"/>),
+    /// in the batch's transaction.
+    /// </summary>
+    public async Task SaveFilesAsync(DbConnection connection, DbTransaction transaction, long submissionId, IEnumerable<(string Name, string Sha256)> files,
+        CancellationToken ct) =>
         await engine.BulkInsertAsync(connection, transaction, "etl.submission_file", ["submission_id", "file_name", "sha256"],
             files.Select(f => new object?[] { submissionId, f.Name, f.Sha256 }), ct);
-        await transaction.CommitAsync(ct);
-    }
 
     /// <summary>Current values of these units and indicators, for the jump check.</summary>
     public async Task<IReadOnlyList<PreviousValue>> CurrentValuesAsync(DbConnection connection, IReadOnlyCollection<int> unitKeys, CancellationToken ct)

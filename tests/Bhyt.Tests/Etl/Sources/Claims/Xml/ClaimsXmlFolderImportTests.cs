@@ -146,6 +146,30 @@ public sealed class ClaimsXmlFolderImportTests
         Assert.Equal([6L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
     }
 
+    /// <summary>
+    /// The files' SHA-256 and the rejected files are written in the batch's own transaction: when they cannot be, the claims
+    /// are not kept either (they had been committed before them, so a crash in between left a batch without its files).
+    /// </summary>
+    [Fact]
+    public async Task ImportAsync_a_batch_whose_file_records_cannot_be_written_keeps_none_of_its_claims()
+    {
+        var files = Files(6);
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var folder = WriteFolder(warehouse.Directory, "lo", files);
+        await using (var connection = await warehouse.Engine.OpenAsync(CancellationToken.None))
+            await connection.ExecuteAsync("""
+                ALTER TABLE etl.submission_file RENAME TO submission_file_kept;
+                CREATE VIEW etl.submission_file AS SELECT * FROM etl.submission_file_kept; -- read as before, refuses rows
+                """);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync(warehouse, folder));
+
+        Assert.Equal([0L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
+        Assert.Equal([0L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claims_monthly"));
+        Assert.Empty(await warehouse.Engine.QueryAsync<string>("SELECT status FROM etl.submission WHERE kind = 'claims' AND status = 'loaded'"));
+        Assert.Equal([0L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM etl.validation_issue WHERE rule = 'claim.date'"));
+    }
+
     [Fact]
     public void ExpandPaths_batches_a_folders_XML_files_in_the_place_of_claims_and_leaves_a_lone_XML_file_alone()
     {

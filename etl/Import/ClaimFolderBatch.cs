@@ -18,19 +18,19 @@ internal static class ClaimFolderBatch
     public static bool IsBatch(IReadOnlyList<string> xmlFiles) => xmlFiles.Count > 1;
 
     /// <summary>The batch's name: <c>&lt;folder&gt;/*.xml (N tệp)</c>, or <paramref name="name"/> in place of the folder's name.</summary>
-    public static string NameOf(string folder, string? name = null) =>
-        $"{name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({ClaimFolder.XmlFiles(folder).Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} tệp)";
+    public static string NameOf(string folder, IReadOnlyList<string> files, string? name = null) =>
+        $"{name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}/*.xml ({files.Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} tệp)";
 
     /// <summary>The bytes the batch reads, the total of its progress meter.</summary>
-    public static long Bytes(string folder) => ClaimFolder.XmlFiles(folder).Sum(f => new FileInfo(f).Length);
+    public static long Bytes(IReadOnlyList<string> files) => files.Sum(f => new FileInfo(f).Length);
 
     /// <summary>The batch's SHA-256 (of its manifest) and each file's own, which are kept with the batch once it loaded.</summary>
-    public static async Task<(string Sha256, IReadOnlyList<(string Name, string Sha256)> Files)> Sha256Async(string folder, LoadMeter? meter,
+    public static async Task<(string Sha256, IReadOnlyList<(string Name, string Sha256)> Files)> Sha256Async(IReadOnlyList<string> xmlFiles, LoadMeter? meter,
         CancellationToken ct)
     {
         using var manifest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = new List<(string, string)>();
-        foreach (var file in ClaimFolder.XmlFiles(folder))
+        foreach (var file in xmlFiles)
         {
             await using var stream = File.OpenRead(file).CountedBy(meter);
             var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));

@@ -71,12 +71,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         var kind = KindOf(path, options.Kind);
         using var telemetry = new Telemetry.ImportTelemetry(path, kind);
         var rowsAre = kind == ImportKinds.Claims ? "hồ sơ" : "dòng";
-        await using var meter = Directory.Exists(path)
-            ? LoadMeter.Start(ClaimFolderBatch.NameOf(path, options.BatchName), ClaimFolderBatch.Bytes(path), progress, LoadPhase.Hashing, rowsAre)
+        // A folder's batch is listed once: its name, size, hashes and reading all cover the same files.
+        var folderFiles = Directory.Exists(path) ? ClaimFolder.XmlFiles(path) : null;
+        await using var meter = folderFiles is not null
+            ? LoadMeter.Start(ClaimFolderBatch.NameOf(path, folderFiles, options.BatchName), ClaimFolderBatch.Bytes(folderFiles), progress, LoadPhase.Hashing, rowsAre)
             : LoadMeter.Start(path, rowsAre, progress);
         try
         {
-            var result = await ImportAsync(path, kind, options, meter, ct);
+            var result = await ImportAsync(path, folderFiles, kind, options, meter, ct);
             meter?.Enter(LoadPhase.Done);
             telemetry.Succeeded(result);
             return result;
@@ -108,10 +110,11 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return (kind, extraction.Figures.Select(f => f.Unit).Append(extraction.ReportingUnit).OfType<UnitRecord>().DistinctBy(u => u.UnitKey).ToList());
     }
 
-    private async Task<ImportResult> ImportAsync(string path, string kind, ImportOptions options, LoadMeter? meter, CancellationToken ct)
+    private async Task<ImportResult> ImportAsync(string path, IReadOnlyList<string>? folderFiles, string kind, ImportOptions options, LoadMeter? meter,
+        CancellationToken ct)
     {
-        var fileName = SubmissionName(path, options);
-        var (sha, batchFiles) = Directory.Exists(path) ? await ClaimFolderBatch.Sha256Async(path, meter, ct) : (await Sha256Async(path, meter, ct), []);
+        var fileName = folderFiles is null ? Path.GetFileName(path) : ClaimFolderBatch.NameOf(path, folderFiles, options.BatchName);
+        var (sha, batchFiles) = folderFiles is not null ? await ClaimFolderBatch.Sha256Async(folderFiles, meter, ct) : (await Sha256Async(path, meter, ct), []);
         await using var connection = await engine.OpenAsync(ct);
 
         if (await _store.FindLoadedAsync(connection, sha, ct) is { } original)
@@ -124,7 +127,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             };
         }
 
-        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, sha, batchFiles, options, meter, ct);
+        if (kind == ImportKinds.Claims) return await ImportClaimsAsync(connection, path, fileName, folderFiles, sha, batchFiles, options, meter, ct);
         if (kind == ImportKinds.Facilities) return await ImportFacilitiesAsync(connection, path, sha, options, meter, ct);
         if (kind == ImportKinds.Schedule) return await ImportScheduleAsync(connection, path, sha, options, meter, ct);
 
@@ -157,14 +160,14 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return new ImportResult(path, saved, issues, extraction.Note) { Tables = reading.Tables };
     }
 
-    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string sha, IReadOnlyList<(string Name, string Sha256)> batchFiles,
-        ImportOptions options, LoadMeter? meter, CancellationToken ct)
+    private async Task<ImportResult> ImportClaimsAsync(DbConnection connection, string path, string fileName, IReadOnlyList<string>? folderFiles, string sha,
+        IReadOnlyList<(string Name, string Sha256)> batchFiles, ImportOptions options, LoadMeter? meter, CancellationToken ct)
     {
         var pseudonymizer = CardPseudonymizer.For(engine);
-        ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer);
+        ClaimSource reader = ImportKinds.IsCsv(path) ? new ClaimsCsvReader(pseudonymizer) : new ClaimsXmlReader(pseudonymizer) { FolderFiles = folderFiles };
         reader.Meter = meter;
         meter?.Enter(LoadPhase.Counting);
-        var submission = new SubmissionRecord(0, SubmissionName(path, options), sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
+        var submission = new SubmissionRecord(0, fileName, sha, ImportKinds.Claims, null, null, "loaded", 0, 0, 0, null, null, options.SourceId);
         // The fast claims reader reads UTF-8 bytes only: a legacy-encoded CSV is converted to a UTF-8 copy first.
         using var decoded = ImportKinds.IsCsv(path) ? VietnameseTextFile.Open(path) : null;
         if (decoded?.Decision.Rejection is { } reason)
@@ -332,10 +335,6 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
                 $"{Path.GetFileName(path)}: không đọc được loại tệp này như một báo cáo ({Kinds.Named(ImportKinds.Report).ExtensionList}). [input.format]");
         return requested;
     }
-
-    /// <summary>A file's name; a folder's XML batch is named by <see cref="ClaimFolderBatch.NameOf"/>.</summary>
-    private static string SubmissionName(string path, ImportOptions options) =>
-        Directory.Exists(path) ? ClaimFolderBatch.NameOf(path, options.BatchName) : Path.GetFileName(path);
 
     private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)
     {

@@ -5,9 +5,10 @@ namespace Bhyt.Etl.Sources.Claims.Xml;
 /// <summary>
 /// The claims XML files of a folder read as one batch, as a .zip of the same files is: the <c>*.xml</c> files directly
 /// in it (not its subfolders), in ordinal order of their names, each opened in its turn and counted by the meter. The
-/// folder's other files are not part of it. No zip limit applies: nothing inflates.
+/// folder's other files are not part of it. No zip limit applies: nothing inflates. An import lists the folder once
+/// (<paramref name="files"/>): a file added while it runs is in none of its steps, not read without being hashed.
 /// </summary>
-internal sealed class ClaimFolder(string path, LoadMeter? meter = null) : IClaimEntries
+internal sealed class ClaimFolder(string path, LoadMeter? meter = null, IReadOnlyList<string>? files = null) : IClaimEntries
 {
     /// <summary>The folder's claims XML files, full paths, in the order a batch reads them.</summary>
     public static IReadOnlyList<string> XmlFiles(string folder) =>
@@ -20,7 +21,7 @@ internal sealed class ClaimFolder(string path, LoadMeter? meter = null) : IClaim
 
     public string Container => "thư mục";
 
-    public IReadOnlyList<ClaimEntry> XmlEntries() => XmlFiles(path).Select(f => (ClaimEntry)new FileEntry(f, meter)).ToList();
+    public IReadOnlyList<ClaimEntry> XmlEntries() => (files ?? XmlFiles(path)).Select(f => (ClaimEntry)new FileEntry(f, meter)).ToList();
 
     public void Dispose()
     {

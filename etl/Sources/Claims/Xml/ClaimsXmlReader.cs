@@ -110,8 +110,11 @@ public sealed class ClaimsXmlReader(CardPseudonymizer pseudonymizer, ClaimArchiv
 
     private const int SmallestClaimBytes = 128;
 
+    /// <summary>The files of a folder's batch as its import listed them (<see cref="ClaimFolder"/>); listed here when not given.</summary>
+    internal IReadOnlyList<string>? FolderFiles { get; init; }
+
     private IClaimEntries EntriesOf(string path, LoadMeter? meter) =>
-        Directory.Exists(path) ? new ClaimFolder(path, meter) : new ClaimArchive(path, _limits, meter);
+        Directory.Exists(path) ? new ClaimFolder(path, meter, FolderFiles) : new ClaimArchive(path, _limits, meter);
 
     internal override IEnumerable<ClaimBatch> Read(string path, Func<ClaimBatch> rent)
     {

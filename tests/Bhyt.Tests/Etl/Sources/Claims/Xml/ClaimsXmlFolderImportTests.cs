@@ -170,6 +170,40 @@ public sealed class ClaimsXmlFolderImportTests
         Assert.Equal([0L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM etl.validation_issue WHERE rule = 'claim.date'"));
     }
 
+    /// <summary>A file written into the folder once the import has listed it is in none of its steps: not read, not hashed, not counted.</summary>
+    [Fact]
+    public async Task ImportAsync_a_file_added_to_the_folder_during_the_import_is_left_for_the_next_one()
+    {
+        var files = Files(6).Where(f => f.Name.StartsWith("hoso-", StringComparison.Ordinal)).ToList();
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var folder = WriteFolder(warehouse.Directory, "lo", files);
+        var late = Path.Combine(folder, "zz-late.xml");
+        var progress = new Progress(() =>
+        {
+            if (!File.Exists(late)) File.WriteAllText(late, ClaimXml.Envelope(new Xml1Claim("LATE1")));
+        });
+
+        var result = await (await ImportService.CreateAsync(warehouse.Engine, CancellationToken.None))
+            .ImportAsync(folder, new ImportOptions(), progress, CancellationToken.None);
+
+        Assert.True(File.Exists(late));
+        Assert.Equal(("lo/*.xml (6 tệp)", "loaded", 6), (result.Submission.FileName, result.Submission.Status, result.Submission.RowsLoaded));
+        Assert.DoesNotContain("zz-late.xml", result.BatchFiles.Select(f => f.Name));
+        Assert.Empty(await warehouse.Engine.QueryAsync<string>("SELECT claim_id FROM dw.fct_claim WHERE claim_id = 'LATE1'"));
+        Assert.Empty(await warehouse.Engine.QueryAsync<string>("SELECT file_name FROM etl.submission_file WHERE file_name = 'zz-late.xml'"));
+    }
+
+    /// <summary>Runs an action on the import's first progress report, synchronously (the meter reports as it starts).</summary>
+    private sealed class Progress(Action first) : IProgress<Bhyt.Etl.Import.Progress.LoadProgress>
+    {
+        private int _reports;
+
+        public void Report(Bhyt.Etl.Import.Progress.LoadProgress value)
+        {
+            if (Interlocked.Increment(ref _reports) == 1) first();
+        }
+    }
+
     [Fact]
     public void ExpandPaths_batches_a_folders_XML_files_in_the_place_of_claims_and_leaves_a_lone_XML_file_alone()
     {

@@ -32,7 +32,9 @@ public sealed record InboxRun(long RunId, int Files, int Archived, int Quarantin
 /// to <see cref="InboxStatus"/> (the dashboard's bar) and to the log as plain lines. Each file's import is recorded in the
 /// audit log when an <see cref="AuditTrail"/> is given. The claims XML files a pass finds, when there are more than one,
 /// load as one submission (<c>inbox/*.xml (N tệp)</c>, as <c>bhyt import</c> loads a folder of them): a file the batch
-/// rejected goes to quarantine with its errors while the others are archived.
+/// rejected goes to quarantine with its errors while the others are archived. A folder dropped into the inbox (once
+/// nothing in it has changed for the settle time) is one delivery: claimed whole, imported as <c>bhyt import</c> imports a
+/// folder, then archived or quarantined whole with one report (<see cref="ImportFolderAsync"/>).
 /// </summary>
 public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options, ILogger<InboxProcessor> logger, DetectionRun? detection = null,
     Alerts.AlertRun? alerts = null, InboxStatus? status = null, AuditTrail? audit = null) : IDisposable
@@ -65,9 +67,12 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         var xml = files.Where(f => ClaimFolder.IsXml(f) && ClaimsXmlReader.LooksLikeClaimsXml(f)).ToList();
         var batch = ClaimFolderBatch.IsBatch(xml) ? xml : [];
         var batched = batch.ToHashSet(StringComparer.Ordinal);
+        var folders = Directory.GetDirectories(options.Inbox).Where(d => !Path.GetFileName(d).StartsWith('.') && Settled(d))
+            .Order(StringComparer.Ordinal).ToList();
+        ImportService? service = null;
         if (files.Count > 0)
         {
-            var service = await ImportService.CreateAsync(engine, ct);
+            service = await ImportService.CreateAsync(engine, ct);
             foreach (var file in files)
             {
                 if (batched.Contains(file))
@@ -82,6 +87,14 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
                 var (ok, report) = await ImportClaimedAsync(lease, service, claimed, ct);
                 Count(claimed, ok, report);
             }
+        }
+        // A folder is one delivery, imported as `bhyt import <folder>` imports it and settled whole, after the loose files.
+        foreach (var folder in folders)
+        {
+            if (lease.TryClaimFolder(folder) is not { } claimed) continue;
+            service ??= await ImportService.CreateAsync(engine, ct);
+            var (ok, report) = await ImportFolderAsync(lease, service, claimed, ct);
+            Count(claimed, ok, report);
         }
 
         void Count(string claimed, bool ok, string report)
@@ -174,6 +187,52 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         }
     }
 
+    /// <summary>
+    /// Imports a claimed folder as <c>bhyt import</c> does (its facilities first, its claims XML files as one batch named
+    /// after it, each other importable file on its own). It is settled whole: archived when every load succeeded, else
+    /// quarantined, its report listing each file's outcome and the files it holds that no import reads. Sent again after
+    /// a fix, the files that had loaded are duplicates and only the corrected ones load.
+    /// </summary>
+    private async Task<(bool Ok, string Report)> ImportFolderAsync(ProcessingLease lease, ImportService service, string claimed, CancellationToken ct)
+    {
+        var skipped = new List<string>();
+        var report = new StringBuilder();
+        var ok = true;
+        try
+        {
+            var paths = ImportService.ExpandPaths([claimed], skipped.Add, xmlBatches: true);
+            foreach (var path in paths)
+            {
+                var (result, text) = await ImportOneAsync(service, path, new ImportOptions(), ct);
+                report.Append(text);
+                ok &= Loaded(result) && result!.RejectedFiles.Count == 0;
+            }
+            if (paths.Count == 0)
+            {
+                ok = false;
+                report.AppendLine($"{Path.GetFileName(claimed)}: thư mục không có tệp nào nạp được.");
+            }
+        }
+        catch (WarehouseBusyException)
+        {
+            lease.Return(claimed);
+            throw;
+        }
+        foreach (var file in skipped) report.AppendLine($"{Path.GetFileName(file)}: không phải loại tệp nạp được, bỏ qua.");
+        foreach (var inner in Directory.GetDirectories(claimed))
+            report.AppendLine($"{Path.GetFileName(inner)}/: thư mục con không được đọc; hãy gửi nó như một thư mục riêng.");
+        return (ok, report.ToString());
+    }
+
+    /// <summary>Whether nothing in a folder of the inbox (itself, its files, its subfolders) changed for the settle time: it is not still being copied.</summary>
+    private bool Settled(string folder)
+    {
+        var now = DateTime.UtcNow;
+        return now - Directory.GetLastWriteTimeUtc(folder) >= options.SettleTime
+               && Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+                   .All(entry => now - File.GetLastWriteTimeUtc(entry) >= options.SettleTime);
+    }
+
     private static bool Loaded(ImportResult? result) => result is { IsRejected: false, IsEmpty: false };
 
     private async Task<(DetectionOutcome? Outcome, string? Error)> DetectAsync(int loadedFiles, CancellationToken ct)
@@ -252,11 +311,12 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         Directory.CreateDirectory(folder);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff");
         var target = Path.Combine(folder, $"{stamp}_{Path.GetFileName(claimed)}");
-        for (var n = 2; File.Exists(target); n++) target = Path.Combine(folder, $"{stamp}-{n}_{Path.GetFileName(claimed)}");
+        for (var n = 2; File.Exists(target) || Directory.Exists(target); n++) target = Path.Combine(folder, $"{stamp}-{n}_{Path.GetFileName(claimed)}");
         var partial = Path.Combine(folder, $".{Path.GetFileName(target)}.report.tmp");
         File.WriteAllText(partial, report, Encoding.UTF8);
         File.Move(partial, target + ".report.txt", overwrite: true);
-        File.Move(claimed, target, overwrite: true);
+        if (Directory.Exists(claimed)) Directory.Move(claimed, target);
+        else File.Move(claimed, target, overwrite: true);
     }
 
     private async Task<long> LogRunAsync(string job, DateTime started, int files, string outcome, string? message, CancellationToken ct)

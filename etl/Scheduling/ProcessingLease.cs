@@ -8,6 +8,7 @@ namespace Bhyt.Etl.Scheduling;
 /// even by SIGKILL, and any worker that later takes the lock knows the owner is gone and moves the owner's files back
 /// to the inbox (<see cref="RecoverAbandoned"/>). Loads are idempotent (an identical file is recorded as a duplicate),
 /// so a file whose load had committed before the crash is archived as a duplicate on its second pass, never doubled.
+/// A folder dropped into the inbox is claimed, returned and recovered whole, as a file is.
 /// </summary>
 public sealed class ProcessingLease : IDisposable
 {
@@ -59,11 +60,29 @@ public sealed class ProcessingLease : IDisposable
         }
     }
 
-    /// <summary>Puts a claimed file back in the inbox (the warehouse was busy, or the worker stops mid-pass): a later pass takes it.</summary>
-    public void Return(string claimedFile) => MoveBack(claimedFile);
+    /// <summary>
+    /// Renames a folder of the inbox (a delivery of several files) into this worker's folder, whole; null when another
+    /// worker took it first. A rename of a folder is as atomic as a file's.
+    /// </summary>
+    public string? TryClaimFolder(string inboxFolder)
+    {
+        var claimed = Path.Combine(Folder, Path.GetFileName(Path.TrimEndingDirectorySeparator(inboxFolder)));
+        try
+        {
+            Directory.Move(inboxFolder, claimed);
+            return claimed;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
 
-    /// <summary>Returns files left in this worker's own folder by a pass that did not finish (cancelled, or the warehouse failed).</summary>
-    public IReadOnlyList<string> ReturnOwn() => Directory.GetFiles(Folder).Select(MoveBack).ToList();
+    /// <summary>Puts a claimed file or folder back in the inbox (the warehouse was busy, or the worker stops mid-pass): a later pass takes it.</summary>
+    public void Return(string claimed) => MoveBack(claimed);
+
+    /// <summary>Returns files and folders left in this worker's own folder by a pass that did not finish (cancelled, or the warehouse failed).</summary>
+    public IReadOnlyList<string> ReturnOwn() => Entries(Folder).Select(MoveBack).ToList();
 
     /// <summary>
     /// Moves the files of every dead worker back to the inbox and removes its folder and lock; returns the files moved.
@@ -79,10 +98,10 @@ public sealed class ProcessingLease : IDisposable
             var lockPath = Path.Combine(_options.Processing, worker + LockSuffix);
             using var taken = TryTakeLock(lockPath, out var alive);
             if (alive) continue;
-            foreach (var file in Directory.GetFiles(folder))
+            foreach (var entry in Entries(folder))
             {
-                try { recovered.Add(MoveBack(file)); }
-                catch (FileNotFoundException) { /* a second recoverer of a lockless folder moved it first */ }
+                try { recovered.Add(MoveBack(entry)); }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { /* a second recoverer of a lockless folder moved it first */ }
             }
             TryDelete(() => Directory.Delete(folder, recursive: false));
             if (taken is not null) TryDelete(() => File.Delete(lockPath));
@@ -125,12 +144,18 @@ public sealed class ProcessingLease : IDisposable
         }
     }
 
-    private string MoveBack(string claimedFile)
+    /// <summary>The files and folders a worker's folder holds: what it claimed.</summary>
+    private static IEnumerable<string> Entries(string folder) => Directory.GetFiles(folder).Concat(Directory.GetDirectories(folder));
+
+    private string MoveBack(string claimed)
     {
-        var target = Path.Combine(_options.Inbox, Path.GetFileName(claimedFile));
-        for (var n = 2; File.Exists(target); n++)
-            target = Path.Combine(_options.Inbox, $"{Path.GetFileNameWithoutExtension(claimedFile)} ({n}){Path.GetExtension(claimedFile)}");
-        File.Move(claimedFile, target);
+        var folder = Directory.Exists(claimed);
+        var target = Path.Combine(_options.Inbox, Path.GetFileName(claimed));
+        for (var n = 2; File.Exists(target) || Directory.Exists(target); n++)
+            target = Path.Combine(_options.Inbox, folder ? $"{Path.GetFileName(claimed)} ({n})"
+                : $"{Path.GetFileNameWithoutExtension(claimed)} ({n}){Path.GetExtension(claimed)}");
+        if (folder) Directory.Move(claimed, target);
+        else File.Move(claimed, target);
         return target;
     }
 

@@ -67,6 +67,79 @@ public class InboxProcessorTests
         Assert.Single(Directory.GetFiles(options.Archive, "*good.csv"));
     }
 
+    private static string OneClaim(string id, string? admitted = null) =>
+        ClaimXml.Envelope([ClaimXml.Hoso(new Xml1Claim(id, Total: "5000000", Hospital: "5100000", Admitted: admitted ?? "202403011015"), Content.Base64)]);
+
+    /// <summary>
+    /// A folder dropped into the inbox is one delivery: its XML files load as one batch named after it, its other importable
+    /// files on their own, and it is archived whole with one report (a file no import reads is named there, not lost).
+    /// Sent again with its one bad file fixed, only that claim loads.
+    /// </summary>
+    [Fact]
+    public async Task RunOnceAsync_imports_a_dropped_folder_as_one_delivery_and_settles_it_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        var folder = Directory.CreateDirectory(Path.Combine(options.Inbox, "giao-2024-03")).FullName;
+        for (var i = 1; i <= 4; i++) await File.WriteAllTextAsync(Path.Combine(folder, $"hoso-{i}.xml"), OneClaim($"TM{i}"), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "hoso-5.xml"), OneClaim("TM5", admitted: "01032024"), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "bao-cao.csv"), Good, ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ghi-chu.json"), "{}", ct);
+        using var processor = new InboxProcessor(warehouse.Engine, options, NullLogger<InboxProcessor>.Instance);
+
+        var first = await processor.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0, 1, "partial"), (first.Files, first.Archived, first.Quarantined, first.Outcome));
+        Assert.Empty(Directory.GetFileSystemEntries(options.Inbox));
+        var quarantined = Assert.Single(Directory.GetDirectories(options.Quarantine));
+        Assert.EndsWith("_giao-2024-03", quarantined);
+        Assert.Equal(7, Directory.GetFiles(quarantined).Length);
+        var report = await File.ReadAllTextAsync(quarantined + ".report.txt", ct);
+        Assert.Contains("giao-2024-03/*.xml (5 tệp): loaded rows=4", report);
+        Assert.Contains("tệp hoso-5.xml, HOSO 1, MA_LK TM5, trường NGAY_VAO", report);
+        Assert.Contains("bao-cao.csv: loaded", report);
+        Assert.Contains("ghi-chu.json: không phải loại tệp nạp được", report);
+        Assert.Equal(["TM1", "TM2", "TM3", "TM4"], await warehouse.Engine.QueryAsync<string>("SELECT claim_id FROM dw.fct_claim ORDER BY claim_id"));
+
+        // The delivery sent again, its bad file fixed.
+        var again = Directory.CreateDirectory(Path.Combine(options.Inbox, "giao-2024-03")).FullName;
+        foreach (var file in Directory.GetFiles(quarantined)) File.Copy(file, Path.Combine(again, Path.GetFileName(file)));
+        await File.WriteAllTextAsync(Path.Combine(again, "hoso-5.xml"), OneClaim("TM5"), ct);
+        var second = await processor.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1, 0, "ok"), (second.Files, second.Archived, second.Quarantined, second.Outcome));
+        var archived = Assert.Single(Directory.GetDirectories(options.Archive));
+        var secondReport = await File.ReadAllTextAsync(archived + ".report.txt", ct);
+        Assert.Contains("giao-2024-03/*.xml (5 tệp): loaded rows=1", secondReport);
+        Assert.Contains("bao-cao.csv: duplicate", secondReport);
+        Assert.Equal(["TM1", "TM2", "TM3", "TM4", "TM5"], await warehouse.Engine.QueryAsync<string>("SELECT claim_id FROM dw.fct_claim ORDER BY claim_id"));
+    }
+
+    /// <summary>A folder still being copied (a file in it changed within the settle time) waits for a later pass.</summary>
+    [Fact]
+    public async Task RunOnceAsync_leaves_a_folder_that_is_still_changing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
+        var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        var folder = Directory.CreateDirectory(Path.Combine(options.Inbox, "dang-chep")).FullName;
+        var old = DateTime.UtcNow.AddHours(-1);
+        await File.WriteAllTextAsync(Path.Combine(folder, "hoso-1.xml"), OneClaim("CH1"), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "hoso-2.xml"), OneClaim("CH2"), ct);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "hoso-1.xml"), old);
+        Directory.SetLastWriteTimeUtc(folder, old);
+        using var processor = new InboxProcessor(warehouse.Engine, options, NullLogger<InboxProcessor>.Instance);
+
+        var waiting = await processor.RunOnceAsync(CancellationToken.None);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "hoso-2.xml"), old);
+        var settled = await processor.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((0, "idle"), (waiting.Files, waiting.Outcome));
+        Assert.Equal((1, 1), (settled.Files, settled.Archived));
+        Assert.Equal([2L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
+    }
+
     [Fact]
     public async Task Scheduler_picks_a_dropped_file_within_90_seconds()
     {

@@ -74,6 +74,33 @@ public sealed class ProcessingLeaseTests : IDisposable
         Assert.True(File.Exists(liveClaim), "a live worker's claimed file was taken from it");
     }
 
+    /// <summary>A folder claimed whole by a worker that died goes back to the inbox whole; one the worker still holds is returned when it stops.</summary>
+    [Fact]
+    public void A_claimed_folder_is_recovered_and_returned_whole()
+    {
+        var options = Options;
+        Directory.CreateDirectory(options.Inbox);
+        var dead = Path.Combine(options.Processing, "may-chu-5-feedface");
+        Directory.CreateDirectory(Path.Combine(dead, "giao-03"));
+        File.WriteAllText(Path.Combine(dead, "giao-03", "hoso-1.xml"), "<GIAMDINHHS/>");
+        File.WriteAllText(dead + ".lock", "");
+        Directory.CreateDirectory(Path.Combine(options.Inbox, "giao-04"));
+        File.WriteAllText(Path.Combine(options.Inbox, "giao-04", "hoso-2.xml"), "<GIAMDINHHS/>");
+
+        string? claimed;
+        using (var lease = ProcessingLease.Acquire(options))
+        {
+            Assert.Equal([Path.Combine(options.Inbox, "giao-03")], lease.RecoverAbandoned());
+            claimed = lease.TryClaimFolder(Path.Combine(options.Inbox, "giao-04"));
+            Assert.Null(lease.TryClaimFolder(Path.Combine(options.Inbox, "giao-04")));
+            Assert.True(File.Exists(Path.Combine(claimed!, "hoso-2.xml")));
+        }
+
+        Assert.True(File.Exists(Path.Combine(options.Inbox, "giao-03", "hoso-1.xml")));
+        Assert.True(File.Exists(Path.Combine(options.Inbox, "giao-04", "hoso-2.xml")), "a folder still claimed when the worker stopped was not returned");
+        Assert.False(Directory.Exists(dead));
+    }
+
     [Fact]
     public async Task RunOnceAsync_after_a_crash_that_followed_the_commit_archives_the_file_as_a_duplicate_without_doubling_it()
     {

@@ -224,13 +224,17 @@ public sealed class InboxProcessor(IWarehouseEngine engine, InboxOptions options
         return (ok, report.ToString());
     }
 
-    /// <summary>Whether nothing in a folder of the inbox (itself, its files, its subfolders) changed for the settle time: it is not still being copied.</summary>
+    /// <summary>
+    /// Whether a folder of the inbox holds something and nothing in it (itself, its files, its subfolders) changed for the
+    /// settle time: it is not still being copied. An empty folder is left alone (a sender may have made it and not yet
+    /// begun to copy).
+    /// </summary>
     private bool Settled(string folder)
     {
         var now = DateTime.UtcNow;
-        return now - Directory.GetLastWriteTimeUtc(folder) >= options.SettleTime
-               && Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
-                   .All(entry => now - File.GetLastWriteTimeUtc(entry) >= options.SettleTime);
+        var entries = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories);
+        return entries.Length > 0 && now - Directory.GetLastWriteTimeUtc(folder) >= options.SettleTime
+               && entries.All(entry => now - File.GetLastWriteTimeUtc(entry) >= options.SettleTime);
     }
 
     private static bool Loaded(ImportResult? result) => result is { IsRejected: false, IsEmpty: false };

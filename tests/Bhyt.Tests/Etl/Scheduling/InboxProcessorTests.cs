@@ -116,15 +116,17 @@ public class InboxProcessorTests
         Assert.Equal(["TM1", "TM2", "TM3", "TM4", "TM5"], await warehouse.Engine.QueryAsync<string>("SELECT claim_id FROM dw.fct_claim ORDER BY claim_id"));
     }
 
-    /// <summary>A folder still being copied (a file in it changed within the settle time) waits for a later pass.</summary>
+    /// <summary>A folder still being copied (a file in it changed within the settle time) waits for a later pass; an empty one is left alone.</summary>
     [Fact]
-    public async Task RunOnceAsync_leaves_a_folder_that_is_still_changing()
+    public async Task RunOnceAsync_leaves_a_folder_that_is_still_changing_or_empty()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var warehouse = await ClaimXmlWarehouse.WithFacilitiesAsync();
         var options = new InboxOptions(Path.Combine(warehouse.Directory, "inbox"), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         var folder = Directory.CreateDirectory(Path.Combine(options.Inbox, "dang-chep")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(options.Inbox, "chua-chep")).FullName;
         var old = DateTime.UtcNow.AddHours(-1);
+        Directory.SetLastWriteTimeUtc(empty, old);
         await File.WriteAllTextAsync(Path.Combine(folder, "hoso-1.xml"), OneClaim("CH1"), ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "hoso-2.xml"), OneClaim("CH2"), ct);
         File.SetLastWriteTimeUtc(Path.Combine(folder, "hoso-1.xml"), old);
@@ -137,6 +139,7 @@ public class InboxProcessorTests
 
         Assert.Equal((0, "idle"), (waiting.Files, waiting.Outcome));
         Assert.Equal((1, 1), (settled.Files, settled.Archived));
+        Assert.True(Directory.Exists(empty), "an empty folder was taken");
         Assert.Equal([2L], await warehouse.Engine.QueryAsync<long>("SELECT count(*) FROM dw.fct_claim"));
     }
 

@@ -147,7 +147,7 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             if (reading.RestatesOnlyChanges) AnnexTemplateReader.DropUnchanged(extraction, known);
         }
 
-        var unit = extraction.ReportingUnit ?? SingleUnit(extraction.Figures);
+        var unit = extraction.ReportingUnit ?? CommonUnit(extraction.Figures);
         var empty = !rejected && extraction.Figures.Count == 0;
         var record = new SubmissionRecord(0, fileName, sha, kind, unit?.UnitKey, unit?.UnitCode ?? options.UnitCode,
             rejected ? "rejected" : empty ? "empty" : "loaded",
@@ -336,10 +336,17 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         return requested;
     }
 
-    private static UnitRecord? SingleUnit(IReadOnlyList<Figure> figures)
+    /// <summary>
+    /// The unit a file's figures are about: their one unit, or for figures of several units the nearest unit holding them
+    /// all (a province's file with its districts' rows is the province's; a file of two provinces is the country's), so that
+    /// the accounts scoped to that unit see it. Null when the file has no figure.
+    /// </summary>
+    private UnitRecord? CommonUnit(IReadOnlyList<Figure> figures)
     {
-        var distinct = figures.Select(f => f.Unit).DistinctBy(u => u.UnitKey).Take(2).ToList();
-        return distinct.Count == 1 ? distinct[0] : null;
+        var distinct = figures.Select(f => f.Unit).DistinctBy(u => u.UnitKey).ToList();
+        if (distinct.Count <= 1) return distinct.SingleOrDefault();
+        var lines = distinct.Select(u => units.Ancestors(u).Select(a => a.UnitKey).Prepend(u.UnitKey).ToHashSet()).ToList();
+        return units.Ancestors(distinct[0]).Prepend(distinct[0]).FirstOrDefault(candidate => lines.All(line => line.Contains(candidate.UnitKey)));
     }
 
     private static async Task<string> Sha256Async(string path, LoadMeter? meter, CancellationToken ct)

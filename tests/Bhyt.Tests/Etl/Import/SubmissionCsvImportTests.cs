@@ -30,6 +30,25 @@ public class SubmissionCsvImportTests
         Assert.Equal("rejected", (await warehouse.Engine.QueryAsync<string>("SELECT status FROM rpt.submissions")).Single());
     }
 
+    /// <summary>
+    /// A file of several units belongs to the nearest unit holding them all, so that the accounts scoped to it see the file
+    /// and its issues: a province with its districts is the province's; two provinces are the country's (no province's).
+    /// </summary>
+    [Theory]
+    [InlineData("68", "pre2025", "68,,2021,cov_participants,1.215.000,", "672,,2021,cov_participants,215.000,", "673,,2021,cov_participants,80.000,")]
+    [InlineData("68", "pre2025", "672,,2021,cov_participants,215.000,", "673,,2021,cov_participants,80.000,")]
+    [InlineData("672", "pre2025", "672,,2021,cov_participants,215.000,")]
+    [InlineData("VN", "national", "68,,2021,cov_participants,1.215.000,", "24,,2021,cov_participants,1.500.000,")]
+    public async Task ImportAsync_a_file_of_several_units_is_the_nearest_unit_holding_them_all(string unit, string set, params string[] rows)
+    {
+        await using var warehouse = await TempWarehouse.InitialisedAsync();
+
+        var result = await ImportAsync(warehouse, "bao-phu.csv", rows);
+
+        Assert.Equal("loaded", result.Submission.Status);
+        Assert.Equal([(unit, set)], await warehouse.Engine.QueryAsync<(string, string)>("SELECT unit_code, boundary_set FROM rpt.submissions"));
+    }
+
     [Theory]
     [InlineData("999,,2021,cov_participants,1,", "unit.unknown")]
     [InlineData("672,,2021,no_such_indicator,1,", "indicator.unknown")]

@@ -35,7 +35,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units, IUnitAcces
     public async Task<List<AnomalyRow>> AnomaliesAsync(int limit, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters();
-        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        var scope = Scope(await _access.CurrentAsync(ct), parameters);
         return await db.QueryAsync($"""
             SELECT anomaly_id, detected_at, kind, subject_kind, subject_code, unit_code, facility_code, claim_id, period_label, measure,
                    value, expected, score, severity, method, explanation, status, reviewed_by, reviewed_at, review_note
@@ -51,7 +51,7 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units, IUnitAcces
     public async Task<bool> IsVisibleAsync(long anomalyId, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters(new { id = anomalyId });
-        var scope = (await _access.CurrentAsync(ct)).CodePredicate("unit_code", parameters);
+        var scope = Scope(await _access.CurrentAsync(ct), parameters);
         return (await db.QueryAsync($"SELECT anomaly_id FROM rpt.anomalies WHERE anomaly_id = @id AND {scope}", parameters,
             r => ReportingDb.Integer(r, 0), ct)).Count > 0;
     }
@@ -129,10 +129,18 @@ public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units, IUnitAcces
     {
         var scope = await _access.CurrentAsync(ct);
         if (!scope.Allows(unit)) return null;
-        var where = new List<string> { scope.CodePredicate("unit_code", parameters) };
+        var where = new List<string> { Scope(scope, parameters) };
         if (await SubtreeAsync(unit, parameters, ct) is { } subtree) where.Add(subtree);
         return where;
     }
+
+    /// <summary>
+    /// The anomalies a caller may read: those whose unit code is in scope whatever its boundary set (<see cref="UnitAccess.CodePredicate"/>),
+    /// and those about a unit or a province's fund whose unit — the one of the set in force at its period — is in scope.
+    /// </summary>
+    private static string Scope(UnitAccess access, Dapper.DynamicParameters parameters) =>
+        access.IsCountry ? "1 = 1"
+            : $"({access.CodePredicate("unit_code", parameters)} OR (subject_kind IN ('unit', 'fund') AND {access.PeriodPredicate("unit_code", "period_start", parameters)}))";
 
     /// <summary>The condition keeping <paramref name="unit"/> and its descendants (null for the country: everything), its codes added as parameters.</summary>
     private async Task<string?> SubtreeAsync(UnitInfo unit, Dapper.DynamicParameters parameters, CancellationToken ct)

@@ -101,6 +101,28 @@ public sealed class UnitScopeQueriesTests(TwoProvinceWarehouse warehouse) : ICla
         Assert.True(Assert.Single(await s.Get<AnomalySeriesQueries>().ClaimWithCounterpartsAsync("LD-1", None)).IsFlagged);
     }
 
+    /// <summary>
+    /// Code 24 is Bắc Giang before the 2025 reform and the merged Bắc Ninh after it, so a code alone does not say which
+    /// province an anomaly is about; a coverage anomaly is about the unit of the set in force at its period, so Bắc Giang's
+    /// accounts read Bắc Giang's 2023 anomaly (and can give it a verdict), while Lâm Đồng's still read none of it.
+    /// </summary>
+    [Fact]
+    public async Task A_province_whose_code_was_reused_in_2025_reads_its_own_anomalies()
+    {
+        await using var bacGiang = await warehouse.ServicesAsync("pre2025:24");
+        await using var lamDong = await warehouse.ServicesAsync(LamDong);
+        var ofBacGiang = await ScalarAsync<long>("SELECT anomaly_id FROM rpt.anomalies WHERE unit_code = '24'");
+
+        var own = await bacGiang.Get<AnomalyQueries>().AnomaliesAsync(100, None);
+        var listed = await bacGiang.Get<AnomalyQueries>().ListAsync(await UnitAsync(bacGiang, "24"), new AnomalyFilter(), 100, None);
+
+        Assert.Contains(own, a => a.UnitCode == "24");
+        Assert.Contains(listed, a => a.Id == ofBacGiang);
+        Assert.True(await bacGiang.Get<AnomalyQueries>().IsVisibleAsync(ofBacGiang, None));
+        Assert.False(await lamDong.Get<AnomalyQueries>().IsVisibleAsync(ofBacGiang, None));
+        Assert.DoesNotContain(own, a => a.UnitCode is "68" or "672");
+    }
+
     [Fact]
     public async Task District_scoped_caller_reads_the_district_and_its_wards_not_the_province_nor_a_sibling()
     {

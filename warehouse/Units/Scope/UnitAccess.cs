@@ -13,7 +13,9 @@ namespace Bhyt.Warehouse.Units.Scope;
 /// <para>
 /// Views that name a unit by code and boundary set filter with <see cref="Predicate"/>; views whose unit code carries no
 /// set (anomalies, alerts, figure candidates) with <see cref="CodePredicate"/>, which keeps a code only when every unit
-/// bearing it, in either set, is in scope — a reused code never lets another province's row through.
+/// bearing it, in either set, is in scope — a reused code never lets another province's row through. Anomalies about a unit
+/// or a province's fund, whose detectors take the unit of the set in force at the period, are also kept by
+/// <see cref="PeriodPredicate"/>, so a reused code does not hide a unit's own anomalies from its accounts.
 /// </para>
 /// </summary>
 public sealed class UnitAccess
@@ -83,6 +85,19 @@ public sealed class UnitAccess
             .Select(s => $"({setColumn} = '{s.Key}' AND {codeColumn} IN ({SqlList.Add(parameters, $"{prefix}_{s.Key}_", s.Value.Order(StringComparer.Ordinal))}))")
             .ToList();
         return parts.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", parts) + ")";
+    }
+
+    /// <summary>
+    /// <see cref="Predicate"/> for rows that name their unit by code and a period, the unit being the one of the boundary set
+    /// in force at the period's start (<see cref="BoundarySets.InForce"/>: pre2025 before 1/7/2025, post2025 from then) —
+    /// what the coverage and fund detectors report. Rows without a period are left out.
+    /// </summary>
+    public string PeriodPredicate(string codeColumn, string periodStartColumn, DynamicParameters parameters, string prefix = "scope")
+    {
+        if (IsCountry) return "1 = 1";
+        parameters.Add(prefix + "_reform", BoundarySets.ReformDate.ToDateTime(TimeOnly.MinValue));
+        var set = $"CASE WHEN {periodStartColumn} >= @{prefix}_reform THEN '{BoundarySets.Post2025}' ELSE '{BoundarySets.Pre2025}' END";
+        return $"({periodStartColumn} IS NOT NULL AND {Predicate(set, codeColumn, parameters, prefix)})";
     }
 
     /// <summary>A condition keeping the rows whose set-less unit code is in scope (<see cref="AllowsCode"/>); null codes are out of any scope but the country's.</summary>

@@ -177,15 +177,18 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
             return new ImportResult(path, refused, [refusal], reason);
         }
         // A batch's rejected files and its files' SHA-256 commit with its claims.
-        var kept = false;
+        ClaimsXmlReader? withRejections = null;
         var store = new ClaimStore(engine, _store, new ClaimIndicatorDeriver(engine, units))
         {
             Meter = meter,
             Completing = async (transaction, saved) =>
             {
-                kept = true;
                 if (reader is not ClaimsXmlReader xml) return saved;
-                if (xml.RejectionCount > 0) saved = await ClaimArchiveRejections.RecordAsync(engine, connection, transaction, _store, saved, xml, ct);
+                if (xml.RejectionCount > 0)
+                {
+                    saved = await ClaimArchiveRejections.RecordAsync(engine, connection, transaction, _store, saved, xml, ct);
+                    withRejections = xml;
+                }
                 var shaOf = batchFiles.ToDictionary(f => f.Name, f => f.Sha256, StringComparer.Ordinal);
                 if (saved.Status == "loaded" && shaOf.Count > 0)
                     await _store.SaveFilesAsync(connection, transaction, saved.SubmissionId,
@@ -195,10 +198,10 @@ public sealed class ImportService(IWarehouseEngine engine, UnitDirectory units)
         };
         var (saved, load) = await store.LoadAsync(connection, submission, reader, decoded?.Path ?? path, ct);
         IReadOnlyList<RejectedClaimFile> rejectedFiles = [];
-        if (kept && reader is ClaimsXmlReader { RejectionCount: > 0 } xml)
+        if (withRejections is { } rejecting)
         {
-            load = load with { Errors = xml.Rejections };
-            rejectedFiles = xml.RejectedFiles;
+            load = load with { Errors = rejecting.Rejections };
+            rejectedFiles = rejecting.RejectedFiles;
         }
         var note = load.ErrorCount > load.Errors.Count ? $"{load.ErrorCount:N0} lỗi; {load.Errors.Count} lỗi đầu tiên được ghi lại."
             : string.Join(" ", new[] { saved.Message, (reader as ClaimsCsvReader)?.SpendingNote ?? (reader as ClaimsXmlReader)?.Note, decoded?.Decision.Note }.Where(m => m is not null));

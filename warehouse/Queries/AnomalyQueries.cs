@@ -25,7 +25,7 @@ public sealed record AnomalyFilter(string? Kind = null, string? Severity = null,
 
 /// <summary>
 /// Lists over <c>rpt.anomalies</c> (filled by the anomaly detection); the alerts are <see cref="AlertQueries"/>'. A caller
-/// limited to a scope (<see cref="IUnitAccessSource"/>) reads only anomalies of units in it (<see cref="UnitAccess.CodePredicate"/>):
+/// limited to a scope (<see cref="IUnitAccessSource"/>) reads only anomalies of units in it (<see cref="Scope"/>):
 /// none tied to no unit, none of another unit passed in.
 /// </summary>
 public sealed class AnomalyQueries(ReportingDb db, UnitCatalog units, IUnitAccessSource? access = null)
